@@ -1,0 +1,69 @@
+"""Settings from the environment (ROADCHIEF_*)."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-insecure-secret-change-me"
+
+
+class Settings(BaseSettings):
+    """One settings object for the whole app; every field can be set as ROADCHIEF_<NAME>."""
+
+    model_config = SettingsConfigDict(env_prefix="ROADCHIEF_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = ""
+    storage_url: str = ""
+    secret_key: str = DEV_SECRET
+    var_dir: Path = Path("var")
+
+    timezone: str = "Asia/Shanghai"
+    # Routing: snap radius in metres; a second road within this margin of the best is kept
+    # as a candidate so a supervisor can re-route in one tap.
+    routing_radius_m: float = 30.0
+    routing_tie_margin_m: float = 5.0
+
+    # Working hours of the business-time clock (local time, HH:MM).
+    workday_periods: str = "08:30-12:00,14:00-17:30"
+
+    session_days: int = 30
+    cookie_secure: bool = False
+    login_max_failures: int = 5
+    login_window_s: int = 300
+
+    # Photos.
+    max_photo_bytes: int = 15 * 1024 * 1024
+    max_request_bytes: int = 40 * 1024 * 1024
+    max_photo_pixels: int = 64_000_000
+    max_photos_per_request: int = 6
+    watermark: bool = True
+    after_photo_max_distance_m: float = 100.0
+
+    # Escalation sweep interval (seconds); 0 disables the in-process loop.
+    sweep_interval_s: int = 60
+
+    # Map tiles.
+    tianditu_key: str = ""
+
+    @model_validator(mode="after")
+    def _defaults(self) -> "Settings":
+        if not self.database_url:
+            self.database_url = f"sqlite:///{(self.var_dir / 'roadchief.db').as_posix()}"
+        if not self.storage_url:
+            self.storage_url = f"file://{(self.var_dir / 'photos').resolve().as_posix()}"
+        if self.environment == "production" and self.secret_key == DEV_SECRET:
+            raise ValueError("ROADCHIEF_SECRET_KEY must be set outside development")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

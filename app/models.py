@@ -1,0 +1,31 @@
+"""The one model registry: importing this module registers every table (used by migrations)."""
+
+from sqlmodel import SQLModel
+
+from app.auth.models import AuthSession, LoginFailure
+from app.deadlines.models import CalendarDay
+from app.ledger.models import Event
+from app.org.models import Area, Department, Road, Role, User, Zone
+from app.photos.models import Photo, PhotoKind
+from app.tickets.models import Category, Status, Ticket
+
+metadata = SQLModel.metadata
+
+__all__ = [
+    "Area",
+    "AuthSession",
+    "CalendarDay",
+    "Category",
+    "Department",
+    "Event",
+    "LoginFailure",
+    "Photo",
+    "PhotoKind",
+    "Road",
+    "Role",
+    "Status",
+    "Ticket",
+    "User",
+    "Zone",
+    "metadata",
+]

@@ -1,0 +1,127 @@
+"""Every test runs on SQLite and on the real PostgreSQL; schema built by the migrations.
+
+Each test runs inside a transaction that is rolled back afterwards; the app's request
+session joins it through a savepoint, so the app's own commit/rollback rules still apply.
+"""
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from app.core.db import make_engine
+from app.core.migrate import upgrade
+
+PG_ADMIN_URL = os.environ.get(
+    "ROADCHIEF_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def _pg_url(dbname: str) -> str:
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + dbname
+
+
+def create_database(backend: str, tmp_dir: Path) -> str:
+    """A fresh, migrated, seeded database; returns its URL."""
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_dir / ('rc-' + uuid.uuid4().hex[:8] + '.db')}"
+    else:
+        name = "roadchief_test_" + uuid.uuid4().hex[:10]
+        admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        url = _pg_url(name)
+    upgrade(url)
+    from app.seed import seed_reference_data
+    from app.core.db import session_scope
+
+    engine = make_engine(url)
+    with session_scope(engine) as session:
+        seed_reference_data(session)
+    engine.dispose()
+    return url
+
+
+def drop_database(url: str) -> None:
+    if not url.startswith("postgresql"):
+        return
+    name = url.rsplit("/", 1)[1]
+    admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = create_database(request.param, tmp_path_factory.mktemp("db"))
+    yield url
+    drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    eng = make_engine(database_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def db(engine: Engine) -> Iterator[Session]:
+    """A session whose work is rolled back after the test."""
+    connection = engine.connect()
+    outer = connection.begin()
+    session = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    try:
+        yield session
+    finally:
+        session.close()
+        outer.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def storage_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "photos"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def app(db: Session, storage_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    from app.core.config import get_settings
+    from app.core.db import get_session
+    from app.main import create_app
+
+    monkeypatch.setenv("ROADCHIEF_STORAGE_URL", f"file://{storage_dir}")
+    monkeypatch.setenv("ROADCHIEF_ENVIRONMENT", "test")
+    monkeypatch.setenv("ROADCHIEF_SWEEP_INTERVAL_S", "0")
+    get_settings.cache_clear()
+    application = create_app()
+
+    def _session() -> Iterator[Session]:
+        try:
+            yield db
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+
+    application.dependency_overrides[get_session] = _session
+    yield application
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def client(app):
+    from fastapi.testclient import TestClient
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
