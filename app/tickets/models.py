@@ -71,6 +71,7 @@ class Ticket(SQLModel, table=True):
     assigned_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     due_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     rectified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    rectified_by_id: int | None = Field(default=None, foreign_key="users.id")
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # Fixed when the ticket closes, so rankings never change afterwards.
     closed_in_time: bool | None = None

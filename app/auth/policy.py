@@ -1,0 +1,118 @@
+"""Who may do what — the whole authorisation story of RoadChief in one file.
+
+- inspectors, supervisors and admins see every ticket; a chief sees the tickets of their
+  jurisdiction (level 3: their roads; level 2: their zone; level 1: their town) and any
+  ticket assigned or escalated to them; department staff see tickets handed to their department.
+- Anyone signed in may report a problem.
+- rectify / handoff: the assignee, staff of the department it was handed to, or a chief above.
+- verify: inspectors and supervisors (核查), never the person who rectified it.
+- dispatch / dismiss / escalate: supervisors and admins (指挥部).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from app.org.models import Role, Road, User, Zone
+from app.tickets.models import OPEN_STATUSES, Status, Ticket
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The roads, zones and towns a user answers for."""
+
+    road_ids: frozenset[int] = field(default_factory=frozenset)
+    zone_ids: frozenset[int] = field(default_factory=frozenset)
+    area_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def covers(self, ticket: Ticket) -> bool:
+        return (
+            (ticket.road_id is not None and ticket.road_id in self.road_ids)
+            or (ticket.zone_id is not None and ticket.zone_id in self.zone_ids)
+            or (ticket.area_id is not None and ticket.area_id in self.area_ids)
+        )
+
+
+def jurisdiction_of(session: Session, user: User) -> Jurisdiction:
+    if user.role != Role.chief or user.id is None:
+        return Jurisdiction()
+    if user.level == 1:
+        return Jurisdiction(area_ids=frozenset({user.area_id} if user.area_id else ()))
+    zones = frozenset(session.exec(select(Zone.id).where(Zone.chief_id == user.id)).all())
+    roads = session.exec(select(Road.id).where(Road.chief_id == user.id)).all()
+    if zones:
+        # A zone chief answers for the zone's roads too, even ones snapped just outside it.
+        roads += session.exec(select(Road.id).where(Road.zone_id.in_(zones))).all()  # type: ignore[union-attr]
+    return Jurisdiction(road_ids=frozenset(r for r in roads if r), zone_ids=zones)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A signed-in user together with what they answer for."""
+
+    user: User
+    jurisdiction: Jurisdiction
+
+    @property
+    def role(self) -> Role:
+        return self.user.role
+
+    def is_command(self) -> bool:
+        return self.user.role in (Role.supervisor, Role.admin)
+
+    def is_responsible(self, ticket: Ticket) -> bool:
+        """The ticket is theirs to fix: assigned to them, their department's, or below them."""
+        user = self.user
+        if ticket.assignee_id == user.id or ticket.escalated_to_id == user.id:
+            return True
+        if user.role == Role.department:
+            return ticket.department_id is not None and ticket.department_id == user.department_id
+        return user.role == Role.chief and self.jurisdiction.covers(ticket)
+
+
+def can_view(actor: Actor, ticket: Ticket) -> bool:
+    if actor.role in (Role.inspector, Role.supervisor, Role.admin):
+        return True
+    return actor.is_responsible(ticket)
+
+
+def can_view_ticket(user: User, ticket: Ticket, session: Session | None = None) -> bool:
+    """For callers that hold only a user (photo serving)."""
+    if user.role in (Role.inspector, Role.supervisor, Role.admin):
+        return True
+    jurisdiction = jurisdiction_of(session, user) if session is not None else Jurisdiction()
+    return can_view(Actor(user, jurisdiction), ticket)
+
+
+def _can_verify(actor: Actor, ticket: Ticket) -> bool:
+    return actor.role in (Role.inspector, Role.supervisor) and ticket.rectified_by_id != actor.user.id
+
+
+# action → (who may do it, the states it applies to)
+RULES: dict[str, tuple[Callable[[Actor, Ticket], bool], frozenset[Status]]] = {
+    "rectify": (Actor.is_responsible, frozenset({Status.assigned})),
+    "handoff": (
+        lambda a, t: a.role == Role.chief and a.is_responsible(t),
+        frozenset({Status.assigned}),
+    ),
+    "verify": (_can_verify, frozenset({Status.rectified})),
+    "dispatch": (Actor.is_command, frozenset({Status.pending, Status.assigned})),
+    "dismiss": (Actor.is_command, frozenset(OPEN_STATUSES)),
+    "escalate": (Actor.is_command, frozenset({Status.assigned})),
+}
+
+
+def may(actor: Actor, action: str, ticket: Ticket) -> bool:
+    """Allowed for this user (regardless of the ticket's state)."""
+    allowed, _states = RULES[action]
+    return allowed(actor, ticket)
+
+
+def applies(action: str, ticket: Ticket) -> bool:
+    """The action fits the ticket's current state."""
+    return ticket.status in RULES[action][1]
+
+
+def available_actions(actor: Actor, ticket: Ticket) -> dict[str, bool]:
+    return {a: may(actor, a, ticket) and applies(a, ticket) for a in RULES}

@@ -1,0 +1,73 @@
+"""Sign in (OAuth2 password form), sign out, who am I."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request, Response
+
+from app.auth.deps import CSRF_COOKIE, SESSION_COOKIE, CurrentUser, current_session
+from app.auth.models import AuthSession
+from app.auth.service import login
+from app.core.config import get_settings
+from app.core.db import SessionDep
+from app.core.errors import Unauthenticated
+from app.core.timeutil import utcnow
+from app.org.models import Department, User
+
+router = APIRouter(prefix="/api", tags=["auth"])
+
+
+def user_public(user: User, department: Department | None = None) -> dict[str, Any]:
+    return {
+        "id": user.id,
+        "username": user.username,
+        "name": user.name,
+        "role": user.role,
+        "level": user.level,
+        "title": user.title,
+        "department": (
+            {"id": department.id, "code": department.code, "name": department.name}
+            if department
+            else None
+        ),
+    }
+
+
+@router.post("/auth/token")
+def token(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    username: Annotated[str, Form(max_length=64)],
+    password: Annotated[str, Form(max_length=256)],
+) -> dict[str, str]:
+    """Sign in: a bearer token for API clients, and the same session as a cookie for the PWA."""
+    address = request.client.host if request.client else ""
+    try:
+        row, bearer = login(session, username, password, address, request.headers.get("user-agent", ""))
+    except Unauthenticated:
+        session.commit()  # keep the failure count even though the request fails
+        raise
+    settings = get_settings()
+    max_age = settings.session_days * 86400
+    response.set_cookie(
+        SESSION_COOKIE, bearer, max_age=max_age, httponly=True, samesite="lax",
+        secure=settings.cookie_secure, path="/",
+    )
+    response.set_cookie(
+        CSRF_COOKIE, row.csrf_token, max_age=max_age, httponly=False, samesite="lax",
+        secure=settings.cookie_secure, path="/",
+    )
+    return {"access_token": bearer, "token_type": "bearer", "csrf_token": row.csrf_token}
+
+
+@router.post("/auth/logout", status_code=204)
+def logout(response: Response, row: Annotated[AuthSession, Depends(current_session)]) -> None:
+    row.revoked_at = utcnow()
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(CSRF_COOKIE, path="/")
+
+
+@router.get("/me")
+def me(user: CurrentUser, session: SessionDep) -> dict[str, Any]:
+    department = session.get(Department, user.department_id) if user.department_id else None
+    return user_public(user, department)
