@@ -1,0 +1,51 @@
+/** Turns an outbox item into its HTTP request. */
+import { errorMessage, rawFetch } from '@/api/client'
+import type { OutboxItem, SendResult } from './outbox'
+
+function form(item: OutboxItem): FormData {
+  const fd = new FormData()
+  for (const [k, v] of Object.entries(item.fields)) fd.append(k, v)
+  for (const p of item.photos) fd.append('photo', new Blob([p.data], { type: p.type }), p.name)
+  return fd
+}
+
+function request(item: OutboxItem): { path: string; init: RequestInit } {
+  const headers: Record<string, string> = { 'Idempotency-Key': item.id }
+  const t = item.ticketId
+  switch (item.kind) {
+    case 'report':
+      return { path: '/api/tickets', init: { method: 'POST', body: form(item), headers } }
+    case 'rectify':
+      return { path: `/api/tickets/${t}/rectify`, init: { method: 'POST', body: form(item), headers } }
+    case 'verify':
+      return { path: `/api/tickets/${t}/verify`, init: { method: 'POST', body: form(item), headers } }
+    case 'handoff':
+      return {
+        path: `/api/tickets/${t}/handoff`,
+        init: {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            department_id: Number(item.fields.department_id),
+            note: item.fields.note ?? '',
+          }),
+        },
+      }
+  }
+}
+
+export async function sendItem(item: OutboxItem): Promise<SendResult> {
+  const { path, init } = request(item)
+  const res = await rawFetch(path, init) // throws NetworkError when the server is not reached
+  if (res.ok) {
+    let body: unknown
+    try {
+      body = await res.json()
+    } catch {
+      body = undefined
+    }
+    return { status: res.status, body }
+  }
+  const { detail } = await errorMessage(res)
+  return { status: res.status, detail }
+}
