@@ -1,0 +1,78 @@
+"""Periodic jobs and the live machinery's part of the app lifespan.
+
+Every app process may run the escalation sweep; on PostgreSQL a transaction-scoped advisory
+lock lets exactly one of them sweep at a time (the others skip that round), so the sweep is
+safe on every node of a load-balanced deployment. SQLite is one process, and its write lock
+serialises the sweep anyway.
+"""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from app.core.config import get_settings
+from app.core.timeutil import utcnow
+from app.live.broker import broker
+
+log = logging.getLogger(__name__)
+
+SWEEP_LOCK_KEY = 727_002
+
+
+def sweep_once(engine: Engine, now: datetime | None = None) -> int | None:
+    """One escalation sweep in its own transaction; None when another process holds the lock."""
+    from app.tickets.flows import escalate_overdue
+
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            if engine.dialect.name == "postgresql":
+                got = session.execute(
+                    text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": SWEEP_LOCK_KEY}
+                ).scalar()
+                if not got:
+                    session.rollback()
+                    return None
+            count = escalate_overdue(session, now or utcnow())
+            session.commit()
+            return count
+        except BaseException:
+            session.rollback()
+            raise
+
+
+async def run_sweeps(engine: Engine, interval_s: float) -> None:
+    """Sweep every `interval_s` seconds until cancelled; a failed round is logged, not fatal."""
+    while True:
+        try:
+            count = await asyncio.to_thread(sweep_once, engine)
+            if count:
+                log.info("escalation sweep: %d ticket(s) escalated", count)
+        except Exception:
+            log.exception("escalation sweep failed")
+        await asyncio.sleep(interval_s)
+
+
+@asynccontextmanager
+async def live_lifespan(_app: Any = None) -> AsyncIterator[None]:
+    """Start the broker (and its LISTEN thread on PostgreSQL) and the sweep loop; stop both."""
+    await broker.start()
+    interval = get_settings().sweep_interval_s
+    sweeper = (
+        asyncio.create_task(run_sweeps(broker.get_engine(), interval)) if interval > 0 else None
+    )
+    try:
+        yield
+    finally:
+        if sweeper is not None:
+            sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sweeper
+        await broker.stop()
