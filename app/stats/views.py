@@ -1,0 +1,5 @@
+"""Placeholder router (filled in shortly)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
