@@ -1,0 +1,279 @@
+"""Photos as evidence: validate and decode before the transaction, store and check inside it.
+
+Suspicious photos are flagged, never refused: a proper after-photo of the same spot can
+legitimately look like the before-photo, and phones lose GPS. The flags go on the photo and
+on the ticket, where the verifier (核查) and the supervisor decide with the pictures in front
+of them; a refusal in the street would only teach a cheat where the threshold is.
+"""
+
+import copy
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import UploadFile
+from sqlalchemy import and_, or_
+from sqlmodel import Session, col, select
+
+from app.core.config import get_settings
+from app.core.errors import Invalid, PayloadTooLarge
+from app.core.timeutil import utcnow
+from app.org.models import User
+from app.photos import imaging
+from app.photos.imaging import Decoded
+from app.photos.models import Photo, PhotoKind
+from app.photos.storage import Storage, content_key, get_storage, key_for
+from app.tickets.models import Ticket
+
+# dHash bits that may differ for two pictures to count as "the same photo" (of 64).
+SIMILAR_BITS = 6
+# How far around a ticket other tickets' photos are compared bit by bit (exact copies are
+# found anywhere through the sha256/phash indexes).
+NEARBY_DEGREES = 0.005
+NEARBY_LIMIT = 2000
+KIND_LABELS = {PhotoKind.before: "BEFORE", PhotoKind.after: "AFTER", PhotoKind.verify: "VERIFY"}
+
+
+@dataclass
+class PreparedPhoto:
+    """An upload that passed every check, decoded small and ready to store."""
+
+    decoded: Decoded
+    filename: str
+
+    @property
+    def sha256(self) -> str:
+        return self.decoded.sha256
+
+
+def read_upload(upload: UploadFile, max_bytes: int) -> bytes:
+    """The upload's bytes, refusing more than ``max_bytes`` without reading them all."""
+    if upload.size is not None and upload.size > max_bytes:
+        raise PayloadTooLarge(f"a photo may be at most {max_bytes // (1024 * 1024)} MB")
+    upload.file.seek(0)
+    data = upload.file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise PayloadTooLarge(f"a photo may be at most {max_bytes // (1024 * 1024)} MB")
+    return data
+
+
+def prepare_photos(files: list[UploadFile]) -> list[PreparedPhoto]:
+    """Validate, read EXIF and decode every upload; nothing is stored yet (so nothing leaks)."""
+    settings = get_settings()
+    if not files:
+        raise Invalid("at least one photo is required")
+    if len(files) > settings.max_photos_per_request:
+        raise Invalid(f"at most {settings.max_photos_per_request} photos per request")
+    prepared = []
+    for upload in files:
+        data = read_upload(upload, settings.max_photo_bytes)
+        decoded = imaging.decode(
+            data, max_pixels=settings.max_photo_pixels, local_tz=settings.timezone
+        )
+        prepared.append(PreparedPhoto(decoded, upload.filename or ""))
+    return prepared
+
+
+def attach_photos(
+    session: Session, ticket: Ticket, prepared: list[PreparedPhoto], kind: PhotoKind, actor: User
+) -> list[Photo]:
+    """Store the files (before the commit that will reference them), add rows, flag fraud."""
+    settings = get_settings()
+    storage = get_storage()
+    photos = []
+    for item in prepared:
+        photo = _store(storage, ticket, item.decoded, kind, actor, settings.watermark)
+        photo.distance_m = _distance_from_ticket(photo, ticket)
+        session.add(photo)
+        photos.append(photo)
+    session.flush()
+    _check_evidence(session, ticket, photos, kind, settings.after_photo_max_distance_m)
+    session.flush()
+    return photos
+
+
+def _store(
+    storage: Storage, ticket: Ticket, d: Decoded, kind: PhotoKind, actor: User, mark: bool
+) -> Photo:
+    display_img = d.upright
+    if mark:
+        display_img = imaging.watermark(display_img, _watermark_lines(ticket, d, kind))
+    display = imaging.encode_jpeg(display_img, imaging.DISPLAY_QUALITY)
+    thumb = imaging.encode_jpeg(d.thumb, imaging.THUMB_QUALITY)
+    original_key = key_for("originals", d.sha256, d.extension)
+    display_key, _ = content_key("display", display, "jpg")
+    thumb_key, _ = content_key("thumbs", thumb, "jpg")
+    storage.put(original_key, d.data, d.content_type)
+    storage.put(display_key, display, "image/jpeg")
+    storage.put(thumb_key, thumb, "image/jpeg")
+    return Photo(
+        ticket_id=ticket.id,  # type: ignore[arg-type]
+        kind=kind,
+        uploaded_by_id=actor.id,  # type: ignore[arg-type]
+        sha256=d.sha256,
+        content_type=d.content_type,
+        size_bytes=len(d.data),
+        original_key=original_key,
+        display_key=display_key,
+        thumb_key=thumb_key,
+        width=d.width,
+        height=d.height,
+        phash=d.phash,
+        taken_at=d.taken_at,
+        gps_lat=d.gps_lat,
+        gps_lon=d.gps_lon,
+        gps_accuracy_m=d.gps_accuracy_m,
+        flags={},
+    )
+
+
+def _watermark_lines(ticket: Ticket, d: Decoded, kind: PhotoKind) -> list[str]:
+    tz = ZoneInfo(get_settings().timezone)
+    if d.taken_at is not None:
+        when = d.taken_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S %z") + " (camera)"
+    else:
+        when = utcnow().astimezone(tz).strftime("%Y-%m-%d %H:%M:%S %z") + " (received)"
+    if d.gps_lat is not None and d.gps_lon is not None:
+        where = _format_position(d.gps_lat, d.gps_lon) + " (photo GPS)"
+        if d.gps_accuracy_m is not None:
+            where += f" ±{d.gps_accuracy_m:.0f} m"
+    else:
+        where = _format_position(ticket.lat, ticket.lon) + " (ticket)"
+    return [f"No. {ticket.number}  {KIND_LABELS[kind]}", when, where]
+
+
+def _format_position(lat: float, lon: float) -> str:
+    return f"{abs(lat):.6f}{'N' if lat >= 0 else 'S'} {abs(lon):.6f}{'E' if lon >= 0 else 'W'}"
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6_371_008.8 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _distance_from_ticket(photo: Photo, ticket: Ticket) -> float | None:
+    if photo.gps_lat is None or photo.gps_lon is None:
+        return None
+    return round(distance_m(photo.gps_lat, photo.gps_lon, ticket.lat, ticket.lon), 1)
+
+
+def _check_evidence(
+    session: Session, ticket: Ticket, photos: list[Photo], kind: PhotoKind, max_distance_m: float
+) -> None:
+    """Flag reused, repeated and far-away photos on the photo and on the ticket."""
+    others = _similar_elsewhere(session, ticket, photos)
+    befores = []
+    if kind == PhotoKind.after:
+        befores = session.exec(
+            select(Photo).where(Photo.ticket_id == ticket.id, Photo.kind == PhotoKind.before)
+        ).all()
+    flags = copy.deepcopy(ticket.flags)
+    if kind == PhotoKind.after:
+        # A new rectification is judged on its own photos.
+        for name in list(flags):
+            if name.startswith("after_photo_"):
+                del flags[name]
+    for photo in photos:
+        photo_flags: dict[str, Any] = {}
+        reused = others.get(photo.id, [])  # type: ignore[arg-type]
+        if reused:
+            photo_flags["reused_from"] = reused
+            name = "after_photo_reused" if kind == PhotoKind.after else "photo_reused"
+            flags.setdefault(name, []).append({"photo_id": photo.id, "matches": reused})
+        if kind == PhotoKind.after:
+            same = [
+                {"photo_id": b.id, "bits": bits}
+                for b in befores
+                if (bits := _difference(b.sha256, b.phash, photo)) <= SIMILAR_BITS
+            ]
+            if same:
+                photo_flags["same_as_before"] = same
+                flags.setdefault("after_photo_same_as_before", []).append(
+                    {"photo_id": photo.id, "matches": same}
+                )
+            if photo.distance_m is not None and photo.distance_m > max_distance_m:
+                photo_flags["far_m"] = photo.distance_m
+                flags.setdefault("after_photo_far", []).append(
+                    {
+                        "photo_id": photo.id,
+                        "distance_m": photo.distance_m,
+                        "limit_m": max_distance_m,
+                    }
+                )
+            reported = ticket.captured_at or ticket.received_at
+            if photo.taken_at is not None and reported is not None and photo.taken_at < reported:
+                photo_flags["taken_before_report"] = True
+                flags.setdefault("after_photo_taken_before_report", []).append(
+                    {"photo_id": photo.id, "taken_at": photo.taken_at.isoformat()}
+                )
+        if photo.gps_lat is None:
+            photo_flags["no_gps"] = True
+        photo.flags = photo_flags
+    ticket.flags = flags
+
+
+def _similar_elsewhere(
+    session: Session, ticket: Ticket, photos: list[Photo]
+) -> dict[int, list[dict[str, Any]]]:
+    """Other tickets' photos that are these photos again: {photo id: [matches]}."""
+    dlat = NEARBY_DEGREES
+    dlon = NEARBY_DEGREES / max(0.1, math.cos(math.radians(ticket.lat)))
+    nearby = and_(
+        col(Ticket.lat).between(ticket.lat - dlat, ticket.lat + dlat),
+        col(Ticket.lon).between(ticket.lon - dlon, ticket.lon + dlon),
+    )
+    exact = or_(
+        col(Photo.sha256).in_([p.sha256 for p in photos]),
+        col(Photo.phash).in_([p.phash for p in photos]),
+    )
+    rows = session.exec(
+        select(Photo.id, Photo.ticket_id, Photo.sha256, Photo.phash, Ticket.number)
+        .join(Ticket, col(Ticket.id) == Photo.ticket_id)
+        .where(Photo.ticket_id != ticket.id, or_(exact, nearby))
+        .order_by(col(Photo.id).desc())
+        .limit(NEARBY_LIMIT)
+    ).all()
+    found: dict[int, list[dict[str, Any]]] = {}
+    for photo in photos:
+        for other_id, ticket_id, sha, phash, number in rows:
+            bits = _difference(sha, phash, photo)
+            if bits <= SIMILAR_BITS:
+                found.setdefault(photo.id, []).append(  # type: ignore[arg-type]
+                    {"photo_id": other_id, "ticket_id": ticket_id, "number": number, "bits": bits}
+                )
+    return found
+
+
+def _difference(sha256: str, phash: str, photo: Photo) -> int:
+    """How many dHash bits tell two photos apart (0 for the very same bytes)."""
+    return 0 if sha256 == photo.sha256 else imaging.hamming(phash, photo.phash)
+
+
+def photo_public(photo: Photo) -> dict[str, Any]:
+    """The photo as API clients see it; the URLs are authorised like the ticket."""
+    base = f"/api/photos/{photo.id}"
+    return {
+        "id": photo.id,
+        "kind": photo.kind,
+        "url": f"{base}/display",
+        "thumb_url": f"{base}/thumb",
+        "original_url": f"{base}/original",
+        "width": photo.width,
+        "height": photo.height,
+        "taken_at": _iso(photo.taken_at),
+        "created_at": _iso(photo.created_at),
+        "gps": None
+        if photo.gps_lat is None
+        else {"lat": photo.gps_lat, "lon": photo.gps_lon, "accuracy_m": photo.gps_accuracy_m},
+        "distance_m": photo.distance_m,
+        "flags": photo.flags,
+    }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
