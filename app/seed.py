@@ -5,7 +5,7 @@ admin's edits (a changed time limit, an extra holiday).
 """
 
 from chinese_calendar import constants as cn_calendar
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.deadlines.models import CalendarDay, LimitUnit
 from app.org.models import Department
@@ -123,7 +123,7 @@ def seed_categories(session: Session, departments: dict[str, Department]) -> Non
 
 def seed_calendar(session: Session) -> None:
     """Add every holiday and make-up workday (调休) chinese_calendar knows and we lack."""
-    existing = set(session.exec(select(CalendarDay.day)))
+    existing = set(session.exec(select(col(CalendarDay.day))))
     for days, is_workday, suffix in (
         (cn_calendar.holidays, False, ""),
         (cn_calendar.workdays, True, "调休"),

@@ -36,6 +36,14 @@ class ImportResult:
     roads_updated: int = 0
     roads_unchanged: int = 0
 
+    def __str__(self) -> str:
+        return (
+            f"zones: {self.zones_created} created, {self.zones_updated} updated, "
+            f"{self.zones_unchanged} unchanged; roads: {self.roads_created} created, "
+            f"{self.roads_updated} updated, {self.roads_unchanged} unchanged; "
+            f"{self.areas_created} areas and {self.chiefs_created} chiefs created"
+        )
+
 
 @dataclass
 class _Feature:
