@@ -84,3 +84,8 @@ export function resumeOutbox(): void {
   outbox.resume()
   void flushOutbox(true)
 }
+
+/** Photos for the outbox as ArrayBuffers (see OutboxPhoto). */
+export async function photosForOutbox(photos: { blob: Blob; name: string; type: string }[]) {
+  return Promise.all(photos.map(async (p) => ({ name: p.name, type: p.type, data: await p.blob.arrayBuffer() })))
+}

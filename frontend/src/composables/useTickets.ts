@@ -1,0 +1,57 @@
+/** Ticket lists and details from the API, with the last answer kept for offline viewing. */
+import { ref } from 'vue'
+import { api } from '@/api/client'
+import type { Page, Ticket } from '@/api/types'
+
+interface Cached<T> {
+  at: number
+  value: T
+}
+
+function readCache<T>(key: string): Cached<T> | null {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? 'null') as Cached<T> | null
+  } catch {
+    return null
+  }
+}
+
+function writeCache<T>(key: string, value: T): void {
+  try {
+    localStorage.setItem(key, JSON.stringify({ at: Date.now(), value }))
+  } catch {
+    /* storage full: the list still shows, just not offline */
+  }
+}
+
+export function useCachedFetch<T>(cacheKey: string, path: () => string) {
+  const cached = readCache<T>(cacheKey)
+  const data = ref<T | null>(cached?.value ?? null)
+  const fromCacheAt = ref<number | null>(cached ? cached.at : null)
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+
+  async function load(): Promise<void> {
+    loading.value = true
+    error.value = null
+    try {
+      const v = await api<T>(path())
+      data.value = v
+      fromCacheAt.value = null
+      writeCache(cacheKey, v)
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+    } finally {
+      loading.value = false
+    }
+  }
+  return { data, fromCacheAt, loading, error, load }
+}
+
+export function useTicketList(cacheKey: string, path: () => string) {
+  return useCachedFetch<Page<Ticket>>(`rc.list.${cacheKey}`, path)
+}
+
+export function useTicket(id: number) {
+  return useCachedFetch<Ticket>(`rc.ticket.${id}`, () => `/api/tickets/${id}`)
+}

@@ -1,0 +1,56 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import type { Role } from './api/types'
+import { consoleRoutes } from './pages/console/routes'
+import { checkSession, homeFor, session } from './session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    roles?: Role[]
+    /** Shown with the bottom tab bar. */
+    tab?: boolean
+  }
+}
+
+const FIELD: Role[] = ['inspector', 'supervisor', 'admin']
+const CHIEF: Role[] = ['chief', 'department', 'supervisor', 'admin']
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('./layouts/MobileLayout.vue'),
+    children: [
+      { path: '', redirect: () => homeFor(session.me?.role) },
+      { path: 'report', component: () => import('./pages/ReportPage.vue'), meta: { roles: FIELD, tab: true } },
+      { path: 'mine', component: () => import('./pages/MyReportsPage.vue'), meta: { roles: FIELD, tab: true } },
+      { path: 'verify', component: () => import('./pages/VerifyPage.vue'), meta: { roles: FIELD, tab: true } },
+      { path: 'inbox', component: () => import('./pages/InboxPage.vue'), meta: { roles: CHIEF, tab: true } },
+      { path: 'me', component: () => import('./pages/MePage.vue'), meta: { tab: true } },
+      { path: 'outbox', component: () => import('./pages/OutboxPage.vue') },
+      { path: 'tickets/:id(\\d+)', component: () => import('./pages/TicketPage.vue'), props: true },
+    ],
+  },
+  ...consoleRoutes,
+  { path: '/:rest(.*)*', redirect: '/' },
+]
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  if (!session.checked) {
+    // With a cached user the app opens at once (and offline); the server check runs meanwhile.
+    if (session.me) void checkSession()
+    else await checkSession()
+  }
+  const me = session.me
+  if (!me) return { path: '/login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  const roles = to.matched.flatMap((r) => r.meta.roles ?? [])
+  if (roles.length && !roles.includes(me.role)) return homeFor(me.role)
+  return true
+})

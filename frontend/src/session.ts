@@ -1,0 +1,82 @@
+/** Who is signed in. The server session is a 30-day cookie; `me` is cached so the app opens offline. */
+import { reactive } from 'vue'
+import { api, ApiError, NetworkError } from './api/client'
+import type { Me, Role } from './api/types'
+
+const ME_KEY = 'rc.me'
+const USERNAME_KEY = 'rc.username'
+
+function cachedMe(): Me | null {
+  try {
+    return JSON.parse(localStorage.getItem(ME_KEY) ?? 'null') as Me | null
+  } catch {
+    return null
+  }
+}
+
+export const session = reactive({
+  me: cachedMe() as Me | null,
+  /** True once /api/me answered (or failed offline) in this page load. */
+  checked: false,
+})
+
+export function lastUsername(): string {
+  return localStorage.getItem(USERNAME_KEY) ?? ''
+}
+
+function setMe(me: Me | null): void {
+  session.me = me
+  if (me) localStorage.setItem(ME_KEY, JSON.stringify(me))
+  else localStorage.removeItem(ME_KEY)
+}
+
+/** Ask the server who we are; offline, trust the cached answer so the field app still opens. */
+export async function checkSession(): Promise<Me | null> {
+  try {
+    setMe(await api<Me>('/api/me'))
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) setMe(null)
+    else if (!(e instanceof NetworkError) && !(e instanceof ApiError)) throw e
+  }
+  session.checked = true
+  return session.me
+}
+
+export async function login(username: string, password: string): Promise<Me> {
+  const body = new URLSearchParams({ username, password })
+  await api('/api/auth/token', { method: 'POST', body })
+  localStorage.setItem(USERNAME_KEY, username)
+  const me = await api<Me>('/api/me')
+  setMe(me)
+  session.checked = true
+  return me
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api('/api/auth/logout', { method: 'POST' })
+  } catch {
+    /* offline or already gone: the local sign-out still happens */
+  }
+  setMe(null)
+}
+
+/** Forget the user locally (the server said 401). */
+export function dropSession(): void {
+  setMe(null)
+}
+
+export function homeFor(role: Role | undefined): string {
+  switch (role) {
+    case 'inspector':
+      return '/report'
+    case 'chief':
+    case 'department':
+      return '/inbox'
+    case 'supervisor':
+    case 'admin':
+      return '/console'
+    default:
+      return '/login'
+  }
+}
