@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from app.core.db import make_engine
+from app.core.db import make_engine, writer
 from app.core.migrate import upgrade
 
 PG_ADMIN_URL = os.environ.get(
@@ -39,8 +39,8 @@ def create_database(backend: str, tmp_dir: Path) -> str:
         admin.dispose()
         url = _pg_url(name)
     upgrade(url)
-    from app.seed import seed_reference_data
     from app.core.db import session_scope
+    from app.seed import seed_reference_data
 
     engine = make_engine(url)
     with session_scope(engine) as session:
@@ -60,7 +60,9 @@ def drop_database(url: str) -> None:
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     url = create_database(request.param, tmp_path_factory.mktemp("db"))
     yield url
     drop_database(url)
@@ -76,9 +78,11 @@ def engine(database_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def db(engine: Engine) -> Iterator[Session]:
     """A session whose work is rolled back after the test."""
-    connection = engine.connect()
+    connection = writer(engine).connect()
     outer = connection.begin()
-    session = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    session = Session(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
     try:
         yield session
     finally:
@@ -95,15 +99,17 @@ def storage_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app(db: Session, storage_dir: Path, monkeypatch: pytest.MonkeyPatch):
+def app(db: Session, database_url: str, storage_dir: Path, monkeypatch: pytest.MonkeyPatch):
     from app.core.config import get_settings
-    from app.core.db import get_session
+    from app.core.db import get_engine, get_session
     from app.main import create_app
 
+    monkeypatch.setenv("ROADCHIEF_DATABASE_URL", database_url)
     monkeypatch.setenv("ROADCHIEF_STORAGE_URL", f"file://{storage_dir}")
     monkeypatch.setenv("ROADCHIEF_ENVIRONMENT", "test")
     monkeypatch.setenv("ROADCHIEF_SWEEP_INTERVAL_S", "0")
     get_settings.cache_clear()
+    get_engine.cache_clear()
     application = create_app()
 
     def _session() -> Iterator[Session]:
@@ -117,6 +123,7 @@ def app(db: Session, storage_dir: Path, monkeypatch: pytest.MonkeyPatch):
     application.dependency_overrides[get_session] = _session
     yield application
     get_settings.cache_clear()
+    get_engine.cache_clear()
 
 
 @pytest.fixture

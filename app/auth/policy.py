@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from app.org.models import Role, Road, User, Zone
+from app.org.models import Road, Role, User, Zone
 from app.tickets.models import OPEN_STATUSES, Status, Ticket
 
 
@@ -58,7 +58,7 @@ class Actor:
     def role(self) -> Role:
         return self.user.role
 
-    def is_command(self) -> bool:
+    def is_command(self, _ticket: Ticket | None = None) -> bool:
         return self.user.role in (Role.supervisor, Role.admin)
 
     def is_responsible(self, ticket: Ticket) -> bool:
@@ -86,7 +86,9 @@ def can_view_ticket(user: User, ticket: Ticket, session: Session | None = None) 
 
 
 def _can_verify(actor: Actor, ticket: Ticket) -> bool:
-    return actor.role in (Role.inspector, Role.supervisor) and ticket.rectified_by_id != actor.user.id
+    return (
+        actor.role in (Role.inspector, Role.supervisor) and ticket.rectified_by_id != actor.user.id
+    )
 
 
 # action → (who may do it, the states it applies to)

@@ -21,7 +21,9 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def login(session: Session, username: str, password: str, address: str, user_agent: str = "") -> tuple[AuthSession, str]:
+def login(
+    session: Session, username: str, password: str, address: str, user_agent: str = ""
+) -> tuple[AuthSession, str]:
     """Check the password and open a session; returns (session row, bearer token)."""
     settings = get_settings()
     since = utcnow() - timedelta(seconds=settings.login_window_s)
@@ -55,7 +57,9 @@ def login(session: Session, username: str, password: str, address: str, user_age
 
 
 def authenticate(session: Session, token: str) -> tuple[User, AuthSession]:
-    row = session.exec(select(AuthSession).where(AuthSession.token_hash == token_hash(token))).first()
+    row = session.exec(
+        select(AuthSession).where(AuthSession.token_hash == token_hash(token))
+    ).first()
     if row is None or row.revoked_at is not None or row.expires_at <= utcnow():
         raise Unauthenticated("session expired or signed out; please sign in again")
     user = session.get(User, row.user_id)

@@ -43,19 +43,31 @@ def token(
     """Sign in: a bearer token for API clients, and the same session as a cookie for the PWA."""
     address = request.client.host if request.client else ""
     try:
-        row, bearer = login(session, username, password, address, request.headers.get("user-agent", ""))
+        row, bearer = login(
+            session, username, password, address, request.headers.get("user-agent", "")
+        )
     except Unauthenticated:
         session.commit()  # keep the failure count even though the request fails
         raise
     settings = get_settings()
     max_age = settings.session_days * 86400
     response.set_cookie(
-        SESSION_COOKIE, bearer, max_age=max_age, httponly=True, samesite="lax",
-        secure=settings.cookie_secure, path="/",
+        SESSION_COOKIE,
+        bearer,
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        secure=settings.cookie_secure,
+        path="/",
     )
     response.set_cookie(
-        CSRF_COOKIE, row.csrf_token, max_age=max_age, httponly=False, samesite="lax",
-        secure=settings.cookie_secure, path="/",
+        CSRF_COOKIE,
+        row.csrf_token,
+        max_age=max_age,
+        httponly=False,
+        samesite="lax",
+        secure=settings.cookie_secure,
+        path="/",
     )
     return {"access_token": bearer, "token_type": "bearer", "csrf_token": row.csrf_token}
 

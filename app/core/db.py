@@ -6,12 +6,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 from app.core.config import get_settings
+
+WRITER = "roadchief_writer"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def make_engine(url: str) -> Engine:
@@ -35,8 +38,10 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn: Any) -> None:
-            # Take the write lock up front so two writers never deadlock on upgrade.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Writers take the write lock up front, so two of them never fail on a lock
+            # upgrade (SQLITE_BUSY_SNAPSHOT); readers stay deferred and never wait.
+            writer = conn.get_execution_options().get(WRITER, False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
@@ -47,9 +52,15 @@ def get_engine() -> Engine:
     return make_engine(get_settings().database_url)
 
 
-def get_session() -> Iterator[Session]:
+def writer(engine: Engine) -> Engine:
+    """The engine as used by a transaction that will write."""
+    return engine.execution_options(**{WRITER: True})
+
+
+def get_session(request: Request) -> Iterator[Session]:
     """The request's session: commits when the handler returns, rolls back when it raises."""
-    with Session(get_engine(), expire_on_commit=False) as session:
+    engine = get_engine() if request.method in SAFE_METHODS else writer(get_engine())
+    with Session(engine, expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
@@ -61,7 +72,7 @@ def get_session() -> Iterator[Session]:
 @contextmanager
 def session_scope(engine: Engine | None = None) -> Iterator[Session]:
     """The same transaction rule for CLI commands and background jobs."""
-    with Session(engine or get_engine(), expire_on_commit=False) as session:
+    with Session(writer(engine or get_engine()), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()

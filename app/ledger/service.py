@@ -80,7 +80,9 @@ def verify(session: Session) -> dict[str, Any]:
     for event in rows:
         problem = None
         if event.prev_hash != prev:
-            problem = "previous-hash link broken (an event before it was changed, removed or inserted)"
+            problem = (
+                "previous-hash link broken (an event before it was changed, removed or inserted)"
+            )
         elif chain_hash(prev, event) != event.hash:
             problem = "content does not match its hash (the event was edited)"
         if problem:

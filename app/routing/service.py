@@ -43,7 +43,9 @@ class Projection:
 
     def xy(self, coords: Any) -> np.ndarray:
         arr = np.asarray(coords, dtype=float)
-        return np.column_stack(((arr[:, 0] - self.lon0) * self.kx, (arr[:, 1] - self.lat0) * self.ky))
+        return np.column_stack(
+            ((arr[:, 0] - self.lon0) * self.kx, (arr[:, 1] - self.lat0) * self.ky)
+        )
 
     def geometry(self, geom: shapely.Geometry) -> shapely.Geometry:
         return shapely.transform(geom, self.xy)
@@ -52,7 +54,11 @@ class Projection:
 class RoadIndex:
     """Spatial index over road segments and zone polygons, in metres."""
 
-    def __init__(self, roads: list[tuple[int, int | None, dict[str, Any]]], zones: list[tuple[int, dict[str, Any]]]) -> None:
+    def __init__(
+        self,
+        roads: list[tuple[int, int | None, dict[str, Any]]],
+        zones: list[tuple[int, dict[str, Any]]],
+    ) -> None:
         geoms = [shape(g) for _, _, g in roads] + [shape(g) for _, g in zones]
         if geoms:
             minx, miny, maxx, maxy = shapely.total_bounds(geoms)
@@ -130,5 +136,7 @@ def invalidate() -> None:
     _cache.clear()
 
 
-def route_point(session: Session, lat: float, lon: float, radius_m: float, tie_margin_m: float) -> Route:
+def route_point(
+    session: Session, lat: float, lon: float, radius_m: float, tie_margin_m: float
+) -> Route:
     return road_index(session).route(lat, lon, radius_m, tie_margin_m)

@@ -1,0 +1,173 @@
+"""The `roadchief` command: serve, migrate, demo, user add, import roads, fsck, sweep."""
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from app.core.config import get_settings
+from app.core.errors import AppError
+
+
+def _migrate() -> None:
+    from app.core.db import session_scope
+    from app.core.migrate import upgrade
+    from app.seed import seed_reference_data
+
+    upgrade(get_settings().database_url)
+    with session_scope() as session:
+        seed_reference_data(session)
+
+
+def cmd_migrate(_args: argparse.Namespace) -> None:
+    _migrate()
+    print("database is at the newest schema")
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    _migrate()
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    from app.core.db import session_scope
+    from app.demo.org import load_demo_org
+    from app.demo.tickets import load_demo_tickets
+
+    _migrate()
+    with session_scope() as session:
+        load_demo_org(session, args.password)
+    with session_scope() as session:
+        made = load_demo_tickets(session)
+    print(f"demo town loaded (password '{args.password}'); {made} sample tickets added")
+
+
+def cmd_user_add(args: argparse.Namespace) -> None:
+    from sqlmodel import select
+
+    from app.auth.passwords import hash_password
+    from app.core.db import session_scope
+    from app.org.models import Role, User
+
+    password = (
+        getpass.getpass("password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    )
+    if len(password) < 6:
+        raise AppError("the password must have at least 6 characters")
+    _migrate()
+    with session_scope() as session:
+        if session.exec(select(User).where(User.username == args.username)).first():
+            raise AppError(f"user '{args.username}' already exists")
+        session.add(
+            User(
+                username=args.username,
+                name=args.name or args.username,
+                role=Role(args.role),
+                level=args.level,
+                password_hash=hash_password(password),
+            )
+        )
+    print(f"user '{args.username}' added as {args.role}")
+
+
+def cmd_import_roads(args: argparse.Namespace) -> None:
+    from app.core.db import session_scope
+    from app.org.importer import import_roads
+
+    try:
+        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise AppError(f"cannot read {args.file}: {exc}") from None
+    _migrate()
+    with session_scope() as session:
+        result = import_roads(session, data)
+    print(result)
+
+
+def cmd_fsck(args: argparse.Namespace) -> None:
+    from app.core.db import session_scope
+    from app.photos.fsck import fsck
+    from app.photos.storage import storage_from_url
+
+    with session_scope() as session:
+        report = fsck(session, storage_from_url(get_settings().storage_url), fix=args.fix)
+    print(report)
+
+
+def cmd_sweep(_args: argparse.Namespace) -> None:
+    from app.core.db import session_scope
+    from app.tickets.flows import escalate_overdue
+
+    with session_scope() as session:
+        print(f"{escalate_overdue(session)} overdue tickets escalated")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="roadchief", description="路长通 RoadChief")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("serve", help="migrate to head, then serve the API and the PWA")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--workers", type=int, default=1)
+    s.set_defaults(func=cmd_serve)
+
+    sub.add_parser("migrate", help="upgrade the database to the newest schema").set_defaults(
+        func=cmd_migrate
+    )
+
+    d = sub.add_parser("demo", help="load the demo town (idempotent)")
+    d.add_argument("--password", default="demo")
+    d.set_defaults(func=cmd_demo)
+
+    u = sub.add_parser("user", help="manage users").add_subparsers(
+        dest="user_command", required=True
+    )
+    ua = u.add_parser("add", help="add a user; the password is read from stdin")
+    ua.add_argument("username")
+    ua.add_argument(
+        "--role", required=True, choices=["inspector", "chief", "department", "supervisor", "admin"]
+    )
+    ua.add_argument("--name")
+    ua.add_argument("--level", type=int, choices=[1, 2, 3])
+    ua.set_defaults(func=cmd_user_add)
+
+    i = sub.add_parser("import", help="import data").add_subparsers(
+        dest="import_command", required=True
+    )
+    ir = i.add_parser("roads", help="roads and zones with their chiefs, from GeoJSON")
+    ir.add_argument("file")
+    ir.set_defaults(func=cmd_import_roads)
+
+    f = sub.add_parser(
+        "fsck", help="find photo files no row references, and rows whose file is missing"
+    )
+    f.add_argument("--fix", action="store_true", help="remove the unreferenced files")
+    f.set_defaults(func=cmd_fsck)
+
+    sub.add_parser("sweep", help="escalate overdue tickets once, now").set_defaults(func=cmd_sweep)
+    return p
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser().parse_args(argv)
+    try:
+        args.func(args)
+    except AppError as exc:
+        print(f"roadchief: {exc.message}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    main()

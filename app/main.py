@@ -1,0 +1,119 @@
+"""The ASGI app: API routers, one error handler, and the built PWA from the same origin."""
+
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.staticfiles import StaticFiles
+
+from app.auth import views as auth_views
+from app.console import views as console_views
+from app.core.db import get_engine
+from app.core.errors import AppError
+from app.exports import views as export_views
+from app.ledger import views as ledger_views
+from app.live import broker
+from app.live import views as live_views
+from app.live.jobs import live_lifespan
+from app.org import views as org_views
+from app.photos import views as photo_views
+from app.photos.limits import BodySizeLimitMiddleware
+from app.stats import views as stats_views
+from app.tickets import categories as category_views
+from app.tickets import views as ticket_views
+
+log = logging.getLogger("roadchief")
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(
+            str(p) for p in err.get("loc", ()) if p not in ("body", "query", "header", "path")
+        )
+        parts.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg")))
+    return "; ".join(parts) or "invalid request"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def app_error(_request: Request, exc: AppError) -> JSONResponse:
+        return JSONResponse(
+            {"detail": exc.message, "code": exc.code, **exc.extra},
+            status_code=exc.status_code,
+            headers={"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(
+            {"detail": _validation_message(exc), "code": "invalid"}, status_code=422
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(
+            {"detail": str(exc.detail), "code": "http_error"}, status_code=exc.status_code
+        )
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return JSONResponse(
+            {"detail": "internal error; the request changed nothing", "code": "internal"},
+            status_code=500,
+        )
+
+
+def _mount_pwa(app: FastAPI) -> None:
+    """Serve the built PWA; unknown non-API paths fall back to index.html (client-side routes)."""
+    if not (STATIC_DIR / "index.html").exists():
+        return
+    app.mount("/assets", StaticFiles(directory=STATIC_DIR / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def spa(path: str) -> Response:
+        if path.startswith("api/"):
+            return JSONResponse({"detail": "not found", "code": "not_found"}, status_code=404)
+        file = (STATIC_DIR / path).resolve()
+        if path and file.is_file() and STATIC_DIR.resolve() in file.parents:
+            headers = (
+                {"Cache-Control": "no-cache"}
+                if file.name in ("sw.js", "index.html", "manifest.webmanifest")
+                else {}
+            )
+            return FileResponse(file, headers=headers)
+        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+
+
+def create_app() -> FastAPI:
+    broker.install(get_engine())
+    app = FastAPI(
+        title="RoadChief 路长通",
+        version="0.1.0",
+        lifespan=live_lifespan,
+        openapi_url="/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.add_middleware(BodySizeLimitMiddleware)
+    _install_error_handlers(app)
+    for module in (
+        auth_views,
+        org_views,
+        category_views,
+        ticket_views,
+        photo_views,
+        ledger_views,
+        live_views,
+        console_views,
+        stats_views,
+        export_views,
+    ):
+        app.include_router(module.router)
+    _mount_pwa(app)
+    return app

@@ -1,0 +1,56 @@
+"""Roads, zones, departments and people, as the apps need them."""
+
+from typing import Any
+
+from fastapi import APIRouter
+from sqlmodel import col, select
+
+from app.auth.deps import CurrentUser, require_roles
+from app.auth.views import user_public
+from app.core.config import get_settings
+from app.core.db import SessionDep
+from app.org.models import Department, Role, User
+from app.org.service import export_roads_geojson, zones_geojson
+
+router = APIRouter(prefix="/api", tags=["organisation"])
+
+
+@router.get("/roads")
+def roads(_user: CurrentUser, session: SessionDep) -> dict[str, Any]:
+    """Roads as GeoJSON, each with its zone and its chief."""
+    return export_roads_geojson(session)
+
+
+@router.get("/zones")
+def zones(_user: CurrentUser, session: SessionDep) -> dict[str, Any]:
+    """Zones (片区) as GeoJSON, each with its chief."""
+    return zones_geojson(session)
+
+
+@router.get("/departments")
+def departments(_user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
+    return [
+        {"id": d.id, "code": d.code, "name": d.name}
+        for d in session.exec(select(Department).order_by(col(Department.id)))
+    ]
+
+
+@router.get("/users", dependencies=[require_roles(Role.supervisor, Role.admin)])
+def users(session: SessionDep, role: Role | None = None) -> list[dict[str, Any]]:
+    """People, for dispatching and the admin pages."""
+    query = select(User).where(col(User.is_active)).order_by(col(User.id))
+    if role is not None:
+        query = query.where(User.role == role)
+    depts = {d.id: d for d in session.exec(select(Department))}
+    return [user_public(u, depts.get(u.department_id)) for u in session.exec(query)]
+
+
+@router.get("/config")
+def client_config() -> dict[str, Any]:
+    """What the PWA needs to know before sign-in (map keys, limits)."""
+    settings = get_settings()
+    return {
+        "tianditu_key": settings.tianditu_key,
+        "max_photo_bytes": settings.max_photo_bytes,
+        "max_photos": settings.max_photos_per_request,
+    }

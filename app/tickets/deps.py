@@ -1,0 +1,82 @@
+"""Load a ticket once: 404 missing or not visible, 403 not yours, 409 wrong state."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Header
+
+from app.auth.deps import CurrentActor
+from app.auth.policy import applies, can_view, may
+from app.core.db import SessionDep
+from app.core.errors import Conflict, Forbidden, Invalid, NotFound
+from app.tickets.flows import replayed_event
+from app.tickets.models import Ticket
+
+ACTION_NAMES = {
+    "rectify": "rectify (整改)",
+    "verify": "verify (核查)",
+    "handoff": "hand over to a department",
+    "dispatch": "dispatch (派遣)",
+    "dismiss": "dismiss (作废)",
+    "escalate": "escalate (督办)",
+}
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+def idempotency_key(
+    key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+) -> str | None:
+    if key is not None and not KEY_PATTERN.match(key):
+        raise Invalid("Idempotency-Key must be 8–64 letters, digits, '-' or '_' (a UUID)")
+    return key
+
+
+def required_idempotency_key(key: Annotated[str | None, Depends(idempotency_key)]) -> str:
+    if key is None:
+        raise Invalid("the Idempotency-Key header is required (a UUID made on the phone)")
+    return key
+
+
+OptionalKey = Annotated[str | None, Depends(idempotency_key)]
+RequiredKey = Annotated[str, Depends(required_idempotency_key)]
+
+
+def visible_ticket(ticket_id: int, session: SessionDep, actor: CurrentActor) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None or not can_view(actor, ticket):
+        raise NotFound(f"ticket {ticket_id} not found")
+    return ticket
+
+
+@dataclass(frozen=True)
+class Target:
+    """The ticket an action is for; `replayed` when the phone is retrying an action already done."""
+
+    ticket: Ticket
+    replayed: bool = False
+
+
+def ticket_for(action: str) -> Callable[..., Target]:
+    """A dependency giving the ticket, locked for update, if this user may `action` it now."""
+
+    def load(ticket_id: int, session: SessionDep, actor: CurrentActor, key: OptionalKey) -> Target:
+        ticket = session.get(Ticket, ticket_id, with_for_update=True)
+        if ticket is None or not can_view(actor, ticket):
+            raise NotFound(f"ticket {ticket_id} not found")
+        if replayed_event(session, key, ticket):
+            return Target(ticket, replayed=True)
+        if not may(actor, action, ticket):
+            raise Forbidden(f"you may not {ACTION_NAMES[action]} ticket {ticket.number}")
+        if not applies(action, ticket):
+            raise Conflict(
+                f"ticket {ticket.number} is {ticket.status}; it cannot be {action}ed now",
+                status=ticket.status,
+            )
+        return Target(ticket)
+
+    return load
+
+
+VisibleTicket = Annotated[Ticket, Depends(visible_ticket)]

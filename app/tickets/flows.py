@@ -1,0 +1,459 @@
+"""The ticket loop: report → (routed) → rectify → verify → closed, and the side roads.
+
+Each flow changes a ticket and appends exactly one ledger event per transition, in the
+caller's transaction. Files are written before the commit that refers to them.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, func, select
+
+from app.auth.policy import Actor
+from app.core.config import get_settings
+from app.core.db import lock_ledger
+from app.core.errors import Conflict, Invalid, NotFound
+from app.core.timeutil import utcnow
+from app.deadlines.clock import BusinessClock
+from app.ledger import service as ledger
+from app.ledger.models import Event
+from app.org.models import Department, Road, Role, User, Zone
+from app.photos.models import PhotoKind
+from app.photos.service import PreparedPhoto, attach_photos
+from app.routing.service import route_point
+from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
+
+REWORK_CRITICISM = 2  # 通报批评
+REWORK_SUMMONS = 3  # 约谈
+
+
+@dataclass(frozen=True)
+class Report:
+    category: str
+    lat: float
+    lon: float
+    accuracy_m: float | None
+    description: str
+    captured_at: datetime | None
+
+    def fingerprint(self, reporter_id: int, photos: list[PreparedPhoto]) -> str:
+        """What makes a retry 'the same request': every field and every photo's bytes."""
+        body = {
+            "category": self.category,
+            "lat": round(self.lat, 7),
+            "lon": round(self.lon, 7),
+            "accuracy_m": self.accuracy_m,
+            "description": self.description,
+            "captured_at": self.captured_at.isoformat() if self.captured_at else None,
+            "photos": [p.sha256 for p in photos],
+            "reporter": reporter_id,
+        }
+        return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+def find_by_key(session: Session, key: str) -> Ticket | None:
+    return session.exec(select(Ticket).where(Ticket.idempotency_key == key)).first()
+
+
+def replayed_event(session: Session, key: str | None, ticket: Ticket) -> bool:
+    """True when this action was already done under the same Idempotency-Key (a phone's retry)."""
+    if not key:
+        return False
+    event = session.exec(select(Event).where(Event.idempotency_key == key)).first()
+    if event is None:
+        return False
+    if event.ticket_id != ticket.id:
+        raise Invalid("this Idempotency-Key was already used for another ticket")
+    return True
+
+
+def _next_number(session: Session, now: datetime) -> str:
+    day = now.astimezone(ZoneInfo(get_settings().timezone)).strftime("%Y%m%d")
+    last = session.exec(
+        select(func.max(Ticket.number)).where(col(Ticket.number).like(f"{day}-%"))
+    ).one()
+    seq = int(last.split("-")[1]) + 1 if last else 1
+    return f"{day}-{seq:04d}"
+
+
+def _start_clock(session: Session, ticket: Ticket, now: datetime) -> None:
+    category = session.get(Category, ticket.category_code)
+    assert category is not None
+    ticket.assigned_at = now
+    ticket.due_at = BusinessClock.for_session(session).compute_due(
+        now, category.limit_value, category.limit_unit
+    )
+
+
+def _department_desk(session: Session, department_id: int) -> User | None:
+    """The staff account that receives a department's tickets (its first active staff user)."""
+    return session.exec(
+        select(User)
+        .where(
+            User.department_id == department_id, User.role == Role.department, col(User.is_active)
+        )
+        .order_by(col(User.id))
+    ).first()
+
+
+def _touch(ticket: Ticket, now: datetime) -> None:
+    ticket.updated_at = now
+
+
+def check_category(session: Session, code: str) -> Category:
+    category = session.get(Category, code)
+    if category is None or not category.active or category.parent_code is None:
+        raise Invalid(f"unknown category '{code}'")
+    return category
+
+
+def report(
+    session: Session, reporter: User, data: Report, photos: list[PreparedPhoto], key: str
+) -> tuple[Ticket, bool]:
+    """File a ticket and route it; returns (ticket, created). A replayed key returns the first."""
+    settings = get_settings()
+    category = check_category(session, data.category)
+    fingerprint = data.fingerprint(reporter.id, photos)  # type: ignore[arg-type]
+    # The ledger lock serialises reporters, so two requests with one key cannot both pass here;
+    # the unique index on idempotency_key is the database's own guard behind it.
+    lock_ledger(session)
+    existing = find_by_key(session, key)
+    if existing is not None:
+        if existing.request_fingerprint != fingerprint or existing.reporter_id != reporter.id:
+            raise Invalid("Idempotency-Key was already used for a different report")
+        return existing, False
+
+    now = utcnow()
+    route = route_point(
+        session, data.lat, data.lon, settings.routing_radius_m, settings.routing_tie_margin_m
+    )
+    road = session.get(Road, route.road_id) if route.road_id else None
+    zone = session.get(Zone, route.zone_id) if route.zone_id else None
+    assignee_id = (road.chief_id if road else None) or (zone.chief_id if zone else None)
+    ticket = Ticket(
+        number=_next_number(session, now),
+        category_code=category.code,
+        description=data.description,
+        lat=data.lat,
+        lon=data.lon,
+        accuracy_m=data.accuracy_m,
+        area_id=zone.area_id if zone else None,
+        zone_id=zone.id if zone else None,
+        road_id=road.id if road else None,
+        route_candidates=[
+            {"road_id": c.road_id, "distance_m": c.distance_m} for c in route.candidates
+        ],
+        assignee_id=assignee_id,
+        lead_department_id=category.department_id,
+        status=Status.assigned if assignee_id else Status.pending,
+        reporter_id=reporter.id,  # type: ignore[arg-type]
+        captured_at=data.captured_at,
+        received_at=now,
+        updated_at=now,
+        idempotency_key=key,
+        request_fingerprint=fingerprint,
+    )
+    if assignee_id:
+        _start_clock(session, ticket, now)
+    session.add(ticket)
+    session.flush()
+    stored = attach_photos(session, ticket, photos, PhotoKind.before, reporter)
+    ledger.append(
+        session,
+        ticket_id=ticket.id,  # type: ignore[arg-type]
+        actor_id=reporter.id,
+        action="report",
+        from_status=None,
+        to_status=ticket.status,
+        note=data.description,
+        data={
+            "photos": [p.id for p in stored],
+            "road_id": ticket.road_id,
+            "zone_id": ticket.zone_id,
+            "assignee_id": ticket.assignee_id,
+            "candidates": ticket.route_candidates,
+        },
+    )
+    return ticket, True
+
+
+def rectify(
+    session: Session,
+    actor: Actor,
+    ticket: Ticket,
+    note: str,
+    photos: list[PreparedPhoto],
+    key: str | None,
+) -> Ticket:
+    if not photos:
+        raise Invalid("an after-photo (整改后照片) is required")
+    now = utcnow()
+    stored = attach_photos(session, ticket, photos, PhotoKind.after, actor.user)
+    ticket.status = Status.rectified
+    ticket.rectified_at = now
+    ticket.rectified_by_id = actor.user.id
+    _touch(ticket, now)
+    ledger.append(
+        session,
+        ticket_id=ticket.id,
+        actor_id=actor.user.id,
+        action="rectify",  # type: ignore[arg-type]
+        from_status=Status.assigned,
+        to_status=Status.rectified,
+        note=note,
+        data={"photos": [p.id for p in stored], "flags": ticket.flags},
+        idempotency_key=key,
+    )
+    return ticket
+
+
+def verify(
+    session: Session,
+    actor: Actor,
+    ticket: Ticket,
+    approved: bool,
+    note: str,
+    photos: list[PreparedPhoto],
+    key: str | None,
+) -> Ticket:
+    if not approved and not note.strip():
+        raise Invalid("say why the rectification is rejected")
+    now = utcnow()
+    stored = attach_photos(session, ticket, photos, PhotoKind.verify, actor.user) if photos else []
+    if approved:
+        ticket.status = Status.closed
+        ticket.closed_at = now
+        # Judged on when the accepted fix was made, and fixed now for good.
+        fixed_at = ticket.rectified_at or now
+        ticket.closed_in_time = ticket.due_at is None or fixed_at <= ticket.due_at
+    else:
+        ticket.status = Status.assigned
+        ticket.rework_count += 1
+        ticket.rectified_at = None
+        ticket.rectified_by_id = None
+        flags = dict(ticket.flags)
+        if ticket.rework_count >= REWORK_CRITICISM:
+            flags["criticism"] = True  # 通报批评
+        if ticket.rework_count >= REWORK_SUMMONS:
+            flags["summons"] = True  # 约谈
+        ticket.flags = flags
+    _touch(ticket, now)
+    ledger.append(
+        session,
+        ticket_id=ticket.id,
+        actor_id=actor.user.id,  # type: ignore[arg-type]
+        action="verify" if approved else "reject",
+        from_status=Status.rectified,
+        to_status=ticket.status,
+        note=note,
+        data={"photos": [p.id for p in stored], "rework_count": ticket.rework_count},
+        idempotency_key=key,
+    )
+    return ticket
+
+
+def handoff(
+    session: Session,
+    actor: Actor,
+    ticket: Ticket,
+    department_id: int,
+    note: str,
+    key: str | None = None,
+) -> Ticket:
+    """A chief hands the ticket to a functional department; the deadline stays."""
+    if not note.strip():
+        raise Invalid("say why the ticket goes to the department")
+    department = session.get(Department, department_id)
+    if department is None:
+        raise Invalid(f"unknown department {department_id}")
+    desk = _department_desk(session, department_id)
+    if desk is None:
+        raise Invalid(f"{department.name} has no staff account to receive tickets")
+    ticket.department_id = department_id
+    ticket.assignee_id = desk.id
+    _touch(ticket, utcnow())
+    ledger.append(
+        session,
+        ticket_id=ticket.id,
+        actor_id=actor.user.id,
+        action="handoff",  # type: ignore[arg-type]
+        from_status=ticket.status,
+        to_status=ticket.status,
+        note=note,
+        data={"department_id": department_id, "assignee_id": desk.id},
+        idempotency_key=key,
+    )
+    return ticket
+
+
+def dispatch(
+    session: Session,
+    actor: Actor,
+    ticket: Ticket,
+    *,
+    road_id: int | None,
+    assignee_id: int | None,
+    department_id: int | None,
+    note: str,
+) -> Ticket:
+    """The command centre sends a pending ticket to someone, or re-routes a wrongly routed one."""
+    if sum(x is not None for x in (road_id, assignee_id, department_id)) != 1:
+        raise Invalid("give exactly one of road_id, assignee_id, department_id")
+    road = zone = None
+    department = None
+    if road_id is not None:
+        road = session.get(Road, road_id)
+        if road is None or road.chief_id is None:
+            raise Invalid(f"road {road_id} does not exist or has no chief")
+        zone = session.get(Zone, road.zone_id) if road.zone_id else None
+        target = session.get(User, road.chief_id)
+    elif assignee_id is not None:
+        target = session.get(User, assignee_id)
+        if (
+            target is None
+            or not target.is_active
+            or target.role not in (Role.chief, Role.department)
+        ):
+            raise Invalid(f"user {assignee_id} is not an active chief or department account")
+    else:
+        department = session.get(Department, department_id)
+        if department is None:
+            raise Invalid(f"unknown department {department_id}")
+        target = _department_desk(session, department_id)  # type: ignore[arg-type]
+        if target is None:
+            raise Invalid(f"{department.name} has no staff account to receive tickets")
+    assert target is not None
+    now = utcnow()
+    before = ticket.status
+    if road is not None:
+        ticket.road_id = road.id
+        ticket.zone_id = zone.id if zone else ticket.zone_id
+        ticket.area_id = zone.area_id if zone else ticket.area_id
+    ticket.assignee_id = target.id
+    ticket.department_id = (
+        department.id
+        if department
+        else target.department_id
+        if target.role == Role.department
+        else None
+    )
+    ticket.status = Status.assigned
+    ticket.escalation_level = 0
+    ticket.escalated_to_id = None
+    # A mis-routed ticket was not the new owner's fault: their clock starts now.
+    _start_clock(session, ticket, now)
+    _touch(ticket, now)
+    ledger.append(
+        session,
+        ticket_id=ticket.id,
+        actor_id=actor.user.id,
+        action="dispatch",  # type: ignore[arg-type]
+        from_status=before,
+        to_status=Status.assigned,
+        note=note,
+        data={"road_id": road_id, "assignee_id": target.id, "department_id": department_id},
+    )
+    return ticket
+
+
+def dismiss(
+    session: Session, actor: Actor, ticket: Ticket, reason: str, duplicate_of: int | None, note: str
+) -> Ticket:
+    """Strike an invalid ticket, or merge a duplicate into its original; both stay on the ledger."""
+    original = None
+    if reason == "duplicate":
+        if duplicate_of is None:
+            raise Invalid("name the ticket this one duplicates")
+        original = session.get(Ticket, duplicate_of)
+        if original is None:
+            raise NotFound(f"ticket {duplicate_of} does not exist")
+        if original.id == ticket.id or original.duplicate_of_id == ticket.id:
+            raise Invalid("a ticket cannot be a duplicate of itself")
+    elif reason != "invalid":
+        raise Invalid("reason must be 'invalid' or 'duplicate'")
+    before = ticket.status
+    ticket.status = Status.dismissed
+    ticket.duplicate_of_id = original.id if original else None
+    _touch(ticket, utcnow())
+    ledger.append(
+        session,
+        ticket_id=ticket.id,
+        actor_id=actor.user.id,
+        action="dismiss",  # type: ignore[arg-type]
+        from_status=before,
+        to_status=Status.dismissed,
+        note=note,
+        data={
+            "reason": reason,
+            "duplicate_of": original.id if original else None,
+            "duplicate_of_number": original.number if original else None,
+        },
+    )
+    return ticket
+
+
+def _chief_above(session: Session, ticket: Ticket, level: int) -> User | None:
+    """The chief `level` steps above the road: 1 = the zone's chief, 2 = the town's first leader."""
+    zone = session.get(Zone, ticket.zone_id) if ticket.zone_id else None
+    chain: list[int | None] = []
+    if ticket.road_id:
+        chain.append(zone.chief_id if zone else None)
+    area_id = ticket.area_id or (zone.area_id if zone else None)
+    leader = (
+        session.exec(
+            select(User.id)
+            .where(User.role == Role.chief, User.level == 1, User.area_id == area_id)
+            .order_by(col(User.id))
+        ).first()
+        if area_id
+        else None
+    )
+    chain.append(leader)
+    chain = [c for c in chain if c is not None and c != ticket.assignee_id]
+    if not chain:
+        return None
+    return session.get(User, chain[min(level, len(chain)) - 1])
+
+
+def escalate(session: Session, actor_id: int | None, ticket: Ticket, note: str) -> Ticket | None:
+    """督办: raise the ticket one chief level up; None when there is no one higher."""
+    if ticket.status not in OPEN_STATUSES or ticket.status == Status.pending:
+        raise Conflict(f"a {ticket.status} ticket cannot be escalated")
+    target = _chief_above(session, ticket, ticket.escalation_level + 1)
+    if target is None or target.id == ticket.escalated_to_id:
+        return None
+    ticket.escalation_level += 1
+    ticket.escalated_to_id = target.id
+    _touch(ticket, utcnow())
+    ledger.append(
+        session,
+        ticket_id=ticket.id,
+        actor_id=actor_id,
+        action="escalate",  # type: ignore[arg-type]
+        from_status=ticket.status,
+        to_status=ticket.status,
+        note=note,
+        data={"level": ticket.escalation_level, "escalated_to": target.id},
+    )
+    return ticket
+
+
+def escalate_overdue(session: Session, now: datetime | None = None) -> int:
+    """The sweep: every overdue assigned ticket goes one level up per time limit it overran."""
+    now = now or utcnow()
+    count = 0
+    overdue = session.exec(
+        select(Ticket)
+        .where(Ticket.status == Status.assigned, col(Ticket.due_at) < now)
+        .order_by(col(Ticket.id))
+    ).all()
+    for ticket in overdue:
+        assert ticket.due_at and ticket.assigned_at
+        span = max(ticket.due_at - ticket.assigned_at, timedelta(hours=1))
+        wanted = 1 + int((now - ticket.due_at) / span)
+        if ticket.escalation_level < wanted and escalate(session, None, ticket, "逾期自动督办"):
+            count += 1
+    return count

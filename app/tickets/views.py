@@ -1,0 +1,268 @@
+"""Ticket endpoints: thin — parse, authorise through deps, call a flow, present."""
+
+import math
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.auth.deps import CurrentActor
+from app.core.db import SessionDep
+from app.core.errors import Invalid
+from app.core.timeutil import as_utc
+from app.photos.service import prepare_photos
+from app.tickets import flows
+from app.tickets.deps import OptionalKey, RequiredKey, Target, VisibleTicket, ticket_for
+from app.tickets.models import Status, Ticket
+from app.tickets.presenter import TicketPresenter
+from app.tickets.service import TicketFilter, list_tickets, parse_bbox, parse_point
+
+router = APIRouter(prefix="/api/tickets", tags=["tickets"])
+
+
+class StrictBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class VerifyBody(StrictBody):
+    approved: bool
+    note: str = Field(default="", max_length=2000)
+
+
+class HandoffBody(StrictBody):
+    department_id: int
+    note: str = Field(max_length=2000)
+
+
+class DispatchBody(StrictBody):
+    road_id: int | None = None
+    assignee_id: int | None = None
+    department_id: int | None = None
+    note: str = Field(default="", max_length=2000)
+
+
+class DismissBody(StrictBody):
+    reason: Literal["invalid", "duplicate"]
+    duplicate_of: int | None = None
+    note: str = Field(default="", max_length=2000)
+
+
+class EscalateBody(StrictBody):
+    note: str = Field(default="", max_length=2000)
+
+
+def _coordinate(name: str, value: float, limit: float) -> float:
+    if not math.isfinite(value) or not -limit <= value <= limit:
+        raise Invalid(f"{name} must be a number between -{limit:g} and {limit:g}")
+    return value
+
+
+def _present(
+    session: SessionDep, actor: CurrentActor, ticket: Ticket, events: bool = True
+) -> dict[str, Any]:
+    session.flush()
+    return TicketPresenter(session, actor).one(ticket, with_events=events)
+
+
+@router.post("", status_code=201)
+def create_ticket(
+    session: SessionDep,
+    actor: CurrentActor,
+    key: RequiredKey,
+    category: Annotated[str, Form(max_length=8)],
+    lat: Annotated[float, Form()],
+    lon: Annotated[float, Form()],
+    accuracy_m: Annotated[float | None, Form(ge=0, le=100_000)] = None,
+    description: Annotated[str, Form(max_length=2000)] = "",
+    captured_at: Annotated[datetime | None, Form()] = None,
+    photo: Annotated[list[UploadFile] | None, File()] = None,
+) -> Any:
+    """Report a problem (当场下单): photos, GPS and a category; routed to the road chief."""
+    report = flows.Report(
+        category=category.strip(),
+        lat=_coordinate("lat", lat, 90),
+        lon=_coordinate("lon", lon, 180),
+        accuracy_m=accuracy_m if accuracy_m is None or math.isfinite(accuracy_m) else None,
+        description=description.strip(),
+        captured_at=as_utc(captured_at) if captured_at else None,
+    )
+    flows.check_category(session, report.category)
+    prepared = prepare_photos(photo or [])
+    ticket, created = flows.report(session, actor.user, report, prepared, key)
+    body = _present(session, actor, ticket)
+    return JSONResponse(body, status_code=201 if created else 200)
+
+
+@router.get("")
+def search_tickets(
+    session: SessionDep,
+    actor: CurrentActor,
+    status: str | None = None,
+    category: Annotated[str | None, Query(max_length=8)] = None,
+    road: int | None = None,
+    zone: int | None = None,
+    assignee: int | None = None,
+    reporter: str | None = None,
+    bbox: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    overdue: bool = False,
+    inbox: bool = False,
+    near: str | None = None,
+    sort: str = "-received_at",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """Tickets I may see, filtered and paged: {"data": [...], "count": N}."""
+    statuses = None
+    if status:
+        try:
+            statuses = [Status(s.strip()) for s in status.split(",") if s.strip()]
+        except ValueError:
+            raise Invalid(f"status must be among {', '.join(s.value for s in Status)}") from None
+    reporter_id = None
+    if reporter is not None:
+        if reporter == "me":
+            reporter_id = actor.user.id
+        elif reporter.isdigit():
+            reporter_id = int(reporter)
+        else:
+            raise Invalid("reporter must be a user id or 'me'")
+    f = TicketFilter(
+        status=statuses,
+        category=category,
+        road=road,
+        zone=zone,
+        assignee=assignee,
+        reporter=reporter_id,
+        bbox=parse_bbox(bbox) if bbox else None,
+        since=as_utc(since) if since else None,
+        until=as_utc(until) if until else None,
+        overdue=overdue,
+        inbox=inbox,
+        near=parse_point(near) if near else None,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
+    data, count = list_tickets(session, actor, f)
+    return {"data": data, "count": count}
+
+
+@router.get("/{ticket_id}")
+def get_ticket(session: SessionDep, actor: CurrentActor, ticket: VisibleTicket) -> dict[str, Any]:
+    """One ticket with its photos and its ledger events."""
+    return _present(session, actor, ticket)
+
+
+@router.post("/{ticket_id}/rectify")
+def rectify(
+    session: SessionDep,
+    actor: CurrentActor,
+    key: OptionalKey,
+    target: Annotated[Target, Depends(ticket_for("rectify"))],
+    note: Annotated[str, Form(max_length=2000)] = "",
+    photo: Annotated[list[UploadFile] | None, File()] = None,
+) -> dict[str, Any]:
+    """整改: upload the after-photo(s); the ticket waits for verification."""
+    if not target.replayed:
+        flows.rectify(session, actor, target.ticket, note.strip(), prepare_photos(photo or []), key)
+    return _present(session, actor, target.ticket)
+
+
+async def verify_input(request: Request) -> tuple[VerifyBody, list[UploadFile]]:
+    """JSON per the contract, or multipart when the inspector adds a verify photo."""
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form()
+        raw = str(form.get("approved", "")).lower()
+        if raw not in ("true", "false", "1", "0"):
+            raise Invalid("approved must be true or false")
+        photos = [f for f in form.getlist("photo") if isinstance(f, UploadFile)]
+        return VerifyBody(approved=raw in ("true", "1"), note=str(form.get("note", ""))), photos
+    try:
+        return VerifyBody.model_validate_json(await request.body()), []
+    except ValueError as exc:
+        raise Invalid(
+            'body must be JSON {"approved": bool, "note": str}', errors=str(exc)
+        ) from None
+
+
+@router.post("/{ticket_id}/verify")
+def verify(
+    session: SessionDep,
+    actor: CurrentActor,
+    key: OptionalKey,
+    target: Annotated[Target, Depends(ticket_for("verify"))],
+    body: Annotated[tuple[VerifyBody, list[UploadFile]], Depends(verify_input)],
+) -> dict[str, Any]:
+    """核查: approve (closed) or reject (back to the assignee, rework +1)."""
+    data, photos = body
+    if not target.replayed:
+        prepared = prepare_photos(photos) if photos else []
+        flows.verify(session, actor, target.ticket, data.approved, data.note.strip(), prepared, key)
+    return _present(session, actor, target.ticket)
+
+
+@router.post("/{ticket_id}/handoff")
+def handoff(
+    session: SessionDep,
+    actor: CurrentActor,
+    key: OptionalKey,
+    body: HandoffBody,
+    target: Annotated[Target, Depends(ticket_for("handoff"))],
+) -> dict[str, Any]:
+    """A chief hands the ticket to a functional department (职能部门) with a reason."""
+    if not target.replayed:
+        flows.handoff(session, actor, target.ticket, body.department_id, body.note, key)
+    return _present(session, actor, target.ticket)
+
+
+@router.post("/{ticket_id}/dispatch")
+def dispatch(
+    session: SessionDep,
+    actor: CurrentActor,
+    body: DispatchBody,
+    target: Annotated[Target, Depends(ticket_for("dispatch"))],
+) -> dict[str, Any]:
+    """派遣: send a pending ticket to a road, chief or department, or re-route it."""
+    ticket = target.ticket
+    flows.dispatch(
+        session,
+        actor,
+        ticket,
+        road_id=body.road_id,
+        assignee_id=body.assignee_id,
+        department_id=body.department_id,
+        note=body.note,
+    )
+    return _present(session, actor, ticket)
+
+
+@router.post("/{ticket_id}/dismiss")
+def dismiss(
+    session: SessionDep,
+    actor: CurrentActor,
+    body: DismissBody,
+    target: Annotated[Target, Depends(ticket_for("dismiss"))],
+) -> dict[str, Any]:
+    """作废: invalid, or a duplicate merged into its original."""
+    ticket = target.ticket
+    flows.dismiss(session, actor, ticket, body.reason, body.duplicate_of, body.note)
+    return _present(session, actor, ticket)
+
+
+@router.post("/{ticket_id}/escalate")
+def escalate(
+    session: SessionDep,
+    actor: CurrentActor,
+    body: EscalateBody,
+    target: Annotated[Target, Depends(ticket_for("escalate"))],
+) -> dict[str, Any]:
+    """督办 by hand: one chief level up."""
+    ticket = target.ticket
+    if flows.escalate(session, actor.user.id, ticket, body.note) is None:
+        raise Invalid("there is no chief above the current one")
+    return _present(session, actor, ticket)

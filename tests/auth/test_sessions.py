@@ -1,0 +1,60 @@
+"""Sign-in, server-side sessions, cookies with CSRF, throttling."""
+
+from tests.factories import PASSWORD, create_user
+
+
+def test_token_and_me(client, db):
+    user = create_user(db, "inspector", "insp_a", name="张三")
+    r = client.post("/api/auth/token", data={"username": "insp_a", "password": PASSWORD})
+    assert r.status_code == 200 and r.json()["token_type"] == "bearer"
+    me = client.get(
+        "/api/me", headers={"Authorization": f"Bearer {r.json()['access_token']}"}
+    ).json()
+    assert me["username"] == "insp_a" and me["role"] == "inspector" and me["id"] == user.id
+
+
+def test_wrong_password_and_unknown_user_are_401_without_detail_leak(client, db):
+    create_user(db, "inspector", "insp_b")
+    for username in ("insp_b", "nobody"):
+        r = client.post("/api/auth/token", data={"username": username, "password": "wrong"})
+        assert r.status_code == 401 and r.json()["detail"] == "wrong username or password"
+
+
+def test_logout_and_disabling_end_sessions(client, db):
+    user = create_user(db, "inspector", "insp_c")
+    token = client.post(
+        "/api/auth/token", data={"username": "insp_c", "password": PASSWORD}
+    ).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/me", headers=headers).status_code == 200
+    assert client.post("/api/auth/logout", headers=headers).status_code == 204
+    assert client.get("/api/me", headers=headers).status_code == 401
+
+    token = client.post(
+        "/api/auth/token", data={"username": "insp_c", "password": PASSWORD}
+    ).json()["access_token"]
+    user.is_active = False
+    db.flush()
+    assert client.get("/api/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+
+
+def test_cookie_session_needs_csrf_header_for_writes(client, db):
+    create_user(db, "inspector", "insp_d")
+    r = client.post("/api/auth/token", data={"username": "insp_d", "password": PASSWORD})
+    csrf = r.json()["csrf_token"]
+    assert client.cookies.get("rc_session")
+    assert client.get("/api/me").status_code == 200  # reads need no CSRF token
+    assert client.post("/api/auth/logout").status_code == 403
+    assert client.post("/api/auth/logout", headers={"X-CSRF-Token": csrf}).status_code == 204
+    assert client.get("/api/me").status_code == 401
+
+
+def test_repeated_failures_are_slowed_down(client, db):
+    create_user(db, "inspector", "insp_e")
+    codes = [
+        client.post("/api/auth/token", data={"username": "insp_e", "password": "x"}).status_code
+        for _ in range(6)
+    ]
+    assert codes == [401] * 5 + [429]
+    r = client.post("/api/auth/token", data={"username": "insp_e", "password": PASSWORD})
+    assert r.status_code == 429 and "wait" in r.json()["detail"]
