@@ -129,9 +129,7 @@ def s3_url(s3_server: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
     bucket = "rc-" + uuid.uuid4().hex[:12]
-    boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1").create_bucket(
-        Bucket=bucket
-    )
+    boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1").create_bucket(Bucket=bucket)
     return f"s3://{bucket}/photos?endpoint_url={s3_server}&region=us-east-1"
 
 

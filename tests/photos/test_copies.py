@@ -154,4 +154,6 @@ def test_the_watermark_is_legible_on_white_and_black_photos() -> None:
         band = out.crop((0, 1100, 1600, 1200)).convert("L")
         lo, hi = band.getextrema()  # type: ignore[misc]
         assert hi - lo > 150  # bright text on a dark band, whatever the photo
-        assert out.crop((0, 0, 1600, 1000)).getextrema() == img.crop((0, 0, 1600, 1000)).getextrema()
+        assert (
+            out.crop((0, 0, 1600, 1000)).getextrema() == img.crop((0, 0, 1600, 1000)).getextrema()
+        )

@@ -36,7 +36,7 @@ def _pillow(fmt: str, **params: object) -> bytes:
 HOSTILE = {
     "script renamed .jpg": b"#!/bin/sh\nrm -rf / --no-preserve-root\n",
     "svg": b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
-    b'<script>alert(1)</script></svg>',
+    b"<script>alert(1)</script></svg>",
     "pdf": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
     "tiff": _pillow("TIFF"),
     "psd": b"8BPS\x00\x01" + b"\x00" * 6 + b"\x00\x03" + struct.pack(">II", 48, 64) + b"\x00\x08",
