@@ -8,7 +8,7 @@ from PIL import Image, ImageCms, JpegImagePlugin
 
 from app.photos import imaging
 from app.photos.service import prepare_photos
-from tests.photos.conftest import MARKER, jpeg_segments, photo, upload
+from tests.photos.conftest import jpeg_segments, photo, upload
 
 # Where the painted corner (stored top-left) must be seen once the photo is upright.
 UPRIGHT_CORNER = {
