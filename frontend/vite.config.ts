@@ -5,7 +5,10 @@ import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
+const version = `${process.env.npm_package_version ?? '0.0.0'}+${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}`
+
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [
     vue(),
     Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),

@@ -1,4 +1,5 @@
 import { Locale as VantLocale } from 'vant'
+import vantZhCN from 'vant/es/locale/lang/zh-CN'
 import { createI18n } from 'vue-i18n'
 import en from './locales/en'
 import zhCN from './locales/zh-CN'
@@ -25,7 +26,6 @@ export async function setLocale(locale: Locale): Promise<void> {
     const { default: enUS } = await import('vant/es/locale/lang/en-US')
     VantLocale.use('en-US', enUS)
   } else {
-    const { default: zh } = await import('vant/es/locale/lang/zh-CN')
-    VantLocale.use('zh-CN', zh)
+    VantLocale.use('zh-CN', vantZhCN)
   }
 }

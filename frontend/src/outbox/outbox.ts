@@ -80,9 +80,10 @@ export function isPermanentFailure(status: number): boolean {
 }
 
 export function uuid(): string {
-  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID()
   // crypto.randomUUID needs a secure context; plain-http LAN installs still need a v4 UUID.
-  const b = crypto.getRandomValues(new Uint8Array(16))
+  const c = crypto as Partial<Crypto> & Pick<Crypto, 'getRandomValues'>
+  if (typeof c.randomUUID === 'function') return c.randomUUID()
+  const b = c.getRandomValues(new Uint8Array(16))
   b[6] = (b[6]! & 0x0f) | 0x40
   b[8] = (b[8]! & 0x3f) | 0x80
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('')

@@ -1,0 +1,48 @@
+// Performance budget for the built app (../app/static): gzip sizes of the first route's JS (the entry
+// chunk plus what index.html preloads), of all JS, and of all CSS. Exits 1 when over budget.
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+const dir = resolve(import.meta.dirname, '../../app/static')
+const BUDGET = { firstRouteJs: 170, allJs: 300, css: 60 } // KB gzip
+
+const kb = (bytes) => bytes / 1024
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length
+
+function walk(d) {
+  return readdirSync(d).flatMap((f) => {
+    const p = join(d, f)
+    return statSync(p).isDirectory() ? walk(p) : [p]
+  })
+}
+
+let html
+try {
+  html = readFileSync(join(dir, 'index.html'), 'utf8')
+} catch {
+  console.error(`No build at ${dir}; run npm run build first.`)
+  process.exit(2)
+}
+// The service worker and its registration helper are not part of the page's JS.
+const files = walk(dir).filter((f) => !/[\\/](sw|workbox-[^/\\]*|registerSW)\.js$/.test(f))
+const js = files.filter((f) => f.endsWith('.js'))
+const css = files.filter((f) => f.endsWith('.css'))
+const firstRoute = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) =>
+  join(dir, m[1].replace(/^\//, '')),
+)
+
+const sum = (list) => list.reduce((n, f) => n + gz(f), 0)
+const figures = {
+  firstRouteJs: kb(sum(firstRoute)),
+  allJs: kb(sum(js)),
+  css: kb(sum(css)),
+}
+let over = false
+for (const [k, v] of Object.entries(figures)) {
+  const ok = v <= BUDGET[k]
+  over ||= !ok
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${k.padEnd(13)} ${v.toFixed(1).padStart(7)} KB gzip (budget ${BUDGET[k]} KB)`)
+}
+console.log(`first route: ${firstRoute.map((f) => f.slice(dir.length + 1)).join(', ')}`)
+process.exit(over ? 1 : 0)
