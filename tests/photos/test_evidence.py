@@ -24,9 +24,8 @@ def test_attached_photos_are_stored_and_recorded(
     db: Session, storage: Storage, reporter: User
 ) -> None:
     ticket = create_ticket(db, reporter)
-    data = photo(
-        (4000, 3000), orientation=6, gps=(LAT0, LON0 + 0.0002), accuracy_m=5, taken="2026:11:27 09:41:07"
-    )
+    gps = (LAT0, LON0 + 0.0002)
+    data = photo((4000, 3000), orientation=6, gps=gps, accuracy_m=5, taken="2026:11:27 09:41:07")
     [p] = _attach(db, ticket, PhotoKind.before, reporter, data)
     assert p.id and p.ticket_id == ticket.id and p.kind == PhotoKind.before
     assert (p.width, p.height) == (3000, 4000) and p.size_bytes == len(data)
