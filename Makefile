@@ -1,0 +1,55 @@
+# RoadChief: `make run` sets up and serves the demo town; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup frontend services browser lint bench clean
+
+run: setup frontend
+	$(BIN)/roadchief demo
+	$(BIN)/roadchief serve --host $(HOST) --port $(PORT)
+
+test: setup frontend services browser
+	$(BIN)/ruff check app tests bench migrations
+	cd frontend && npm run typecheck && npm test && npm run size
+	$(BIN)/pytest -p no:cacheprovider
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+frontend: frontend/node_modules/.installed
+	cd frontend && npm run build
+
+frontend/node_modules/.installed: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+# PostgreSQL runs on this kind of machine; start it if it stopped.
+services:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@for i in $$(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+
+# Debian's Chromium for the browser tests, and CJK fonts so screenshots show Chinese.
+browser:
+	@test -x /usr/bin/chromium && fc-list 2>/dev/null | grep -qi 'noto.*cjk' || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
+
+lint:
+	$(BIN)/ruff check app tests bench migrations
+	$(BIN)/mypy app
+
+bench: setup
+	$(BIN)/python bench/photos.py
+	$(BIN)/python bench/map.py
+	$(BIN)/python bench/routing.py
+
+clean:
+	rm -rf $(VENV) frontend/node_modules app/static var
