@@ -5,6 +5,7 @@ admin's edits (a changed time limit, an extra holiday).
 """
 
 from chinese_calendar import constants as cn_calendar
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from app.deadlines.models import CalendarDay, LimitUnit
@@ -135,8 +136,14 @@ def seed_calendar(session: Session) -> None:
     session.flush()
 
 
+SEED_LOCK_KEY = 727_002
+
+
 def seed_reference_data(session: Session) -> None:
     """Idempotent: add missing departments, categories and calendar days."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Several app nodes may migrate at once; the second waits and then finds it all there.
+        session.connection().execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SEED_LOCK_KEY})
     departments = seed_departments(session)
     seed_categories(session, departments)
     seed_calendar(session)
