@@ -84,8 +84,7 @@ class BusinessClock:
             day += dt.timedelta(days=1)
 
     def add_working_time(self, start: dt.datetime, amount: dt.timedelta) -> dt.datetime:
-        """The moment `amount` of working time after `start` (ends at a period's end, not the
-        next morning, when the amount runs out exactly)."""
+        """The moment `amount` of working time after `start` (17:30 if it runs out at 17:30)."""
         if amount <= dt.timedelta(0):
             return as_utc(start)
         remaining = amount

@@ -98,12 +98,12 @@ def _list_of(value: Any, what: str) -> list[Any]:
     return value
 
 
-def _geometry(raw: Any, allowed: tuple[str, ...] | None = None) -> dict[str, Any]:
+def _geometry(raw: Any) -> dict[str, Any]:
     """Checked, normalised GeoJSON geometry (2-D positions, floats) or _BadFeature."""
     if not isinstance(raw, dict):
         raise _BadFeature("missing geometry")
     kind = raw.get("type")
-    if kind not in (allowed or ZONE_TYPES + ROAD_TYPES):
+    if kind not in ZONE_TYPES + ROAD_TYPES:
         raise _BadFeature(
             f"unsupported geometry type {kind!r} (zones are Polygon/MultiPolygon, "
             "roads LineString/MultiLineString)"
