@@ -4,7 +4,7 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from PIL import Image, ImageCms, JpegImagePlugin
+from PIL import Image, ImageChops, ImageCms, JpegImagePlugin
 
 from app.photos import imaging
 from app.photos.service import prepare_photos
@@ -157,3 +157,11 @@ def test_the_watermark_is_legible_on_white_and_black_photos() -> None:
         assert (
             out.crop((0, 0, 1600, 1000)).getextrema() == img.crop((0, 0, 1600, 1000)).getextrema()
         )
+
+
+def test_resizing_on_several_cores_leaves_no_seam() -> None:
+    img = Image.open(io.BytesIO(photo((2000, 1500), seed=3))).convert("RGB")
+    split = imaging._resize_in_strips(img, (1600, 1200))
+    whole = img.resize((1600, 1200), Image.Resampling.BILINEAR)
+    diff = ImageChops.difference(split, whole)
+    assert max(hi for _lo, hi in diff.getextrema()) <= 1  # type: ignore[union-attr]
