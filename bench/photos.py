@@ -169,7 +169,8 @@ def http_report_ms(photos: list[bytes], rounds: int) -> float | None:
                         break
                     except httpx.TransportError:
                         time.sleep(0.1)
-                r = client.post("/api/auth/token", data={"username": "bench", "password": "bench-pw"})
+                login = {"username": "bench", "password": "bench-pw"}
+                r = client.post("/api/auth/token", data=login)
                 r.raise_for_status()
                 headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
                 times = []
