@@ -110,15 +110,47 @@ def vips_pipeline() -> Callable[[bytes], tuple[bytes, bytes]] | None:
     return run
 
 
-def per_photo_ms(fn: Callable[[bytes], object], photos: list[bytes], rounds: int) -> float:
-    fn(photos[0])  # warm-up: imports, font, ICC caches
-    times = []
-    for _ in range(rounds):
-        for data in photos:
-            start = time.perf_counter()
-            fn(data)
-            times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+class Server:
+    """uvicorn serving the app on a temporary SQLite database and photo directory."""
+
+    def __init__(self) -> None:
+        import httpx
+
+        self._tmp = tempfile.TemporaryDirectory(prefix="rc-bench-")
+        env = _prepare_server(Path(self._tmp.name))
+        port = 18000 + random.randrange(1000)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--port",
+             str(port), "--log-level", "warning"],
+            cwd=ROOT, env=env,
+        )  # fmt: skip
+        self.client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
+        for _ in range(200):
+            try:
+                self.client.get("/openapi.json")
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        login = {"username": "bench", "password": "bench-pw"}
+        r = self.client.post("/api/auth/token", data=login)
+        r.raise_for_status()
+        self.headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
+
+    def report(self, data: bytes) -> None:
+        r = self.client.post(
+            "/api/tickets",
+            data={"category": "0201", "lat": "31.0", "lon": "119.9", "accuracy_m": "8"},
+            files=[("photo", ("IMG_0001.jpg", data, "image/jpeg"))],
+            headers={**self.headers, "Idempotency-Key": str(uuid.uuid4())},
+        )
+        if r.status_code != 201:
+            raise RuntimeError(f"POST /api/tickets answered {r.status_code}: {r.text[:300]}")
+
+    def close(self) -> None:
+        self.client.close()
+        self.process.terminate()
+        self.process.wait(10)
+        self._tmp.cleanup()
 
 
 def _prepare_server(tmp: Path) -> dict[str, str]:
@@ -147,52 +179,10 @@ def _prepare_server(tmp: Path) -> dict[str, str]:
     return env
 
 
-def http_report_ms(photos: list[bytes], rounds: int) -> float | None:
-    """Median client-side latency of POST /api/tickets with one photo, via uvicorn."""
-    import httpx
-
-    with tempfile.TemporaryDirectory(prefix="rc-bench-") as tmpdir:
-        tmp = Path(tmpdir)
-        env = _prepare_server(tmp)
-        port = 18000 + random.randrange(1000)
-        server = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--port",
-             str(port), "--log-level", "warning"],
-            cwd=ROOT, env=env,
-        )  # fmt: skip
-        try:
-            base = f"http://127.0.0.1:{port}"
-            with httpx.Client(base_url=base, timeout=60) as client:
-                for _ in range(100):
-                    try:
-                        client.get("/openapi.json")
-                        break
-                    except httpx.TransportError:
-                        time.sleep(0.1)
-                login = {"username": "bench", "password": "bench-pw"}
-                r = client.post("/api/auth/token", data=login)
-                r.raise_for_status()
-                headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
-                times = []
-                for i in range(rounds * len(photos) + 1):
-                    data = photos[i % len(photos)]
-                    start = time.perf_counter()
-                    r = client.post(
-                        "/api/tickets",
-                        data={"category": "0201", "lat": "31.0", "lon": "119.9", "accuracy_m": "8"},
-                        files=[("photo", ("IMG_0001.jpg", data, "image/jpeg"))],
-                        headers={**headers, "Idempotency-Key": str(uuid.uuid4())},
-                    )
-                    elapsed = (time.perf_counter() - start) * 1000
-                    if r.status_code != 201:
-                        print(f"POST /api/tickets answered {r.status_code}: {r.text[:200]}")
-                        return None
-                    if i:  # the first request warms the server up
-                        times.append(elapsed)
-                return statistics.median(times)
-        finally:
-            server.terminate()
-            server.wait(10)
+OURS = "ours (prepare + render copies)"
+OBVIOUS = "obvious Pillow (exif_transpose + thumbnail)"
+VIPS = "pyvips thumbnail (shrink-on-load)"
+HTTP = "POST /api/tickets, one photo (uvicorn, SQLite)"
 
 
 def main() -> None:
@@ -205,29 +195,40 @@ def main() -> None:
     photos = [phone_photo(seed) for seed in range(args.photos)]
     mb = statistics.mean(len(p) for p in photos) / 1e6
     print(f"{len(photos)} phone-like JPEGs, 4000x3000, EXIF orientation 6 + GPS, {mb:.1f} MB avg")
-    print(f"{os.cpu_count()} CPUs, Pillow {Image.__version__}; median ms per photo\n")
+    print(f"{os.cpu_count()} CPUs, Pillow {Image.__version__}")
 
-    results = {
-        "ours (prepare + render copies)": per_photo_ms(ours, photos, args.rounds),
-        "obvious Pillow (exif_transpose + thumbnail)": per_photo_ms(obvious, photos, args.rounds),
-    }
+    contenders: dict[str, Callable[[bytes], object]] = {OURS: ours, OBVIOUS: obvious}
     vips = vips_pipeline()
     if vips is not None:
-        results["pyvips thumbnail"] = per_photo_ms(vips, photos, args.rounds)
-    if not args.no_http:
-        http = http_report_ms(photos, max(1, args.rounds // 2))
-        if http is not None:
-            results["POST /api/tickets, one photo (uvicorn, SQLite)"] = http
+        contenders[VIPS] = vips
+    server = None if args.no_http else Server()
+    if server is not None:
+        contenders[HTTP] = server.report
+    try:
+        for fn in contenders.values():
+            fn(photos[0])  # warm-up: imports, fonts, caches, the server's first request
+        # Interleaved, so a noisy neighbour slows every contender alike.
+        times: dict[str, list[float]] = {name: [] for name in contenders}
+        for _ in range(args.rounds):
+            for data in photos:
+                for name, fn in contenders.items():
+                    start = time.perf_counter()
+                    fn(data)
+                    times[name].append((time.perf_counter() - start) * 1000)
+    finally:
+        if server is not None:
+            server.close()
 
-    base = results["obvious Pillow (exif_transpose + thumbnail)"]
+    results = {name: statistics.median(t) for name, t in times.items()}
+    base = results[OBVIOUS]
+    print(f"median of {args.rounds * len(photos)} runs, ms per photo:\n")
     for name, ms in results.items():
         print(f"{name:<50} {ms:8.1f} ms   {ms / base:5.2f} x obvious")
-    mine = results["ours (prepare + render copies)"]
-    print(f"\nours / obvious = {mine / base:.2f} (target <= 0.50)")
-    if "pyvips thumbnail" in results:
-        print(f"ours / pyvips  = {mine / results['pyvips thumbnail']:.2f} (target < 1)")
-    if (key := "POST /api/tickets, one photo (uvicorn, SQLite)") in results:
-        print(f"request / obvious = {results[key] / base:.2f} (target <= 0.60)")
+    print(f"\nours / obvious = {results[OURS] / base:.2f} (target <= 0.50)")
+    if VIPS in results:
+        print(f"ours / pyvips  = {results[OURS] / results[VIPS]:.2f} (target < 1)")
+    if HTTP in results:
+        print(f"request / obvious = {results[HTTP] / base:.2f} (target <= 0.60)")
 
 
 if __name__ == "__main__":
