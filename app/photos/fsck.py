@@ -26,6 +26,9 @@ class FsckReport:
     def ok(self) -> bool:
         return not self.missing and len(self.removed) == len(self.orphans)
 
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
     def lines(self) -> list[str]:
         out = [
             f"checked {self.checked_rows} photo rows and {self.checked_files} files",

@@ -144,7 +144,7 @@ def test_fsck_finds_and_clears_the_orphan_of_a_write_killed_before_commit(
     storage.delete(committed.display_key)
     missing = fsck(db, storage, fix=True, grace_s=0)
     assert missing.missing == [(committed.id, committed.display_key)] and not missing.ok
-    assert any("missing" in line for line in missing.lines())
+    assert f"missing  photo {committed.id}: {committed.display_key}" in str(missing)
 
 
 def test_the_same_original_on_two_tickets_is_stored_once(
