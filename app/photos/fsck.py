@@ -3,7 +3,7 @@
 import time
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.photos.models import Photo
 from app.photos.storage import Storage
@@ -20,7 +20,7 @@ class FsckReport:
     orphans: list[str] = field(default_factory=list)  # files no row references
     removed: list[str] = field(default_factory=list)  # orphans deleted (with fix)
     kept_recent: list[str] = field(default_factory=list)  # orphans inside the grace period
-    missing: list[tuple[int, str]] = field(default_factory=list)  # (photo id, key)
+    missing: list[tuple[int | None, str]] = field(default_factory=list)  # (photo id, key)
 
     @property
     def ok(self) -> bool:
@@ -50,8 +50,10 @@ def fsck(
     report = FsckReport()
     # List the files first: a file written after this listing is not judged at all.
     files = list(storage.list())
-    referenced: dict[str, int] = {}
-    rows = session.exec(select(Photo.id, Photo.original_key, Photo.display_key, Photo.thumb_key))
+    referenced: dict[str, int | None] = {}
+    rows = session.exec(
+        select(col(Photo.id), Photo.original_key, Photo.display_key, Photo.thumb_key)
+    )
     for photo_id, *keys in rows:
         report.checked_rows += 1
         for key in keys:
@@ -78,5 +80,5 @@ def fsck(
     for key, photo_id in referenced.items():
         if key not in present:
             report.missing.append((photo_id, key))
-    report.missing.sort()
+    report.missing.sort(key=lambda item: item[1])
     return report

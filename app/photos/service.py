@@ -8,6 +8,7 @@ of them; a refusal in the street would only teach a cheat where the threshold is
 
 import copy
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -167,7 +168,7 @@ def _check_evidence(
 ) -> None:
     """Flag reused, repeated and far-away photos on the photo and on the ticket."""
     others = _similar_elsewhere(session, ticket, photos)
-    befores = []
+    befores: Sequence[Photo] = []
     if kind == PhotoKind.after:
         befores = session.exec(
             select(Photo).where(Photo.ticket_id == ticket.id, Photo.kind == PhotoKind.before)
@@ -232,7 +233,7 @@ def _similar_elsewhere(
         col(Photo.phash).in_([p.phash for p in photos]),
     )
     rows = session.exec(
-        select(Photo.id, Photo.ticket_id, Photo.sha256, Photo.phash, Ticket.number)
+        select(col(Photo.id), Photo.ticket_id, Photo.sha256, Photo.phash)
         .join(Ticket, col(Ticket.id) == Photo.ticket_id)
         .where(Photo.ticket_id != ticket.id, or_(exact, nearby))
         .order_by(col(Photo.id).desc())
@@ -240,12 +241,22 @@ def _similar_elsewhere(
     ).all()
     found: dict[int, list[dict[str, Any]]] = {}
     for photo in photos:
-        for other_id, ticket_id, sha, phash, number in rows:
+        for other_id, ticket_id, sha, phash in rows:
             bits = _difference(sha, phash, photo)
             if bits <= SIMILAR_BITS:
                 found.setdefault(photo.id, []).append(  # type: ignore[arg-type]
-                    {"photo_id": other_id, "ticket_id": ticket_id, "number": number, "bits": bits}
+                    {"photo_id": other_id, "ticket_id": ticket_id, "bits": bits}
                 )
+    ticket_ids = {m["ticket_id"] for matches in found.values() for m in matches}
+    if ticket_ids:
+        numbers = dict(
+            session.exec(
+                select(col(Ticket.id), Ticket.number).where(col(Ticket.id).in_(ticket_ids))
+            ).all()
+        )
+        for matches in found.values():
+            for m in matches:
+                m["number"] = numbers.get(m["ticket_id"])
     return found
 
 
