@@ -1,0 +1,28 @@
+# RoadChief: build the PWA with Node, then run `roadchief serve` on Python.
+# (No Docker engine runs on the development machines; this file is kept correct by reading.)
+
+FROM node:20-bookworm-slim AS pwa
+WORKDIR /src/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend/ ./
+# vite writes the build to ../app/static
+RUN mkdir -p ../app && npm run build
+
+FROM python:3.11-slim-bookworm
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+    ROADCHIEF_ENVIRONMENT=production \
+    ROADCHIEF_VAR_DIR=/var/lib/roadchief
+WORKDIR /srv/roadchief
+COPY pyproject.toml alembic.ini ./
+COPY app/ app/
+COPY migrations/ migrations/
+COPY --from=pwa /src/app/static/ app/static/
+# Editable install keeps migrations/ beside the package, where `roadchief migrate` finds them.
+RUN pip install --no-cache-dir -e . \
+ && useradd --system --home-dir /var/lib/roadchief --create-home roadchief
+USER roadchief
+VOLUME ["/var/lib/roadchief"]
+EXPOSE 8000
+# ROADCHIEF_SECRET_KEY must be provided; `serve` migrates to head before serving.
+CMD ["roadchief", "serve", "--host", "0.0.0.0", "--port", "8000"]
