@@ -292,10 +292,11 @@ def watermark(img: Image.Image, lines: list[str]) -> Image.Image:
     line_h = round(size * 1.25)
     band_h = min(h, pad * 2 + line_h * len(lines))
     box = (0, h - band_h, w, h)
-    out.paste(out.crop(box).point(lambda v: v * 45 // 100), box)
+    # Darkened to 35 %: white text stays above 4.5:1 contrast even on a white wall.
+    out.paste(out.crop(box).point(lambda v: v * 35 // 100), box)
     draw = ImageDraw.Draw(out)
     y = h - band_h + pad
     for line in lines:
-        draw.text((pad, y), line, font=font, fill=(255, 255, 255), stroke_width=1, stroke_fill=0)
+        draw.text((pad, y), line, font=font, fill=(255, 255, 255))
         y += line_h
     return out

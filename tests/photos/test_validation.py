@@ -88,6 +88,14 @@ def test_a_decompression_bomb_is_refused_from_its_header_with_flat_memory() -> N
     assert peak < 5 * 1024 * 1024  # 50 000² RGB would be 7.5 GB
 
 
+def test_a_jpeg_header_declaring_a_huge_frame_is_refused_before_decoding() -> None:
+    data = bytearray(photo((64, 48)))
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5 : sof + 9] = struct.pack(">HH", 65_000, 65_000)  # height, width
+    with pytest.raises(PayloadTooLarge):
+        prepare_photos([upload(bytes(data))])
+
+
 def test_a_picture_just_over_the_pixel_cap_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ROADCHIEF_MAX_PHOTO_PIXELS", str(640 * 480 - 1))
     get_settings.cache_clear()
