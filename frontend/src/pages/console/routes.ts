@@ -1,13 +1,20 @@
 /**
- * Supervisor / admin console (desktop layout). Add console pages here as children; the router
- * guards them to supervisor and admin roles.
+ * Supervisor / admin console (desktop layout). Every page is its own lazy chunk so the field app's
+ * first route never carries the console; the router guards them to supervisor and admin roles.
  */
 import type { RouteRecordRaw } from 'vue-router'
 
 export const consoleRoutes: RouteRecordRaw[] = [
   {
     path: '/console',
-    component: () => import('./ConsoleHome.vue'),
+    component: () => import('./ConsoleLayout.vue'),
     meta: { roles: ['supervisor', 'admin'] },
+    children: [
+      { path: '', component: () => import('./LiveMapPage.vue') },
+      { path: 'dispatch', component: () => import('./DispatchPage.vue') },
+      { path: 'tickets/:id(\\d+)', component: () => import('./TicketDetailPage.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'bulletin', component: () => import('./BulletinPage.vue') },
+      { path: 'ledger', component: () => import('./LedgerPage.vue') },
+    ],
   },
 ]

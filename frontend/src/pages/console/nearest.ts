@@ -1,0 +1,41 @@
+/** Roads nearest a point, in metres, for dispatch suggestions (a town has tens of roads, a scan is fine). */
+import type { RoadCollection, RoadFeature } from '@/api/types'
+
+const R = 6_371_000
+
+function lines(f: RoadFeature): number[][][] {
+  return f.geometry.type === 'LineString' ? [f.geometry.coordinates as number[][]] : (f.geometry.coordinates as number[][][])
+}
+
+/** Distance from (lat, lon) to a segment, on a local flat projection (exact enough within a town). */
+function toSegment(lat: number, lon: number, a: number[], b: number[]): number {
+  const k = Math.cos((lat * Math.PI) / 180)
+  const ax = (a[0]! - lon) * k, ay = a[1]! - lat
+  const bx = (b[0]! - lon) * k, by = b[1]! - lat
+  const dx = bx - ax, dy = by - ay
+  const len = dx * dx + dy * dy
+  const t = len ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len)) : 0
+  const x = ax + t * dx, y = ay + t * dy
+  return (Math.sqrt(x * x + y * y) * Math.PI * R) / 180
+}
+
+export interface NearRoad {
+  feature: RoadFeature
+  distance: number
+}
+
+export function nearestRoads(roads: RoadCollection | null, lat: number, lon: number, n = 4): NearRoad[] {
+  if (!roads) return []
+  const out: NearRoad[] = []
+  for (const f of roads.features) {
+    let best = Infinity
+    for (const line of lines(f))
+      for (let i = 1; i < line.length; i++) best = Math.min(best, toSegment(lat, lon, line[i - 1]!, line[i]!))
+    out.push({ feature: f, distance: best })
+  }
+  return out.sort((a, b) => a.distance - b.distance).slice(0, n)
+}
+
+export function metres(m: number): string {
+  return m < 1000 ? `${Math.round(m)} m` : `${(m / 1000).toFixed(1)} km`
+}
