@@ -8,6 +8,7 @@ import { setUnauthorizedHandler } from './api/client'
 import { i18n, setLocale, type Locale } from './i18n'
 import { startOutbox } from './outbox'
 import { registerServiceWorker } from './composables/usePwa'
+import { refreshConfig } from './reference'
 import { router } from './router'
 import { dropSession } from './session'
 import './styles.css'
@@ -21,6 +22,7 @@ setUnauthorizedHandler(() => {
 void setLocale(i18n.global.locale.value as Locale)
 const app = createApp(App).use(i18n).use(router)
 startOutbox()
+void refreshConfig()
 app.mount('#app')
 // After the first screen, so registering never delays it.
 void router.isReady().then(registerServiceWorker)

@@ -1,0 +1,210 @@
+"""The field PWA end to end: tickets filed online and offline, fixed by a chief, closed."""
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import Server, Spot, screenshot
+
+pytestmark = pytest.mark.browser
+
+CATEGORY = ("0201", "非法小广告")
+
+
+def login(page: Any, username: str) -> None:
+    page.goto("/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", "demo")
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/login" not in url)
+
+
+def file_ticket(page: Any, photo: Path, note: str, shot: str | None = None) -> None:
+    """Photo → category → GPS → submit, as an inspector does it on the report screen."""
+    page.set_input_files("[data-testid=camera-input]", str(photo))
+    page.wait_for_selector(".thumb img")
+    page.click("[data-testid=category-all]")
+    sheet = page.locator(".van-popup--bottom:visible")
+    sheet.locator("input[type=search]").fill("牛皮癣")  # by keyword, not by name
+    if shot:
+        screenshot(page, f"{shot}-category")
+    sheet.locator(".van-cell", has_text=CATEGORY[1]).first.click()
+    page.wait_for_selector(".van-popup--bottom", state="hidden")
+    page.wait_for_selector("[data-testid=gps-accuracy]")
+    page.fill("textarea", note)
+    if shot:
+        screenshot(page, shot)
+    page.click("[data-testid=submit-report]")
+    # The form clears once the ticket is safely in the outbox.
+    page.wait_for_selector(".thumb img", state="detached")
+
+
+def my_count(server: Server, username: str = "inspector1") -> int:
+    return server.get("/api/tickets", username=username, reporter="me", limit=1)["count"]
+
+
+def newest(server: Server, username: str = "inspector1") -> dict[str, Any]:
+    return server.get("/api/tickets", username=username, reporter="me", limit=1)["data"][0]
+
+
+def test_inspector_files_a_ticket_online_and_it_reaches_the_road_chief(
+    server: Server, spot: Spot, phone: Callable[..., Any], photo: Callable[[], Path]
+) -> None:
+    page = phone().new_page()
+    page.goto("/")
+    page.wait_for_url("**/login")
+    screenshot(page, "01-login")
+    login(page, "inspector1")
+    page.wait_for_url("**/report")
+    page.wait_for_selector("[data-testid=gps-accuracy]")
+    screenshot(page, "02-report-empty")
+
+    before = my_count(server)
+    file_ticket(page, photo(), "公交站台牛皮癣", shot="03-report-filled")
+    server.wait_for(lambda: my_count(server) == before + 1, what="the ticket to reach the API")
+
+    ticket = newest(server)
+    assert ticket["category"] == CATEGORY[0]
+    assert ticket["description"] == "公交站台牛皮癣"
+    assert ticket["road"]["id"] == spot.road_id
+    assert ticket["assignee"]["username"] == spot.chief
+    assert ticket["status"] == "assigned"
+    assert abs(ticket["lat"] - spot.lat) < 1e-5 and abs(ticket["lon"] - spot.lon) < 1e-5
+    assert ticket["accuracy_m"] == 6
+    assert [p["kind"] for p in ticket["photos"]] == ["before"]
+    # Nothing is left waiting on the phone.
+    page.wait_for_selector("[data-testid=outbox-indicator]", state="detached")
+
+    page.click("text=我的上报")
+    page.wait_for_selector(f"[data-testid=ticket-card]:has-text('{ticket['number']}')")
+    screenshot(page, "04-my-reports")
+
+
+def test_offline_reports_survive_a_reload_and_are_sent_exactly_once(
+    server: Server, phone: Callable[..., Any], photo: Callable[[], Path]
+) -> None:
+    ctx = phone()
+    page = ctx.new_page()
+    login(page, "inspector2")
+    page.wait_for_url("**/report")
+    # The service worker must have precached the app before the network goes.
+    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_selector("[data-testid=gps-accuracy]")
+
+    before = my_count(server, "inspector2")
+    ctx.set_offline(True)
+    page.wait_for_selector("[data-testid=offline-bar]")
+    file_ticket(page, photo(), "离线一")
+    file_ticket(page, photo(), "离线二")
+    assert page.inner_text("[data-testid=outbox-pending]") == "2 条待发送"
+    screenshot(page, "05-offline-two-queued")
+
+    page.reload()  # offline: the shell comes from the service worker, the items from IndexedDB
+    page.wait_for_selector("[data-testid=submit-report]")
+    assert page.inner_text("[data-testid=outbox-pending]") == "2 条待发送"
+    page.click("[data-testid=outbox-indicator]")
+    page.wait_for_selector("[data-testid=outbox-item] >> nth=1")
+    screenshot(page, "06-offline-outbox-after-reload")
+    assert my_count(server, "inspector2") == before
+
+    ctx.set_offline(False)
+    server.wait_for(lambda: my_count(server, "inspector2") >= before + 2, what="the two reports")
+    page.wait_for_selector("[data-testid=outbox-item]", state="detached")
+    time.sleep(2)  # any duplicate send would have landed by now
+    assert my_count(server, "inspector2") == before + 2
+    sent = server.get("/api/tickets", "inspector2", reporter="me", limit=2)["data"]
+    assert {t["description"] for t in sent} == {"离线一", "离线二"}
+
+
+def test_chief_rectifies_from_the_inbox_and_inspector_closes_it(
+    server: Server, spot: Spot, phone: Callable[..., Any], photo: Callable[[], Path]
+) -> None:
+    inspector = phone().new_page()
+    login(inspector, "inspector1")
+    before = my_count(server)
+    file_ticket(inspector, photo(), "护栏边乱贴小广告")
+    server.wait_for(lambda: my_count(server) == before + 1, what="the report")
+    ticket = newest(server)
+    number = ticket["number"]
+
+    chief = phone().new_page()
+    login(chief, spot.chief)
+    chief.wait_for_url("**/inbox")
+    card = chief.locator("[data-testid=ticket-card]", has_text=number)
+    card.wait_for()
+    screenshot(chief, "07-chief-inbox")
+    card.click()
+    chief.wait_for_selector("[data-testid=rectify]")
+    screenshot(chief, "08-chief-ticket")
+    chief.click("[data-testid=rectify]")
+    sheet = chief.locator(".van-popup--bottom:visible")
+    sheet.locator("[data-testid=camera-input]").set_input_files(str(photo()))
+    sheet.locator(".thumb img").wait_for()
+    sheet.locator("textarea").fill("已清除小广告")
+    screenshot(chief, "09-chief-rectify")
+    sheet.locator("[data-testid=action-submit]").click()
+    server.wait_for(
+        lambda: server.get(f"/api/tickets/{ticket['id']}")["status"] == "rectified",
+        what="the rectification",
+    )
+
+    inspector.goto("/verify")
+    card = inspector.locator("[data-testid=ticket-card]", has_text=number)
+    card.wait_for()
+    screenshot(inspector, "10-verify-queue")
+    card.click()
+    inspector.wait_for_selector("[data-testid=approve]")
+    inspector.wait_for_selector("figcaption.after")  # before and after side by side
+    screenshot(inspector, "11-verify-before-after")
+    inspector.click("[data-testid=approve]")
+    inspector.locator(".van-popup--bottom:visible [data-testid=action-submit]").click()
+    server.wait_for(
+        lambda: server.get(f"/api/tickets/{ticket['id']}")["status"] == "closed",
+        what="the ticket to close",
+    )
+    inspector.wait_for_selector("[data-testid=ticket-status]:has-text('已结案')")
+    screenshot(inspector, "12-closed")
+
+    final = server.get(f"/api/tickets/{ticket['id']}")
+    assert [p["kind"] for p in final["photos"]].count("after") == 1
+    assert [e["to_status"] for e in final["events"]][-2:] == ["rectified", "closed"]
+
+
+def test_reject_needs_a_reason(
+    server: Server, spot: Spot, phone: Callable[..., Any], photo: Callable[[], Path]
+) -> None:
+    rectified = server.get("/api/tickets", status="rectified", limit=1)["data"]
+    if not rectified:
+        pytest.skip("the demo town has no rectified ticket")
+    page = phone().new_page()
+    login(page, "inspector1")
+    page.goto(f"/tickets/{rectified[0]['id']}")
+    page.click("[data-testid=reject]")
+    page.locator(".van-popup--bottom:visible [data-testid=action-submit]").click()
+    page.wait_for_selector(".van-toast:has-text('请填写原因')")
+    assert server.get(f"/api/tickets/{rectified[0]['id']}")["status"] == "rectified"
+    page.locator(".van-popup--bottom:visible textarea").fill("仍有残留")
+    page.locator(".van-popup--bottom:visible [data-testid=action-submit]").click()
+    server.wait_for(
+        lambda: server.get(f"/api/tickets/{rectified[0]['id']}")["status"] == "assigned",
+        what="the rejection",
+    )
+
+
+def test_me_page_switches_language_and_signs_out(phone: Callable[..., Any]) -> None:
+    page = phone().new_page()
+    login(page, "inspector1")
+    page.goto("/me")
+    page.wait_for_selector("[data-testid=logout]")
+    screenshot(page, "13-me")
+    page.click("text=简体中文")
+    page.wait_for_selector("text=Sign out")
+    page.click("text=English")
+    page.wait_for_selector("text=退出登录")
+    page.click("[data-testid=logout]")
+    page.click(".van-dialog__confirm")
+    page.wait_for_url("**/login")
+    assert page.input_value("input[name=username]") == "inspector1"  # kept for next time
