@@ -12,7 +12,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.org.models import Road, Role, User, Zone
 from app.tickets.models import OPEN_STATUSES, Status, Ticket
@@ -39,12 +39,12 @@ def jurisdiction_of(session: Session, user: User) -> Jurisdiction:
         return Jurisdiction()
     if user.level == 1:
         return Jurisdiction(area_ids=frozenset({user.area_id} if user.area_id else ()))
-    zones = frozenset(session.exec(select(Zone.id).where(Zone.chief_id == user.id)).all())
-    roads = session.exec(select(Road.id).where(Road.chief_id == user.id)).all()
+    zones = frozenset(z for z in session.exec(select(Zone.id).where(Zone.chief_id == user.id)) if z)
+    roads = {r for r in session.exec(select(Road.id).where(Road.chief_id == user.id)) if r}
     if zones:
         # A zone chief answers for the zone's roads too, even ones snapped just outside it.
-        roads += session.exec(select(Road.id).where(Road.zone_id.in_(zones))).all()  # type: ignore[union-attr]
-    return Jurisdiction(road_ids=frozenset(r for r in roads if r), zone_ids=zones)
+        roads |= {r for r in session.exec(select(Road.id).where(col(Road.zone_id).in_(zones))) if r}
+    return Jurisdiction(road_ids=frozenset(roads), zone_ids=zones)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def chain_hash(prev_hash: str, event: Event) -> str:
 def append(
     session: Session,
     *,
-    ticket_id: int,
+    ticket_id: int | None,
     actor_id: int | None,
     action: str,
     from_status: str | None,
@@ -52,6 +52,7 @@ def append(
     """Write one event in the caller's transaction."""
     lock_ledger(session)
     prev = session.exec(select(Event.hash).order_by(Event.id.desc()).limit(1)).first()  # type: ignore[union-attr]
+    assert ticket_id is not None, "flush the ticket before writing its events"
     event = Event(
         ticket_id=ticket_id,
         actor_id=actor_id,
@@ -63,6 +64,7 @@ def append(
         created_at=utcnow(),
         idempotency_key=idempotency_key,
         prev_hash=prev or GENESIS,
+        hash="",
     )
     event.hash = chain_hash(event.prev_hash, event)
     session.add(event)

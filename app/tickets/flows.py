@@ -163,7 +163,7 @@ def report(
     stored = attach_photos(session, ticket, photos, PhotoKind.before, reporter)
     ledger.append(
         session,
-        ticket_id=ticket.id,  # type: ignore[arg-type]
+        ticket_id=ticket.id,
         actor_id=reporter.id,
         action="report",
         from_status=None,

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from app.auth.policy import Actor, available_actions
 from app.core.timeutil import utcnow
 from app.deadlines.clock import BusinessClock
+from app.deadlines.models import LimitUnit
 from app.ledger.models import Event
 from app.org.models import Department, Road, User, Zone
 from app.photos.models import Photo
@@ -41,7 +42,7 @@ def light(
     """Warning light of an open, assigned ticket: green < 80 % of its time, yellow to 100 %."""
     if ticket.status not in OPEN_STATUSES or not ticket.due_at or not ticket.assigned_at:
         return None
-    unit = category.limit_unit if category else None
+    unit = category.limit_unit if category else LimitUnit.work_days
     return clock.warning_light(ticket.assigned_at, ticket.due_at, now, unit)
 
 

@@ -3,6 +3,7 @@
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, or_
 from sqlmodel import Session, col, func, select
@@ -59,7 +60,7 @@ def parse_point(text: str) -> tuple[float, float]:
 def responsible_clause(actor: Actor) -> ColumnElement[bool]:
     """SQL twin of Actor.is_responsible."""
     user, j = actor.user, actor.jurisdiction
-    clauses = [Ticket.assignee_id == user.id, Ticket.escalated_to_id == user.id]
+    clauses: list[Any] = [Ticket.assignee_id == user.id, Ticket.escalated_to_id == user.id]
     if user.role == Role.department and user.department_id:
         clauses.append(Ticket.department_id == user.department_id)
     if user.role == Role.chief:
@@ -79,7 +80,7 @@ def visible_clause(actor: Actor) -> ColumnElement[bool] | None:
 
 
 def list_tickets(session: Session, actor: Actor, f: TicketFilter) -> tuple[list[dict], int]:
-    where: list[ColumnElement[bool]] = []
+    where: list[Any] = []
     visible = visible_clause(actor)
     if visible is not None:
         where.append(visible)
@@ -93,7 +94,7 @@ def list_tickets(session: Session, actor: Actor, f: TicketFilter) -> tuple[list[
     if f.category:
         where.append(
             or_(
-                Ticket.category_code == f.category,
+                col(Ticket.category_code) == f.category,
                 col(Ticket.category_code).like(f"{f.category}__"),
             )
             if len(f.category) == 2
@@ -137,7 +138,7 @@ def list_tickets(session: Session, actor: Actor, f: TicketFilter) -> tuple[list[
             raise Invalid("sort=distance needs near=lat,lon")
         lat0, lon0 = f.near
         k = math.cos(math.radians(lat0))
-        dist = (Ticket.lat - lat0) * (Ticket.lat - lat0) + (Ticket.lon - lon0) * (
+        dist: Any = (Ticket.lat - lat0) * (Ticket.lat - lat0) + (Ticket.lon - lon0) * (
             Ticket.lon - lon0
         ) * k * k
         query = query.order_by(dist, col(Ticket.id))
