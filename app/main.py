@@ -9,6 +9,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.staticfiles import StaticFiles
 
+from app.admin import views as admin_views
 from app.auth import views as auth_views
 from app.console import views as console_views
 from app.core.db import get_engine
@@ -104,6 +105,7 @@ def create_app() -> FastAPI:
     _install_error_handlers(app)
     for module in (
         auth_views,
+        admin_views,
         org_views,
         category_views,
         ticket_views,
