@@ -3,8 +3,8 @@
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from app.core.db import make_engine
 from app.core.config import get_settings
+from app.core.db import make_engine
 from app.models import metadata
 
 config = context.config
