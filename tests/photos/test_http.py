@@ -174,3 +174,18 @@ def test_rectifying_with_the_before_photo_is_accepted_but_flagged(client: Any, t
     assert ticket["flags"]["after_photo_same_as_before"][0]["matches"][0]["bits"] == 0
     after = [p for p in ticket["photos"] if p["kind"] == "after"]
     assert after[0]["flags"]["same_as_before"]
+
+
+def test_a_heic_report_is_published_as_jpeg_and_kept_as_heic(
+    client: Any, db: Session, town: Town
+) -> None:
+    data = photo((800, 600), fmt="HEIF", orientation=6, seed=7)
+    t = _report(client, login(client, town.inspector), ("IMG_0001.HEIC", data)).json()
+    p = t["photos"][0]
+    assert (p["width"], p["height"]) == (600, 800)
+    display = client.get(p["url"], headers=login(client, town.inspector))
+    assert display.headers["content-type"] == "image/jpeg"
+    assert display.content[:3] == b"\xff\xd8\xff"
+    original = client.get(f"/api/photos/{p['id']}/original", headers=login(client, town.supervisor))
+    assert original.content == data and original.headers["content-type"] == "image/heic"
+    assert original.headers["content-disposition"].endswith(f'{t["number"]}-{p["id"]}.heic"')
