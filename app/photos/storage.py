@@ -89,7 +89,11 @@ class LocalStorage:
         if path.exists():
             os.utime(path)
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # A new directory's own entry must be durable too, not only the file in it.
+            for directory in (path.parent.parent, path.parent.parent.parent):
+                _fsync_dir(directory)
         fd, tmp = tempfile.mkstemp(prefix=self.TMP_PREFIX, dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
@@ -101,11 +105,7 @@ class LocalStorage:
             Path(tmp).unlink(missing_ok=True)
             raise
         # The rename is durable only once the directory entry is on disk.
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        _fsync_dir(path.parent)
 
     def get(self, key: str) -> bytes:
         try:
@@ -137,6 +137,14 @@ class LocalStorage:
                 except FileNotFoundError:
                     continue
                 yield StoredFile(path.relative_to(self.root).as_posix(), st.st_size, st.st_mtime)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 class S3Storage:
