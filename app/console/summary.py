@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, and_, case, or_, select
+from sqlalchemy import Float, and_, case, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
@@ -49,21 +49,29 @@ def overdue_clause(now: datetime) -> ColumnElement[bool]:
     return and_(T.status.in_(OPEN), T.due_at.is_not(None), T.due_at < now)
 
 
-def light_case(now: datetime) -> ColumnElement[Any]:
-    """'green' / 'yellow' / 'red' for open tickets with a deadline, NULL otherwise.
+def lit_clause() -> ColumnElement[bool]:
+    """Tickets that have a warning light: open, with a clock started and a deadline."""
+    return and_(T.status.in_(OPEN), T.due_at.is_not(None), T.assigned_at.is_not(None))
 
-    Yellow from 80 % of the span between assignment and deadline, in natural time: the
-    deadline is already in business time, so the share is a close proxy for the light.
-    """
-    due, start = T.due_at, T.assigned_at
-    remaining = epoch(due) - now.timestamp()
+
+def red_clause(now: datetime) -> ColumnElement[bool]:
+    return and_(lit_clause(), T.due_at < now)
+
+
+def yellow_clause(now: datetime) -> ColumnElement[bool]:
+    """Past 80 % of the span from assignment to deadline, measured in natural time: the
+    deadline is already in business time, so this is a close, cheap proxy for the
+    business-time share that ticket pages show (app.deadlines.clock)."""
+    warn_at = YELLOW_AT * epoch(T.due_at) + (1 - YELLOW_AT) * epoch(T.assigned_at)
+    return and_(lit_clause(), T.due_at >= now, warn_at <= now.timestamp())
+
+
+def light_case(now: datetime) -> ColumnElement[Any]:
+    """'green' / 'yellow' / 'red' per ticket in SQL, NULL for tickets without a light."""
     return case(
-        (or_(T.status.not_in(OPEN), due.is_(None)), None),
-        (due < now, "red"),
-        (
-            or_(start.is_(None), remaining <= (1 - YELLOW_AT) * (epoch(due) - epoch(start))),
-            "yellow",
-        ),
+        (~lit_clause(), None),
+        (T.due_at < now, "red"),
+        (yellow_clause(now), "yellow"),
         else_="green",
     )
 

@@ -1,0 +1,580 @@
+"""Supervisor-console benchmark: clusters, bulletin and live fan-out at city scale.
+
+    .venv/bin/python bench/map.py                       # 1,000,000 tickets, SQLite and PostgreSQL
+    .venv/bin/python bench/map.py --tickets 200000 --backend postgresql --clients 500
+
+For each backend it builds a fresh database (migrations + reference data + a town of zones
+and roads), bulk-loads N tickets spread along the roads over the past year (COPY on
+PostgreSQL, executemany on SQLite), plus the ledger events of the last three weeks, then
+starts real app servers (uvicorn) and prints:
+
+- the cluster endpoint at town zoom (GET /api/map/clusters over HTTP), p50 / p95, against a
+  raw SQL grid GROUP BY on the same database in the same run, and their ratio;
+- the weekly bulletin (GET /api/bulletin) for the last complete week;
+- the delay from a ticket change (POST /api/tickets/{id}/escalate) to its frame arriving at
+  every one of C connected SSE clients (p50 / p95). On PostgreSQL the clients are split over
+  two server processes and the change is made through one of them, so the LISTEN/NOTIFY
+  path between processes is what is measured.
+
+Targets: cluster p50 ≤ 100 ms and ≤ 2 × raw SQL; bulletin ≤ 1 s; SSE p95 ≤ 1 s.
+"""
+
+import argparse
+import asyncio
+import datetime as dt
+import io
+import json
+import math
+import os
+import random
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.auth.passwords import hash_password  # noqa: E402
+from app.core.db import make_engine, session_scope  # noqa: E402
+from app.core.migrate import upgrade  # noqa: E402
+from app.org.models import Area, Department, Road, Role, User, Zone  # noqa: E402
+from app.seed import seed_reference_data  # noqa: E402
+from app.tickets.models import Category  # noqa: E402
+
+PG_ADMIN_URL = os.environ.get(
+    "ROADCHIEF_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+PASSWORD = "bench-pw"
+# The town: about 5.7 km × 6.7 km around the demo's centre.
+LON0, LAT0 = 119.90, 31.00
+HALF = 0.03
+SCREEN_PX = 1280
+ROUNDS = 30
+
+TICKET_COLS = (
+    "id number category_code description lat lon accuracy_m area_id zone_id road_id "
+    "route_candidates assignee_id department_id lead_department_id status reporter_id "
+    "captured_at received_at updated_at assigned_at due_at rectified_at rectified_by_id "
+    "closed_at closed_in_time rework_count escalation_level escalated_to_id duplicate_of_id "
+    "flags idempotency_key request_fingerprint"
+).split()
+EVENT_COLS = (
+    "id ticket_id actor_id action from_status to_status note data created_at "
+    "idempotency_key prev_hash hash"
+).split()
+
+
+# ---------------------------------------------------------------- database and town
+
+
+def create_database(backend: str, workdir: Path) -> str:
+    if backend == "sqlite":
+        url = f"sqlite:///{workdir / 'bench.db'}"
+    else:
+        name = "roadchief_bench_" + uuid.uuid4().hex[:8]
+        admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    upgrade(url)
+    return url
+
+
+def drop_database(url: str) -> None:
+    if url.startswith("postgresql"):
+        name = url.rsplit("/", 1)[1]
+        admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def build_town(engine: Engine) -> dict[str, Any]:
+    """Four zones, 29 roads (a street grid), chiefs at three levels, department desks."""
+    pw = hash_password(PASSWORD)
+    with session_scope(engine) as s:
+        seed_reference_data(s)
+        area = Area(name="基准镇")
+        s.add(area)
+        s.flush()
+
+        def user(username: str, role: Role, **kw: Any) -> User:
+            u = User(username=username, name=kw.pop("name", username), role=role,
+                     password_hash=pw, **kw)  # fmt: skip
+            s.add(u)
+            s.flush()
+            return u
+
+        user("leader", Role.chief, level=1, area_id=area.id, name="书记")
+        supervisor = user("supervisor", Role.supervisor, name="指挥中心")
+        reporter = user("inspector", Role.inspector, name="巡查员")
+        departments = list(s.exec(text("SELECT id FROM departments")).scalars())  # type: ignore[call-overload]
+        for d in departments:
+            user(f"desk{d}", Role.department, department_id=d)
+        zones = []
+        for i, (dx, dy) in enumerate([(-1, -1), (1, -1), (-1, 1), (1, 1)]):
+            chief = user(f"zone{i}", Role.chief, level=2, name=f"片长{i}")
+            x0, y0 = LON0 + min(dx, 0) * HALF, LAT0 + min(dy, 0) * HALF
+            ring = [[x0, y0], [x0 + HALF, y0], [x0 + HALF, y0 + HALF], [x0, y0 + HALF], [x0, y0]]
+            z = Zone(area_id=area.id, name=f"片区{i}", chief_id=chief.id,
+                     geometry={"type": "Polygon", "coordinates": [ring]})  # fmt: skip
+            s.add(z)
+            s.flush()
+            zones.append((z, x0, y0))
+        roads = []
+        for i in range(29):
+            chief = user(f"road{i}", Role.chief, level=3, name=f"路长{i}")
+            if i < 15:  # east-west streets
+                lat = LAT0 - HALF + (i + 0.5) * 2 * HALF / 15
+                coords = [[LON0 - HALF, lat], [LON0 + HALF, lat]]
+            else:  # north-south streets
+                lon = LON0 - HALF + (i - 15 + 0.5) * 2 * HALF / 14
+                coords = [[lon, LAT0 - HALF], [lon, LAT0 + HALF]]
+            mid_lon = (coords[0][0] + coords[1][0]) / 2
+            mid_lat = (coords[0][1] + coords[1][1]) / 2
+            zone = next(z for z, x0, y0 in zones
+                        if x0 <= mid_lon <= x0 + HALF and y0 <= mid_lat <= y0 + HALF)  # fmt: skip
+            r = Road(zone_id=zone.id, name=f"{i + 1}号路", chief_id=chief.id,
+                     geometry={"type": "LineString", "coordinates": coords})  # fmt: skip
+            s.add(r)
+            s.flush()
+            roads.append({"id": r.id, "zone_id": zone.id, "chief_id": chief.id, "coords": coords})
+        categories = [
+            (c.code, c.department_id)
+            for c in s.exec(text("SELECT code, department_id FROM categories WHERE parent_code IS NOT NULL"))  # type: ignore[call-overload]
+        ]
+        return {
+            "area_id": area.id,
+            "roads": roads,
+            "categories": categories,
+            "reporter_id": reporter.id,
+            "supervisor": supervisor.username,
+            "desks": {d: None for d in departments},
+        }
+
+
+# ---------------------------------------------------------------- synthetic tickets
+
+
+def _ts(moment: dt.datetime | None) -> str | None:
+    return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def generate(n: int, town: dict[str, Any], now: dt.datetime, seed: int = 7):
+    """Yield (ticket row, [event rows]) tuples; events only for the last three weeks."""
+    rng = random.Random(seed)
+    roads, categories = town["roads"], town["categories"]
+    recent = now - dt.timedelta(days=21)
+    event_id = 0
+    for i in range(1, n + 1):
+        road = rng.choice(roads)
+        (x1, y1), (x2, y2) = road["coords"]
+        f = rng.random()
+        jitter = 0.00025  # about 25 m off the centre line
+        lon = x1 + (x2 - x1) * f + rng.uniform(-jitter, jitter)
+        lat = y1 + (y2 - y1) * f + rng.uniform(-jitter, jitter)
+        code, lead_dept = rng.choice(categories)
+        received = now - dt.timedelta(seconds=rng.uniform(0, 365 * 86400))
+        assigned = received + dt.timedelta(seconds=rng.uniform(1, 600))
+        due = assigned + dt.timedelta(hours=rng.choice((4, 24, 48, 72)))
+        age = (now - received).total_seconds() / 86400
+        roll = rng.random()
+        status = "closed"
+        if roll < 0.04:
+            status = "dismissed"
+        elif age < 10 and roll < 0.5 or roll < 0.06:
+            status = rng.choice(("assigned", "assigned", "rectified", "pending"))
+        handed = rng.random() < 0.3
+        rework = 1 if rng.random() < 0.1 else 0
+        rectified = closed = None
+        in_time = None
+        if status in ("rectified", "closed"):
+            rectified = assigned + (due - assigned) * rng.uniform(0.2, 1.4)
+            if rectified > now:
+                rectified = now - dt.timedelta(minutes=5)
+        if status == "closed":
+            closed = rectified + dt.timedelta(hours=rng.uniform(0.5, 8))  # type: ignore[operator]
+            if closed > now:
+                closed = now
+            in_time = rectified <= due  # type: ignore[operator]
+        pending = status == "pending"
+        row = {
+            "id": i,
+            "number": f"B{i:011d}",
+            "category_code": code,
+            "description": "",
+            "lat": lat,
+            "lon": lon,
+            "accuracy_m": 8.0,
+            "area_id": town["area_id"],
+            "zone_id": None if pending else road["zone_id"],
+            "road_id": None if pending else road["id"],
+            "route_candidates": "[]",
+            "assignee_id": None if pending else road["chief_id"],
+            "department_id": lead_dept if handed and not pending else None,
+            "lead_department_id": lead_dept,
+            "status": status,
+            "reporter_id": town["reporter_id"],
+            "captured_at": _ts(received),
+            "received_at": _ts(received),
+            "updated_at": _ts(closed or rectified or assigned),
+            "assigned_at": None if pending else _ts(assigned),
+            "due_at": None if pending else _ts(due),
+            "rectified_at": _ts(rectified),
+            "rectified_by_id": None,
+            "closed_at": _ts(closed),
+            "closed_in_time": in_time,
+            "rework_count": rework,
+            "escalation_level": 0,
+            "escalated_to_id": None,
+            "duplicate_of_id": None,
+            "flags": "{}",
+            "idempotency_key": f"bench-{i}",
+            "request_fingerprint": "bench",
+        }
+        events = []
+        if (closed or rectified or received) >= recent:
+            steps = [("report", None, status if pending else "assigned", received)]
+            if rectified is not None:
+                if rework:
+                    first = assigned + (rectified - assigned) / 2
+                    steps += [("rectify", "assigned", "rectified", first),
+                              ("reject", "rectified", "assigned", first + dt.timedelta(hours=1))]  # fmt: skip
+                steps.append(("rectify", "assigned", "rectified", rectified))
+            if closed is not None:
+                steps.append(("verify", "rectified", "closed", closed))
+            for action, src, dst, at in steps:
+                event_id += 1
+                events.append({
+                    "id": event_id, "ticket_id": i, "actor_id": None, "action": action,
+                    "from_status": src, "to_status": dst, "note": "", "data": "{}",
+                    "created_at": _ts(at), "idempotency_key": None,
+                    "prev_hash": "0" * 64, "hash": f"{event_id:064x}",
+                })  # fmt: skip
+        yield row, events
+
+
+def load(url: str, n: int, town: dict[str, Any], now: dt.datetime) -> tuple[int, int]:
+    """Bulk-load tickets and their recent events; returns (tickets, events)."""
+    n_events = 0
+    events: list[dict[str, Any]] = []
+    if url.startswith("sqlite"):
+        conn = sqlite3.connect(url.split("///", 1)[1])
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.execute("PRAGMA cache_size=-400000")
+        t_sql = f"INSERT INTO tickets ({','.join(TICKET_COLS)}) VALUES ({','.join('?' * len(TICKET_COLS))})"
+        e_sql = f"INSERT INTO events ({','.join(EVENT_COLS)}) VALUES ({','.join('?' * len(EVENT_COLS))})"
+        batch: list[tuple[Any, ...]] = []
+        for row, evs in generate(n, town, now):
+            batch.append(tuple(row[c] for c in TICKET_COLS))
+            events.extend(evs)
+            if len(batch) >= 50_000:
+                conn.executemany(t_sql, batch)
+                batch.clear()
+        conn.executemany(t_sql, batch)
+        conn.executemany(e_sql, [tuple(e[c] for c in EVENT_COLS) for e in events])
+        conn.commit()
+        conn.execute("ANALYZE")
+        conn.close()
+        return n, len(events)
+    import psycopg
+
+    dsn = make_engine(url).url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn) as conn:
+        with conn.cursor() as cur:
+            with cur.copy(f"COPY tickets ({','.join(TICKET_COLS)}) FROM STDIN") as copy:
+                for row, evs in generate(n, town, now):
+                    copy.write_row(tuple(row[c] for c in TICKET_COLS))
+                    events.extend(evs)
+            with cur.copy(f"COPY events ({','.join(EVENT_COLS)}) FROM STDIN") as copy:
+                for e in events:
+                    copy.write_row(tuple(e[c] for c in EVENT_COLS))
+            n_events = len(events)
+            for table in ("tickets", "events"):
+                cur.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"
+                )
+        conn.commit()
+        conn.autocommit = True
+        # The visibility map lets the cluster query scan the covering index alone.
+        conn.execute("VACUUM ANALYZE tickets")
+        conn.execute("VACUUM ANALYZE events")
+    return n, n_events
+
+
+# ---------------------------------------------------------------- measurements
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * p
+    lo, hi = math.floor(k), math.ceil(k)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def town_view() -> tuple[tuple[float, float, float, float], int]:
+    bbox = (LON0 - HALF * 1.1, LAT0 - HALF * 1.1, LON0 + HALF * 1.1, LAT0 + HALF * 1.1)
+    # The zoom at which the whole town fits a SCREEN_PX-wide map.
+    zoom = int(math.floor(math.log2(360 * SCREEN_PX / 256 / (bbox[2] - bbox[0]))))
+    return bbox, zoom
+
+
+def raw_grouping_ms(engine: Engine, bbox: tuple[float, ...], zoom: int) -> list[float]:
+    """The plain SQL a hand-written map would run: count per grid cell in the bbox."""
+    from app.console.service import Grid
+
+    grid = Grid.for_zoom(zoom)
+    fl = "FLOOR" if engine.dialect.name == "postgresql" else "CAST"
+    if fl == "FLOOR":
+        cx, cy = "FLOOR((lon + 180.0) / :gx)", "FLOOR((lat + 90.0) / :gy)"
+    else:
+        cx, cy = "CAST((lon + 180.0) / :gx AS INTEGER)", "CAST((lat + 90.0) / :gy AS INTEGER)"
+    sql = text(
+        f"SELECT {cx} AS cx, {cy} AS cy, count(*), avg(lon), avg(lat) FROM tickets "
+        "WHERE lon BETWEEN :x0 AND :x1 AND lat BETWEEN :y0 AND :y1 GROUP BY cx, cy"
+    )
+    params = {"gx": grid.step, "gy": grid.step, "x0": bbox[0], "y0": bbox[1],
+              "x1": bbox[2], "y1": bbox[3]}  # fmt: skip
+    times = []
+    with engine.connect() as conn:
+        conn.execute(sql, params).all()  # warm
+        for _ in range(ROUNDS):
+            t0 = time.perf_counter()
+            conn.execute(sql, params).all()
+            times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(url: str, workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "ROADCHIEF_DATABASE_URL": url,
+        "ROADCHIEF_STORAGE_URL": f"file://{workdir / 'photos'}",
+        "ROADCHIEF_VAR_DIR": str(workdir),
+        "ROADCHIEF_SWEEP_INTERVAL_S": "0",
+        "ROADCHIEF_ENVIRONMENT": "development",
+    }
+    log = open(workdir / f"server-{port}.log", "wb")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory",
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+         "--backlog", "2048", "--timeout-keep-alive", "60"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(base + "/openapi.json", timeout=1).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError(f"server did not start; see {log.name}")
+
+
+def token(base: str, username: str) -> str:
+    r = httpx.post(base + "/api/auth/token", data={"username": username, "password": PASSWORD})
+    r.raise_for_status()
+    return r.json()["access_token"]
+
+
+def http_ms(client: httpx.Client, path: str, params: dict[str, Any], rounds: int) -> list[float]:
+    client.get(path, params=params).raise_for_status()  # warm
+    times = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        r = client.get(path, params=params)
+        times.append((time.perf_counter() - t0) * 1000)
+        r.raise_for_status()
+    return times
+
+
+async def sse_delays(
+    bases: list[str], bearer: str, n_clients: int, ticket_ids: list[int]
+) -> tuple[list[float], int]:
+    """Open n SSE clients spread over the servers; change tickets through the first server;
+    return the delay (ms) from each change request to its frame at every client."""
+    headers = {"Authorization": f"Bearer {bearer}"}
+    limits = httpx.Limits(max_connections=n_clients + 10, max_keepalive_connections=n_clients + 10)
+    timeout = httpx.Timeout(60.0, read=None)
+    arrivals: dict[int, list[float]] = {t: [] for t in ticket_ids}
+    ready = 0
+    all_ready = asyncio.Event()
+
+    async def listen(client: httpx.AsyncClient, base: str) -> None:
+        nonlocal ready
+        async with client.stream("GET", base + "/api/stream", headers=headers) as r:
+            r.raise_for_status()
+            buf = b""
+            async for chunk in r.aiter_bytes():
+                buf += chunk
+                while b"\n\n" in buf:
+                    msg, buf = buf.split(b"\n\n", 1)
+                    if b"event: ready" in msg:
+                        ready += 1
+                        if ready == n_clients:
+                            all_ready.set()
+                    elif b"event: ticket" in msg:
+                        data = json.loads(msg.split(b"data: ", 1)[1])
+                        tid = data["ticket"]["id"]
+                        if tid in arrivals:
+                            arrivals[tid].append(time.perf_counter())
+
+    clients = [httpx.AsyncClient(limits=limits, timeout=timeout) for _ in bases]
+    tasks = [
+        asyncio.create_task(listen(clients[i % len(bases)], bases[i % len(bases)]))
+        for i in range(n_clients)
+    ]
+    await asyncio.wait_for(all_ready.wait(), 120)
+    sent: dict[int, float] = {}
+    async with httpx.AsyncClient(timeout=30, headers=headers) as actor:
+        for tid in ticket_ids:
+            t0 = time.perf_counter()
+            r = await actor.post(f"{bases[0]}/api/tickets/{tid}/escalate", json={"note": "基准督办"})
+            r.raise_for_status()
+            sent[tid] = t0
+            deadline = time.perf_counter() + 10
+            while len(arrivals[tid]) < n_clients and time.perf_counter() < deadline:
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.2)
+    for t in tasks:
+        t.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    for c in clients:
+        await c.aclose()
+    delays = [(at - sent[tid]) * 1000 for tid, ats in arrivals.items() for at in ats]
+    missing = len(ticket_ids) * n_clients - len(delays)
+    return delays, missing
+
+
+# ---------------------------------------------------------------- the run
+
+
+def last_complete_week(now: dt.datetime) -> str:
+    year, week, _ = (now.date() - dt.timedelta(days=7)).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def run_backend(backend: str, n: int, n_clients: int, keep: bool) -> dict[str, Any]:
+    workdir = Path(tempfile.mkdtemp(prefix=f"rc-bench-{backend}-"))
+    (workdir / "photos").mkdir()
+    print(f"\n== {backend}: {n:,} tickets ({workdir})", flush=True)
+    url = create_database(backend, workdir)
+    engine = make_engine(url)
+    servers: list[subprocess.Popen[bytes]] = []
+    try:
+        town = build_town(engine)
+        now = dt.datetime.now(dt.UTC)
+        t0 = time.perf_counter()
+        n_tickets, n_events = load(url, n, town, now)
+        print(f"loaded {n_tickets:,} tickets and {n_events:,} events "
+              f"in {time.perf_counter() - t0:.0f} s", flush=True)  # fmt: skip
+
+        bbox, zoom = town_view()
+        raw = raw_grouping_ms(engine, bbox, zoom)
+        proc, base = start_server(url, workdir)
+        servers.append(proc)
+        bearer = token(base, town["supervisor"])
+        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {bearer}"},
+                          timeout=60) as client:  # fmt: skip
+            params = {"bbox": ",".join(f"{v:.6f}" for v in bbox), "zoom": zoom}
+            api = http_ms(client, "/api/map/clusters", params, ROUNDS)
+            body = client.get("/api/map/clusters", params=params).json()
+            week = last_complete_week(now)
+            bulletin = http_ms(client, "/api/bulletin", {"week": week}, 5)
+        result: dict[str, Any] = {
+            "backend": backend,
+            "tickets": n_tickets,
+            "zoom": zoom,
+            "cells": len(body["clusters"]),
+            "cluster_p50": percentile(api, 0.5),
+            "cluster_p95": percentile(api, 0.95),
+            "raw_p50": percentile(raw, 0.5),
+            "raw_p95": percentile(raw, 0.95),
+            "bulletin_week": week,
+            "bulletin_p50": percentile(bulletin, 0.5),
+        }
+        result["ratio"] = result["cluster_p50"] / result["raw_p50"]
+        print(f"clusters at zoom {zoom} ({result['cells']} cells): "
+              f"p50 {result['cluster_p50']:.1f} ms, p95 {result['cluster_p95']:.1f} ms | raw SQL "
+              f"p50 {result['raw_p50']:.1f} ms, p95 {result['raw_p95']:.1f} ms | "
+              f"ratio {result['ratio']:.2f}", flush=True)  # fmt: skip
+        print(f"bulletin {week}: p50 {result['bulletin_p50']:.0f} ms", flush=True)
+
+        if n_clients:
+            bases = [base]
+            if backend == "postgresql":
+                proc2, base2 = start_server(url, workdir)
+                servers.append(proc2)
+                bases.append(base2)
+            with engine.connect() as conn:
+                ids = list(conn.execute(text(
+                    "SELECT id FROM tickets WHERE status = 'assigned' ORDER BY id LIMIT 10"
+                )).scalars())  # fmt: skip
+            delays, missing = asyncio.run(sse_delays(bases, bearer, n_clients, ids))
+            result.update(
+                sse_clients=n_clients,
+                sse_servers=len(bases),
+                sse_p50=percentile(delays, 0.5),
+                sse_p95=percentile(delays, 0.95),
+                sse_missing=missing,
+            )
+            print(f"SSE to {n_clients} clients on {len(bases)} server(s), {len(ids)} changes: "
+                  f"p50 {result['sse_p50']:.0f} ms, p95 {result['sse_p95']:.0f} ms, "
+                  f"missing {missing}", flush=True)  # fmt: skip
+        return result
+    finally:
+        for proc in servers:
+            proc.terminate()
+            proc.wait(10)
+        engine.dispose()
+        if not keep:
+            drop_database(url)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tickets", type=int, default=1_000_000)
+    parser.add_argument("--backend", default="sqlite,postgresql")
+    parser.add_argument("--clients", type=int, default=500)
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
+    args = parser.parse_args()
+    results = [
+        run_backend(b.strip(), args.tickets, args.clients, args.keep)
+        for b in args.backend.split(",")
+    ]
+    print("\n| backend | tickets | cluster p50 / p95 (ms) | raw SQL p50 (ms) | ratio "
+          "| bulletin (ms) | SSE p95 (ms), clients |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        sse = f"{r['sse_p95']:.0f}, {r['sse_clients']}" if "sse_p95" in r else "—"
+        print(f"| {r['backend']} | {r['tickets']:,} | {r['cluster_p50']:.0f} / "
+              f"{r['cluster_p95']:.0f} | {r['raw_p50']:.0f} | {r['ratio']:.2f} "
+              f"| {r['bulletin_p50']:.0f} | {sse} |")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
