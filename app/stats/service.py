@@ -1,0 +1,321 @@
+"""The weekly bulletin (每周通报): per road, chief, zone and department, ranked and graded.
+
+The week is an ISO week in local time (settings.timezone, Asia/Shanghai): Monday 00:00 up to,
+not including, the next Monday 00:00. "As of" is the week's end, or now for the current week.
+Dismissed tickets (invalid or duplicate reports) count nowhere.
+
+Who a ticket counts for: road = the road it was routed to; zone = its zone; chief = the road's
+chief (路长), or the zone's chief for a ticket with no road; department = the functional
+department it was handed to (tickets never handed on count for no department).
+
+For each unit, over the week:
+- 新增 new: tickets received in the week.
+- 结案 closed: tickets closed (verified) in the week.
+- 应结 due: tickets whose deadline (due_at) falls in the week.
+- 结案率 closure rate = due tickets closed by the end of the week ÷ due.
+- 按期结案率 on-time rate = due tickets closed by the end of the week and closed in time
+  (the accepted fix was made by the deadline; fixed when the ticket closed) ÷ due.
+- 返工率 rework rate = rejections (返工) in the week ÷ rectifications submitted in the week
+  (ledger events 'reject' and 'rectify' dated in the week).
+- 逾期 overdue: tickets past their deadline and not closed at the as-of moment ("now" for the
+  current week, the week's end for a past one, so old bulletins do not change).
+- 平均整改时长 average time to rectify: mean hours from assignment to each rectification
+  submitted in the week.
+
+Score (0–100) = 100 × Σ wᵢ·mᵢ ÷ Σ wᵢ over the measures a unit has: m = closure rate, on-time
+rate, 1 − rework rate, and 1 − overdue ÷ (overdue + closed); a measure with a zero denominator
+is left out (and its weight with it). Weights and grade thresholds are settings
+(app.stats.settings). Grade A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, else E. Units are ranked by score,
+then on-time rate, then closure rate; a unit with no measure is listed unranked at the end.
+When more units are ranked than `bottom_n` (3), the last `bottom_n` are marked 末位 (bottom).
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from app.core.config import get_settings
+from app.core.errors import Invalid
+from app.core.timeutil import as_utc
+from app.ledger.models import Event
+from app.org.models import Department, Road, User, Zone
+from app.stats.settings import BulletinSettings
+from app.tickets.models import Status, Ticket
+
+DIMENSIONS = ("road", "chief", "zone", "department")
+DIMENSION_LABELS = {"road": "路段", "chief": "路长", "zone": "片区", "department": "职能部门"}
+
+T = Ticket.__table__.c  # type: ignore[attr-defined]
+E = Event.__table__.c  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Week:
+    label: str  # 2026-W48
+    start: dt.datetime  # aware UTC
+    end: dt.datetime
+    first_day: dt.date
+    last_day: dt.date
+
+    @classmethod
+    def parse(cls, label: str, tz: str) -> "Week":
+        try:
+            year_s, week_s = label.upper().split("-W")
+            monday = dt.date.fromisocalendar(int(year_s), int(week_s), 1)
+        except ValueError as exc:
+            raise Invalid("week must be an ISO week like 2026-W48") from exc
+        zone = ZoneInfo(tz)
+        start = dt.datetime.combine(monday, dt.time(), zone)
+        end = dt.datetime.combine(monday + dt.timedelta(days=7), dt.time(), zone)
+        year, week, _ = monday.isocalendar()
+        return cls(
+            f"{year}-W{week:02d}", as_utc(start), as_utc(end), monday, monday + dt.timedelta(6)
+        )
+
+    @classmethod
+    def containing(cls, moment: dt.datetime, tz: str) -> "Week":
+        year, week, _ = as_utc(moment).astimezone(ZoneInfo(tz)).isocalendar()
+        return cls.parse(f"{year}-W{week:02d}", tz)
+
+    def __contains__(self, moment: dt.datetime | None) -> bool:
+        return moment is not None and self.start <= moment < self.end
+
+
+@dataclass
+class Tally:
+    """The counts of one unit; the rates are derived from them."""
+
+    new: int = 0
+    closed: int = 0
+    due: int = 0
+    due_closed: int = 0
+    due_in_time: int = 0
+    rectified: int = 0
+    reworked: int = 0
+    overdue: int = 0
+    rectify_hours: list[float] = field(default_factory=list)
+
+    def measures(self) -> dict[str, float | None]:
+        def ratio(a: int, b: int) -> float | None:
+            return a / b if b else None
+
+        avg = sum(self.rectify_hours) / len(self.rectify_hours) if self.rectify_hours else None
+        return {
+            "closure_rate": ratio(self.due_closed, self.due),
+            "on_time_rate": ratio(self.due_in_time, self.due),
+            "rework_rate": ratio(self.reworked, self.rectified),
+            "overdue_share": ratio(self.overdue, self.overdue + self.closed),
+            "avg_rectify_hours": None if avg is None else round(avg, 1),
+        }
+
+    def active(self) -> bool:
+        return any((self.new, self.closed, self.due, self.rectified, self.reworked, self.overdue))
+
+
+def score_of(m: dict[str, float | None], cfg: BulletinSettings) -> float | None:
+    parts = [
+        (cfg.weight_closure, m["closure_rate"]),
+        (cfg.weight_on_time, m["on_time_rate"]),
+        (cfg.weight_rework, None if m["rework_rate"] is None else 1 - m["rework_rate"]),
+        (cfg.weight_overdue, None if m["overdue_share"] is None else 1 - m["overdue_share"]),
+    ]
+    weights = sum(w for w, v in parts if v is not None)
+    if not weights:
+        return None
+    return round(100 * sum(w * v for w, v in parts if v is not None) / weights, 1)
+
+
+def grade_of(score: float | None, cfg: BulletinSettings) -> str | None:
+    if score is None:
+        return None
+    for grade, floor in (("A", cfg.grade_a), ("B", cfg.grade_b), ("C", cfg.grade_c),
+                         ("D", cfg.grade_d)):  # fmt: skip
+        if score >= floor:
+            return grade
+    return "E"
+
+
+def _units(t: Any) -> Iterable[tuple[str, int | None]]:
+    yield "road", t.road_id
+    yield "chief", t.chief_id
+    yield "zone", t.zone_id
+    yield "department", t.department_id
+
+
+def bulletin(
+    session: Session, week: Week, now: dt.datetime, cfg: BulletinSettings
+) -> dict[str, Any]:
+    """The whole bulletin for one week as plain data (JSON, XLSX and print render it)."""
+    as_of = min(week.end, now)
+    tallies: dict[str, dict[int, Tally]] = {d: {} for d in DIMENSIONS}
+    total = Tally()
+
+    def tallies_of(t: Any) -> list[Tally]:
+        out = [total]
+        for dim, unit in _units(t):
+            if unit is not None:
+                out.append(tallies[dim].setdefault(unit, Tally()))
+        return out
+
+    road, zone = Road.__table__.c, Zone.__table__.c  # type: ignore[attr-defined]
+    chief = func.coalesce(road.chief_id, zone.chief_id).label("chief_id")
+    not_dismissed = T.status != Status.dismissed.value
+    overdue_at_as_of = and_(T.due_at < as_of, or_(T.closed_at.is_(None), T.closed_at >= as_of))
+    in_week = lambda col: and_(col >= week.start, col < week.end)  # noqa: E731
+    ticket_rows = session.connection().execute(
+        select(
+            T.id, T.road_id, T.zone_id, T.department_id, chief, T.status, T.received_at,
+            T.due_at, T.closed_at, T.closed_in_time,
+        )
+        .select_from(Ticket.__table__)  # type: ignore[attr-defined]
+        .outerjoin(Road.__table__, road.id == T.road_id)  # type: ignore[attr-defined]
+        .outerjoin(Zone.__table__, zone.id == T.zone_id)  # type: ignore[attr-defined]
+        .where(
+            not_dismissed,
+            or_(
+                in_week(T.received_at), in_week(T.closed_at), in_week(T.due_at),
+                overdue_at_as_of,
+            ),
+        )
+    )  # fmt: skip
+    for t in ticket_rows:
+        due = t.due_at in week
+        closed_by_end = t.closed_at is not None and t.closed_at < week.end
+        overdue = (
+            t.due_at is not None
+            and t.due_at < as_of
+            and (t.closed_at is None or t.closed_at >= as_of)
+        )
+        for tally in tallies_of(t):
+            tally.new += t.received_at in week
+            tally.closed += t.status == Status.closed and t.closed_at in week
+            tally.due += due
+            tally.due_closed += due and closed_by_end
+            tally.due_in_time += due and closed_by_end and bool(t.closed_in_time)
+            tally.overdue += overdue
+
+    event_rows = session.connection().execute(
+        select(
+            E.action, E.created_at, T.assigned_at, T.road_id, T.zone_id, T.department_id, chief,
+        )
+        .select_from(Event.__table__)  # type: ignore[attr-defined]
+        .join(Ticket.__table__, T.id == E.ticket_id)  # type: ignore[attr-defined]
+        .outerjoin(Road.__table__, road.id == T.road_id)  # type: ignore[attr-defined]
+        .outerjoin(Zone.__table__, zone.id == T.zone_id)  # type: ignore[attr-defined]
+        .where(in_week(E.created_at), E.action.in_(("rectify", "reject")), not_dismissed)
+    )  # fmt: skip
+    for e in event_rows:
+        for tally in tallies_of(e):
+            if e.action == "reject":
+                tally.reworked += 1
+            else:
+                tally.rectified += 1
+                if e.assigned_at is not None:
+                    hours = (e.created_at - e.assigned_at).total_seconds() / 3600
+                    tally.rectify_hours.append(max(hours, 0.0))
+
+    names = _names(session, tallies)
+    sections = {
+        dim: _ranked(
+            [
+                (unit, names[dim].get(unit, {"name": f"#{unit}"}), t)
+                for unit, t in tallies[dim].items()
+                if t.active()
+            ],
+            cfg,
+        )  # fmt: skip
+        for dim in DIMENSIONS
+    }
+    return {
+        "week": week.label,
+        "first_day": week.first_day.isoformat(),
+        "last_day": week.last_day.isoformat(),
+        "start": week.start.isoformat(),
+        "end": week.end.isoformat(),
+        "as_of": as_of.isoformat(),
+        "settings": cfg.model_dump(),
+        "totals": _row(total, cfg),
+        "sections": sections,
+    }
+
+
+def _row(tally: Tally, cfg: BulletinSettings) -> dict[str, Any]:
+    m = tally.measures()
+    score = score_of(m, cfg)
+    return {
+        "new": tally.new,
+        "closed": tally.closed,
+        "due": tally.due,
+        "due_closed": tally.due_closed,
+        "due_in_time": tally.due_in_time,
+        "rectified": tally.rectified,
+        "reworked": tally.reworked,
+        "overdue": tally.overdue,
+        **{k: (None if v is None else round(v, 4)) for k, v in m.items()},
+        "score": score,
+        "grade": grade_of(score, cfg),
+    }
+
+
+def _ranked(
+    units: list[tuple[int, dict[str, Any], Tally]], cfg: BulletinSettings
+) -> list[dict[str, Any]]:
+    rows = [{"id": unit, **info, **_row(tally, cfg)} for unit, info, tally in units]
+
+    def key(r: dict[str, Any]) -> tuple[Any, ...]:
+        return (-r["score"], -(r["on_time_rate"] or 0.0), -(r["closure_rate"] or 0.0), r["name"])
+
+    scored = sorted((r for r in rows if r["score"] is not None), key=key)
+    unscored = sorted((r for r in rows if r["score"] is None), key=lambda r: r["name"])
+    for i, r in enumerate(scored, 1):
+        r["rank"] = i
+        r["bottom"] = len(scored) > cfg.bottom_n and i > len(scored) - cfg.bottom_n
+    for r in unscored:
+        r["rank"] = None
+        r["bottom"] = False
+    return scored + unscored
+
+
+def _names(session: Session, tallies: dict[str, dict[int, Tally]]) -> dict[str, dict[int, dict]]:
+    """Display names for every unit in the bulletin, a query per dimension."""
+    out: dict[str, dict[int, dict]] = {d: {} for d in DIMENSIONS}
+    conn = session.connection()
+    road, zone, dept = Road.__table__.c, Zone.__table__.c, Department.__table__.c  # type: ignore[attr-defined]
+    chief = aliased(User.__table__)  # type: ignore[attr-defined]
+    if tallies["road"]:
+        rows = conn.execute(
+            select(road.id, road.name, chief.c.name.label("chief"))
+            .outerjoin(chief, chief.c.id == road.chief_id)
+            .where(road.id.in_(list(tallies["road"])))
+        )
+        out["road"] = {r.id: {"name": r.name, "chief": r.chief} for r in rows}
+    if tallies["zone"]:
+        rows = conn.execute(
+            select(zone.id, zone.name, chief.c.name.label("chief"))
+            .outerjoin(chief, chief.c.id == zone.chief_id)
+            .where(zone.id.in_(list(tallies["zone"])))
+        )
+        out["zone"] = {r.id: {"name": r.name, "chief": r.chief} for r in rows}
+    if tallies["chief"]:
+        rows = conn.execute(
+            select(chief.c.id, chief.c.name, chief.c.title, chief.c.level).where(
+                chief.c.id.in_(list(tallies["chief"]))
+            )
+        )
+        out["chief"] = {r.id: {"name": r.name, "title": r.title, "level": r.level} for r in rows}
+    if tallies["department"]:
+        rows = conn.execute(
+            select(dept.id, dept.name, dept.code).where(dept.id.in_(list(tallies["department"])))
+        )
+        out["department"] = {r.id: {"name": r.name, "code": r.code} for r in rows}
+    return out
+
+
+def current_week_label(now: dt.datetime) -> str:
+    return Week.containing(now, get_settings().timezone).label
