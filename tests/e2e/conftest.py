@@ -168,7 +168,7 @@ def phone(browser: Any, server: Server, spot: Spot) -> Callable[..., Any]:
         # Browser console output shows up in the report of a failing test.
         ctx.on("console", lambda m: print(f"[console.{m.type}] {m.text}"))
         ctx.on("weberror", lambda e: print(f"[page error] {e.error}"))
-        ctx.on("response", lambda r: "/api/" in r.url and print(f"[http {r.status}] {r.request.method} {r.url}"))
+        ctx.on("response", lambda r: r.status >= 400 and print(f"[http {r.status}] {r.url}"))
         contexts.append(ctx)
         return ctx
 
@@ -208,5 +208,13 @@ def photo(tmp_path: Path) -> Callable[[], Path]:
 
 
 def screenshot(page: Any, name: str) -> None:
+    """Save a screenshot once the images on screen have loaded."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_function(
+        """() => [...document.images].every((i) => {
+            const r = i.getBoundingClientRect()
+            return i.complete || r.bottom < 0 || r.top > innerHeight || !r.width
+        })""",
+        timeout=5_000,
+    )
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))

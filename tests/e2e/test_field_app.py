@@ -208,3 +208,31 @@ def test_me_page_switches_language_and_signs_out(phone: Callable[..., Any]) -> N
     page.click(".van-dialog__confirm")
     page.wait_for_url("**/login")
     assert page.input_value("input[name=username]") == "inspector1"  # kept for next time
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "hint"),
+    [
+        (
+            "Mozilla/5.0 (Linux; Android 13; V2154A) AppleWebKit/537.36 (KHTML, like Gecko) "
+            "Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64",
+            "wechat-hint",
+        ),
+        (
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+            "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+            "ios-hint",
+        ),
+    ],
+)
+def test_install_hints(browser: Any, server: Server, user_agent: str, hint: str) -> None:
+    ctx = browser.new_context(
+        base_url=server.url, viewport={"width": 390, "height": 844}, user_agent=user_agent
+    )
+    try:
+        page = ctx.new_page()
+        page.goto("/login")
+        page.wait_for_selector(f"[data-testid={hint}]")
+        screenshot(page, f"14-{hint}")
+    finally:
+        ctx.close()
