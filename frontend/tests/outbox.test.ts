@@ -250,3 +250,18 @@ describe('outbox', () => {
     expect(server.calls).toHaveLength(0)
   })
 })
+
+describe('outbox on a shared phone', () => {
+  it("sends only the signed-in user's items; others wait for their owner", async () => {
+    let user: string | null = 'inspector1'
+    const box = new Outbox({ send: server.send, dbName, now: () => clock, currentUser: () => user })
+    const mine = await box.enqueue({ ...report('mine'), owner: 'inspector1' })
+    const theirs = await box.enqueue({ ...report('theirs'), owner: 'inspector2' })
+    await box.flush()
+    expect(server.calls).toEqual([mine.id])
+    expect((await box.list()).map((i) => i.id)).toEqual([theirs.id])
+    user = 'inspector2'
+    await box.flush()
+    expect(server.calls).toEqual([mine.id, theirs.id])
+  })
+})

@@ -32,6 +32,10 @@ export function setUnauthorizedHandler(fn: () => void): void {
   onUnauthorized = fn
 }
 
+export function notifyUnauthorized(): void {
+  onUnauthorized?.()
+}
+
 export async function errorMessage(res: Response): Promise<{ detail: string; code?: string }> {
   try {
     const body = (await res.json()) as { detail?: unknown; code?: string }

@@ -1,6 +1,8 @@
 /** The app's outbox: one instance, flushed at start, on `online`, when visible, and on a backoff timer. */
 import { reactive } from 'vue'
-import { Outbox, type FlushReport, type OutboxItem, type SendResult } from './outbox'
+import { notifyUnauthorized } from '@/api/client'
+import { session } from '@/session'
+import { Outbox, type FlushReport, type NewItem, type OutboxItem, type SendResult } from './outbox'
 import { sendItem } from './send'
 
 export type { OutboxItem } from './outbox'
@@ -25,7 +27,15 @@ export const outbox = new Outbox({
   send: sendItem,
   crossTabLock,
   onSent: (item, result) => sentListeners.forEach((fn) => fn(item, result)),
+  currentUser: () => session.me?.username ?? null,
 })
+
+/** Queue a submission as the signed-in user and try to send it at once. */
+export async function queueSubmission(input: Omit<NewItem, 'owner'>): Promise<OutboxItem> {
+  const item = await outbox.enqueue({ ...input, owner: session.me?.username })
+  void flushOutbox()
+  return item
+}
 
 // Other tabs change the same database; they tell us so the badge stays right.
 const channel = 'BroadcastChannel' in window ? new BroadcastChannel('roadchief-outbox') : null
@@ -61,7 +71,10 @@ export async function flushOutbox(force = true): Promise<FlushReport | null> {
   }
   outboxState.flushing = true
   try {
-    return await outbox.flush({ force })
+    const report = await outbox.flush({ force })
+    // The session is gone: send the user to sign in; the items go after it (resumeOutbox).
+    if (report.authPaused) notifyUnauthorized()
+    return report
   } finally {
     outboxState.flushing = false
     await refreshCounts()

@@ -19,6 +19,8 @@ export interface OutboxItem {
   id: string
   kind: OutboxKind
   ticketId?: number
+  /** Username that made it: sent only while that user is signed in (phones get shared). */
+  owner?: string
   fields: Record<string, string>
   photos: OutboxPhoto[]
   attempts: number
@@ -33,6 +35,7 @@ export interface NewItem {
   id?: string
   kind: OutboxKind
   ticketId?: number
+  owner?: string
   fields: Record<string, string>
   photos?: OutboxPhoto[]
 }
@@ -68,6 +71,8 @@ export interface OutboxOptions {
   /** Cross-tab mutual exclusion; resolves undefined when another holder has the lock. */
   crossTabLock?: <T>(fn: () => Promise<T>) => Promise<T | undefined>
   onSent?: (item: OutboxItem, result: SendResult) => void
+  /** Who is signed in now; items of other users wait for them. */
+  currentUser?: () => string | null
 }
 
 interface OutboxDB extends DBSchema {
@@ -147,6 +152,7 @@ export class Outbox {
       id: input.id ?? uuid(),
       kind: input.kind,
       ticketId: input.ticketId,
+      owner: input.owner,
       fields: input.fields,
       photos: input.photos ?? [],
       attempts: 0,
@@ -237,7 +243,9 @@ export class Outbox {
     const report: FlushReport = { sent: 0, failed: 0, stuck: 0, authPaused: false, offline: false, ran: true }
     if (this.authPaused) return { ...report, authPaused: true }
     const db = await this.db()
+    const user = this.opts.currentUser?.()
     for (const listed of await this.list()) {
+      if (listed.owner && user !== undefined && listed.owner !== user) continue
       // Re-read: another tab may have sent or changed it since the list was taken.
       const item = await db.get('items', listed.id)
       if (!item || item.stuck || (!force && item.nextAttemptAt > this.now)) continue

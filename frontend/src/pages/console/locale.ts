@@ -183,6 +183,7 @@ const zhCN = {
     },
     time: { hours: '{n} 小时', ago: '{t}前' },
     none: '—',
+    system: '系统',
     failed: '操作失败：{msg}',
   },
 }
@@ -369,6 +370,7 @@ const en: typeof zhCN = {
     },
     time: { hours: '{n} h', ago: '{t} ago' },
     none: '—',
+    system: 'System',
     failed: 'Failed: {msg}',
   },
 }
