@@ -138,8 +138,15 @@ def available(session: Session) -> bool:
     return _present[key]
 
 
+def forget() -> None:
+    """Check again next time (after a test rolled the table back, or a migration added it)."""
+    _present.clear()
+
+
 def install(session: Session) -> None:
     """Create the table, triggers and index on a database that lacks them (tests, bench)."""
+    if available(session):
+        return
     for statement in ddl(session.get_bind().dialect.name):
         session.execute(text(statement))
-    _present.clear()
+    forget()

@@ -36,7 +36,9 @@ from app.core.timeutil import utcnow
 from app.org.models import Role
 from app.tickets.models import Ticket
 
-router = APIRouter(tags=["console"], dependencies=[require_roles(Role.supervisor, Role.admin)])
+router = APIRouter(
+    prefix="/api", tags=["console"], dependencies=[require_roles(Role.supervisor, Role.admin)]
+)
 
 
 @router.get("/map/clusters")

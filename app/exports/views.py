@@ -24,7 +24,9 @@ from app.core.timeutil import utcnow
 from app.exports.service import write_ledger
 from app.org.models import Role
 
-router = APIRouter(tags=["ledger"], dependencies=[require_roles(Role.supervisor, Role.admin)])
+router = APIRouter(
+    prefix="/api", tags=["ledger"], dependencies=[require_roles(Role.supervisor, Role.admin)]
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -37,7 +37,7 @@ from app.core.errors import Forbidden, Invalid
 from app.live.broker import RESUME_LIMIT, E, broker, load_frames
 from app.org.models import Role
 
-router = APIRouter(tags=["live"])
+router = APIRouter(prefix="/api", tags=["live"])
 
 WATCHERS = (Role.supervisor, Role.admin)
 

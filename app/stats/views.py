@@ -32,7 +32,9 @@ from app.stats.render import bulletin_html, bulletin_xlsx
 from app.stats.service import Week, bulletin
 from app.stats.settings import get_bulletin_settings
 
-router = APIRouter(tags=["bulletin"], dependencies=[require_roles(Role.supervisor, Role.admin)])
+router = APIRouter(
+    prefix="/api", tags=["bulletin"], dependencies=[require_roles(Role.supervisor, Role.admin)]
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
