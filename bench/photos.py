@@ -209,12 +209,15 @@ def main() -> None:
             fn(photos[0])  # warm-up: imports, fonts, caches, the server's first request
         # Interleaved, so a noisy neighbour slows every contender alike.
         times: dict[str, list[float]] = {name: [] for name in contenders}
+        sizes: dict[str, list[tuple[int, int]]] = {}
         for _ in range(args.rounds):
             for data in photos:
                 for name, fn in contenders.items():
                     start = time.perf_counter()
-                    fn(data)
+                    out = fn(data)
                     times[name].append((time.perf_counter() - start) * 1000)
+                    if isinstance(out, tuple):
+                        sizes.setdefault(name, []).append(Image.open(io.BytesIO(out[0])).size)
     finally:
         if server is not None:
             server.close()
@@ -223,7 +226,8 @@ def main() -> None:
     base = results[OBVIOUS]
     print(f"median of {args.rounds * len(photos)} runs, ms per photo:\n")
     for name, ms in results.items():
-        print(f"{name:<50} {ms:8.1f} ms   {ms / base:5.2f} x obvious")
+        size = "x".join(map(str, sizes[name][0])) if name in sizes else ""
+        print(f"{name:<50} {ms:8.1f} ms   {ms / base:5.2f} x obvious   {size}")
     print(f"\nours / obvious = {results[OURS] / base:.2f} (target <= 0.50)")
     if VIPS in results:
         print(f"ours / pyvips  = {results[OURS] / results[VIPS]:.2f} (target < 1)")
