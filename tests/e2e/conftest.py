@@ -151,7 +151,7 @@ def phone(browser: Any, server: Server, spot: Spot) -> Callable[..., Any]:
     """Make a phone-sized browser context with GPS at the demo road; closed after the test."""
     contexts: list[Any] = []
 
-    def make() -> Any:
+    def make(service_workers: str = "allow") -> Any:
         ctx = browser.new_context(
             base_url=server.url,
             viewport=PHONE,
@@ -162,7 +162,8 @@ def phone(browser: Any, server: Server, spot: Spot) -> Callable[..., Any]:
             timezone_id="Asia/Shanghai",
             geolocation={"latitude": spot.lat, "longitude": spot.lon, "accuracy": 6},
             permissions=["geolocation"],
-            service_workers="allow",
+            # Playwright cannot intercept requests that pass through a service worker.
+            service_workers=service_workers,
         )
         ctx.set_default_timeout(15_000)
         # Browser console output shows up in the report of a failing test.

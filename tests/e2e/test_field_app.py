@@ -236,3 +236,83 @@ def test_install_hints(browser: Any, server: Server, user_agent: str, hint: str)
         screenshot(page, f"14-{hint}")
     finally:
         ctx.close()
+
+
+def test_a_refused_report_is_set_aside_with_the_reason_and_can_be_retried(
+    server: Server, phone: Callable[..., Any], photo: Callable[[], Path]
+) -> None:
+    page = phone(service_workers="block").new_page()
+    login(page, "inspector1")
+
+    def refuse(route: Any) -> None:
+        if route.request.method == "POST":
+            route.fulfill(status=415, json={"detail": "不是可接受的图片", "code": "unsupported"})
+        else:
+            route.continue_()
+
+    page.route("**/api/tickets", refuse)
+    before = my_count(server)
+    file_ticket(page, photo(), "会被拒收")
+    page.wait_for_selector("[data-testid=outbox-indicator]:has-text('1 条发送失败')")
+    page.click("[data-testid=outbox-indicator]")
+    item = page.locator("[data-testid=outbox-item]")
+    item.locator("text=不是可接受的图片").wait_for()
+    screenshot(page, "15-outbox-stuck")
+    time.sleep(1)
+    assert my_count(server) == before  # set aside, not retried on its own
+
+    page.unroute("**/api/tickets")
+    item.locator("text=重新发送").click()
+    server.wait_for(lambda: my_count(server) == before + 1, what="the retried report")
+    item.wait_for(state="detached")
+    assert newest(server)["description"] == "会被拒收"
+
+
+def test_an_expired_session_holds_the_outbox_until_sign_in(
+    server: Server, phone: Callable[..., Any], photo: Callable[[], Path]
+) -> None:
+    ctx = phone()
+    page = ctx.new_page()
+    login(page, "inspector1")
+    page.wait_for_selector("[data-testid=gps-accuracy]")
+    before = my_count(server)
+    ctx.clear_cookies()  # the session is gone (revoked, or expired after 30 days)
+    file_ticket(page, photo(), "登录过期后上报")
+    page.wait_for_url("**/login**")
+    assert my_count(server) == before
+    page.fill("input[name=password]", "demo")  # the username is remembered
+    page.click("button[type=submit]")
+    server.wait_for(lambda: my_count(server) == before + 1, what="the held report")
+    page.wait_for_url("**/report")
+
+
+def test_chief_hands_a_ticket_to_a_department(
+    server: Server, spot: Spot, phone: Callable[..., Any], photo: Callable[[], Path]
+) -> None:
+    inspector = phone().new_page()
+    login(inspector, "inspector1")
+    before = my_count(server)
+    file_ticket(inspector, photo(), "需要执法局处理")
+    server.wait_for(lambda: my_count(server) == before + 1, what="the report")
+    ticket = newest(server)
+    department = server.get("/api/departments")[0]
+
+    chief = phone().new_page()
+    login(chief, spot.chief)
+    chief.goto(f"/tickets/{ticket['id']}")
+    chief.click("[data-testid=handoff]")
+    sheet = chief.locator(".van-popup--bottom:visible")
+    sheet.locator(".van-cell", has_text=department["name"]).first.click()
+    sheet.locator("textarea").fill("属执法局职责")
+    screenshot(chief, "16-chief-handoff")
+    sheet.locator("[data-testid=action-submit]").click()
+    server.wait_for(
+        lambda: (
+            (server.get(f"/api/tickets/{ticket['id']}")["department"] or {}).get("id")
+            == department["id"]
+        ),
+        what="the hand-off",
+    )
+    chief.wait_for_selector("text=转交部门 >> nth=0")
+    events = server.get(f"/api/tickets/{ticket['id']}")["events"]
+    assert events[-1]["action"] == "handoff" and events[-1]["note"] == "属执法局职责"
