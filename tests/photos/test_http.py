@@ -136,6 +136,8 @@ def test_photo_files_are_served_like_their_ticket(
     inspector = login(client, town.inspector)
     t = _report(client, inspector, ("a.jpg", data)).json()
     p = t["photos"][0]
+    row = db.get(Photo, p["id"])
+    assert row is not None and storage.get(row.original_key) == data  # the backend under test
     for url in (p["url"], p["thumb_url"]):
         r = client.get(url, headers=inspector)
         assert r.status_code == 200 and r.headers["content-type"] == "image/jpeg"
