@@ -4,7 +4,7 @@ export type GroupKey = 'road' | 'chief' | 'zone' | 'department'
 
 export interface Row {
   key: string
-  rank: number
+  rank: number | null
   name: string
   sub: string
   new: number | null
@@ -23,7 +23,7 @@ export interface Bulletin {
   week: string
   start: string
   end: string
-  weights: string
+  weights: { label: string; value: number }[]
   groups: Partial<Record<GroupKey, Row[]>>
 }
 
@@ -53,88 +53,70 @@ export function shiftWeek(week: string, by: number): string {
   return isoWeek(new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
 }
 
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-function num(o: Obj, ...keys: string[]): number | null {
-  for (const k of keys) {
-    const v = o[k]
-    if (typeof v === 'number' && Number.isFinite(v)) return v
-  }
-  return null
+/** One row of GET /api/bulletin (app/stats/views.py). */
+export interface RawRow {
+  id: number
+  name: string
+  chief?: string | null
+  title?: string | null
+  level?: number | null
+  code?: string
+  new: number
+  closed: number
+  due: number
+  overdue: number
+  closure_rate: number | null
+  on_time_rate: number | null
+  rework_rate: number | null
+  avg_rectify_hours: number | null
+  score: number | null
+  grade: string | null
+  rank: number | null
+  bottom: boolean
 }
 
-function str(o: Obj, ...keys: string[]): string {
-  for (const k of keys) {
-    const v = o[k]
-    if (typeof v === 'string') return v
-    if (isObj(v) && typeof v.name === 'string') return v.name
-  }
-  return ''
+export interface RawBulletin {
+  week: string
+  first_day: string
+  last_day: string
+  settings?: Record<string, number>
+  sections: Partial<Record<GroupKey, RawRow[]>>
 }
 
-/** A rate as a fraction: servers may send 0.85 or 85. */
-function rate(o: Obj, ...keys: string[]): number | null {
-  const v = num(o, ...keys)
-  return v === null ? null : v > 1 ? v / 100 : v
-}
-
-function row(o: Obj, i: number, n: number): Row {
-  const avgSeconds = num(o, 'avg_rectify_seconds')
-  const avgHours = avgSeconds !== null ? avgSeconds / 3600 : num(o, 'avg_rectify_hours', 'avg_hours_to_rectify', 'avg_rectify_h')
-  const rank = num(o, 'rank') ?? i + 1
-  const entity = isObj(o.entity) ? o.entity : o
+function row(r: RawRow): Row {
   return {
-    key: String(entity.id ?? o.id ?? o.key ?? i),
-    rank,
-    name: str(entity, 'name', 'label') || str(o, 'road', 'chief', 'zone', 'department'),
-    sub: str(o, 'chief_name', 'title') || (isObj(o.chief) ? String(o.chief.name ?? '') : ''),
-    new: num(o, 'new', 'new_count', 'reported'),
-    closed: num(o, 'closed', 'closed_count'),
-    closeRate: rate(o, 'closed_rate', 'close_rate', 'closure_rate', 'closed_ratio'),
-    inTimeRate: rate(o, 'in_time_rate', 'closed_in_time_rate', 'on_time_rate', 'in_time_ratio'),
-    reworkRate: rate(o, 'rework_rate', 'reworked_rate', 'rework_ratio'),
-    overdue: num(o, 'overdue', 'overdue_now', 'overdue_count'),
-    avgHours,
-    score: num(o, 'score'),
-    grade: str(o, 'grade') || null,
-    bottom: typeof o.bottom === 'boolean' ? o.bottom : typeof o.bottom_three === 'boolean' ? o.bottom_three : n > 3 && rank > n - 3,
+    key: String(r.id),
+    rank: r.rank,
+    name: r.name,
+    sub: r.chief ?? r.title ?? '',
+    new: r.new,
+    closed: r.closed,
+    closeRate: r.closure_rate,
+    inTimeRate: r.on_time_rate,
+    reworkRate: r.rework_rate,
+    overdue: r.overdue,
+    avgHours: r.avg_rectify_hours,
+    score: r.score,
+    grade: r.grade,
+    bottom: r.bottom,
   }
 }
 
-const ALIASES: Record<GroupKey, string[]> = {
-  road: ['road', 'roads', 'by_road'],
-  chief: ['chief', 'chiefs', 'by_chief'],
-  zone: ['zone', 'zones', 'by_zone'],
-  department: ['department', 'departments', 'by_department'],
+/** Setting name → the column it weighs (keys of cc.bulletin). */
+const WEIGHT_LABELS: Record<string, string> = {
+  closure: 'closeRate',
+  on_time: 'inTimeRate',
+  rework: 'reworkRate',
+  overdue: 'overdue',
 }
 
-/** Tolerant reading of the bulletin JSON: the tables may sit at the top or under "groups"/"tables". */
-export function normalise(raw: unknown): Bulletin {
-  const o = isObj(raw) ? raw : {}
-  const holder = isObj(o.groups) ? o.groups : isObj(o.tables) ? o.tables : o
+/** The server ranks and marks the bottom units; rows come in rank order, unscored ones last. */
+export function normalise(raw: RawBulletin): Bulletin {
   const groups: Bulletin['groups'] = {}
-  for (const [key, names] of Object.entries(ALIASES) as [GroupKey, string[]][]) {
-    for (const n of names) {
-      let list = holder[n]
-      if (isObj(list) && Array.isArray(list.rows)) list = list.rows
-      if (Array.isArray(list)) {
-        const rows = list.filter(isObj)
-        groups[key] = rows.map((r, i) => row(r, i, rows.length)).sort((a, b) => a.rank - b.rank)
-        break
-      }
-    }
-  }
-  const weights = isObj(o.weights)
-    ? Object.entries(o.weights)
-        .map(([k, v]) => `${k} ${String(v)}`)
-        .join(' · ')
-    : ''
-  return {
-    week: str(o, 'week'),
-    start: str(o, 'start', 'from', 'week_start').slice(0, 10),
-    end: str(o, 'end', 'to', 'week_end').slice(0, 10),
-    weights,
-    groups,
-  }
+  for (const [key, rows] of Object.entries(raw.sections ?? {}) as [GroupKey, RawRow[]][]) groups[key] = rows.map(row)
+  const w = raw.settings ?? {}
+  const weights = Object.entries(WEIGHT_LABELS)
+    .filter(([k]) => typeof w[`weight_${k}`] === 'number')
+    .map(([k, label]) => ({ label, value: w[`weight_${k}`]! }))
+  return { week: raw.week, start: raw.first_day, end: raw.last_day, weights, groups }
 }

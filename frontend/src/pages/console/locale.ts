@@ -74,6 +74,7 @@ const zhCN = {
       noCandidates: '无候选路段',
       pick: '请选择派遣对象',
       open: '详情',
+      level: '{n}级',
     },
     ticket: {
       back: '返回',
@@ -261,6 +262,7 @@ const en: typeof zhCN = {
       noCandidates: 'No candidate roads',
       pick: 'Choose where to dispatch',
       open: 'Detail',
+      level: 'L{n}',
     },
     ticket: {
       back: 'Back',
