@@ -67,14 +67,12 @@ def prepare_photos(files: list[UploadFile]) -> list[PreparedPhoto]:
         raise Invalid("at least one photo is required")
     if len(files) > settings.max_photos_per_request:
         raise Invalid(f"at most {settings.max_photos_per_request} photos per request")
-    prepared = []
-    for upload in files:
-        data = read_upload(upload, settings.max_photo_bytes)
-        decoded = imaging.decode(
-            data, max_pixels=settings.max_photo_pixels, local_tz=settings.timezone
-        )
-        prepared.append(PreparedPhoto(decoded, upload.filename or ""))
-    return prepared
+    datas = [read_upload(upload, settings.max_photo_bytes) for upload in files]
+    decoded = imaging.decode_all(
+        datas, max_pixels=settings.max_photo_pixels, local_tz=settings.timezone
+    )
+    names = [upload.filename or "" for upload in files]
+    return [PreparedPhoto(d, name) for d, name in zip(decoded, names, strict=True)]
 
 
 def attach_photos(
