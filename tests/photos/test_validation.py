@@ -6,10 +6,12 @@ import tracemalloc
 import zlib
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from app.core.config import get_settings
-from app.core.errors import Invalid, PayloadTooLarge, UnsupportedMedia
+from app.core.errors import AppError, Invalid, PayloadTooLarge, UnsupportedMedia
 from app.photos.service import prepare_photos
 from tests.photos.conftest import photo, upload
 
@@ -135,7 +137,10 @@ def test_too_many_photos_in_one_request_is_invalid() -> None:
         prepare_photos([upload(data) for _ in range(count)])
 
 
-@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "HEIF"])
+FORMATS = ["JPEG", "PNG", "HEIF"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_real_photos_are_accepted_whatever_their_name(fmt: str) -> None:
     data = photo((640, 480), fmt=fmt)
     [prepared] = prepare_photos([upload(data, "whatever.txt")])
@@ -151,3 +156,28 @@ def test_png_with_transparency_and_grey_jpeg_are_accepted() -> None:
     Image.new("L", (100, 80), 128).save(grey, "JPEG")
     prepared = prepare_photos([upload(buf.getvalue()), upload(grey.getvalue())])
     assert [p.decoded.upright.mode for p in prepared] == ["RGB", "RGB"]
+
+
+SEEDS = {fmt: photo((96, 64), fmt=fmt, orientation=6, gps=(31.0, 119.9)) for fmt in FORMATS}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    fmt=st.sampled_from(FORMATS),
+    flips=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), max_size=12),
+    cut=st.integers(0, 10_000) | st.none(),
+)
+def test_damaged_photos_are_refused_cleanly_never_with_a_crash(
+    fmt: str, flips: list[tuple[int, int]], cut: int | None
+) -> None:
+    data = bytearray(SEEDS[fmt])
+    for pos, value in flips:
+        data[pos % len(data)] = value
+    if cut is not None:
+        data = data[: cut % (len(data) + 1)]
+    try:
+        [prepared] = prepare_photos([upload(bytes(data))])
+    except AppError as err:
+        assert err.status_code in (413, 415, 422)
+    else:
+        assert max(prepared.decoded.upright.size) <= 1600 and len(prepared.decoded.phash) == 16
