@@ -138,6 +138,13 @@ class Broker:
             self._drop(client)
         self._loop = None
 
+    def end_streams(self) -> None:
+        """End every open stream (server shutdown); callable from any thread."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(lambda: [self._drop(c) for c in list(self.clients)])
+
     def subscribe(self) -> Client:
         client = Client()
         self.clients.add(client)

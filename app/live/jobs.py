@@ -9,6 +9,8 @@ serialises the sweep anyway.
 import asyncio
 import contextlib
 import logging
+import signal
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -60,10 +62,33 @@ async def run_sweeps(engine: Engine, interval_s: float) -> None:
         await asyncio.sleep(interval_s)
 
 
+def end_streams_on_exit() -> None:
+    """Chain the server's SIGINT/SIGTERM handlers so that stopping also ends live streams.
+
+    Uvicorn waits for open responses before it shuts down, and a live stream never finishes by
+    itself; ending them lets the process stop at once (EventSource reconnects to another node
+    and resumes by Last-Event-ID). Only possible from the main thread, where servers run.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        previous = signal.getsignal(sig)
+        if not callable(previous) or getattr(previous, "ends_streams", False):
+            continue
+
+        def handler(signum: int, frame: Any, previous: Any = previous) -> None:
+            broker.end_streams()
+            previous(signum, frame)
+
+        handler.ends_streams = True  # type: ignore[attr-defined]
+        signal.signal(sig, handler)
+
+
 @asynccontextmanager
 async def live_lifespan(_app: Any = None) -> AsyncIterator[None]:
     """Start the broker (and its LISTEN thread on PostgreSQL) and the sweep loop; stop both."""
     await broker.start()
+    end_streams_on_exit()
     interval = get_settings().sweep_interval_s
     sweeper = (
         asyncio.create_task(run_sweeps(broker.get_engine(), interval)) if interval > 0 else None
