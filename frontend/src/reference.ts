@@ -1,7 +1,7 @@
 /** Reference data (categories, departments, map config) cached on the phone for offline use. */
 import { reactive } from 'vue'
 import { api } from './api/client'
-import type { Category, Department } from './api/types'
+import type { Category, Department, RoadCollection } from './api/types'
 
 function load<T>(key: string, fallback: T): T {
   try {
@@ -61,4 +61,27 @@ export function rememberCategory(code: string): void {
 
 export function keywordsOf(c: Category): string {
   return Array.isArray(c.keywords) ? c.keywords.join(' ') : (c.keywords ?? '')
+}
+
+// Roads, drawn on the maps so a pin can be placed even when no base tiles load.
+let roadsPromise: Promise<RoadCollection | null> | null = null
+const ROADS_KEY = 'rc.roads'
+const ROADS_CACHE_MAX = 1_000_000 // characters; a big city's roads stay online-only
+
+export function loadRoads(): Promise<RoadCollection | null> {
+  roadsPromise ??= api<RoadCollection>('/api/roads')
+    .then((roads) => {
+      const text = JSON.stringify(roads)
+      try {
+        if (text.length < ROADS_CACHE_MAX) localStorage.setItem(ROADS_KEY, text)
+      } catch {
+        /* storage full */
+      }
+      return roads
+    })
+    .catch(() => {
+      roadsPromise = null
+      return load<RoadCollection | null>(ROADS_KEY, null)
+    })
+  return roadsPromise
 }

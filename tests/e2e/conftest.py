@@ -151,7 +151,7 @@ def phone(browser: Any, server: Server, spot: Spot) -> Callable[..., Any]:
     """Make a phone-sized browser context with GPS at the demo road; closed after the test."""
     contexts: list[Any] = []
 
-    def make(service_workers: str = "allow") -> Any:
+    def make(service_workers: str = "allow", accuracy: float = 6) -> Any:
         ctx = browser.new_context(
             base_url=server.url,
             viewport=PHONE,
@@ -160,7 +160,7 @@ def phone(browser: Any, server: Server, spot: Spot) -> Callable[..., Any]:
             has_touch=True,
             locale="zh-CN",
             timezone_id="Asia/Shanghai",
-            geolocation={"latitude": spot.lat, "longitude": spot.lon, "accuracy": 6},
+            geolocation={"latitude": spot.lat, "longitude": spot.lon, "accuracy": accuracy},
             permissions=["geolocation"],
             # Playwright cannot intercept requests that pass through a service worker.
             service_workers=service_workers,
