@@ -90,8 +90,9 @@ def test_offline_reports_survive_a_reload_and_are_sent_exactly_once(
     page = ctx.new_page()
     login(page, "inspector2")
     page.wait_for_url("**/report")
-    # The service worker must have precached the app before the network goes.
+    # The service worker has precached the app and controls this first visit: no reload needed.
     assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
     page.wait_for_selector("[data-testid=gps-accuracy]")
 
     before = my_count(server, "inspector2")
@@ -101,6 +102,10 @@ def test_offline_reports_survive_a_reload_and_are_sent_exactly_once(
     file_ticket(page, photo(), "离线二")
     assert page.inner_text("[data-testid=outbox-pending]") == "2 条待发送"
     screenshot(page, "05-offline-two-queued")
+    page.click("text=我的上报")
+    page.wait_for_selector("[data-testid=waiting-report] >> nth=1")
+    screenshot(page, "05b-offline-my-reports")
+    page.click(".van-tabbar >> text=上报")
 
     page.reload()  # offline: the shell comes from the service worker, the items from IndexedDB
     page.wait_for_selector("[data-testid=submit-report]")

@@ -1,6 +1,7 @@
 /** Ticket lists and details from the API, with the last answer kept for offline viewing. */
-import { ref } from 'vue'
+import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { api } from '@/api/client'
+import { onOutboxSent } from '@/outbox'
 import type { Page, Ticket } from '@/api/types'
 
 interface Cached<T> {
@@ -54,4 +55,18 @@ export function useTicketList(cacheKey: string, path: () => string) {
 
 export function useTicket(id: number) {
   return useCachedFetch<Ticket>(`rc.ticket.${id}`, () => `/api/tickets/${id}`)
+}
+
+/** Reload a list when the app comes back to the foreground or something left the outbox. */
+export function useAutoRefresh(load: () => unknown): void {
+  const onVisible = () => document.visibilityState === 'visible' && load()
+  let stop: (() => void) | undefined
+  onMounted(() => {
+    document.addEventListener('visibilitychange', onVisible)
+    stop = onOutboxSent(() => void load())
+  })
+  onBeforeUnmount(() => {
+    document.removeEventListener('visibilitychange', onVisible)
+    stop?.()
+  })
 }

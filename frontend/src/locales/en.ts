@@ -12,6 +12,7 @@ const en: typeof zh = {
     offline: 'Offline — what you submit is kept on this phone and sent when the network is back',
     offlineShort: 'Offline',
     loadFailed: 'Could not load',
+    offlineList: 'Offline — the latest data shows once you are back online',
     back: 'Back',
     more: 'More',
     cached: 'Offline copy from {time}',

@@ -10,6 +10,7 @@ export default {
     offline: '当前离线，提交的内容会保存在本机，联网后自动发送',
     offlineShort: '离线',
     loadFailed: '加载失败',
+    offlineList: '当前离线，联网后可查看最新数据',
     back: '返回',
     more: '更多',
     cached: '离线数据，更新于 {time}',

@@ -9,6 +9,7 @@ export interface Row {
   sub: string
   new: number | null
   closed: number | null
+  due: number | null
   closeRate: number | null
   inTimeRate: number | null
   reworkRate: number | null
@@ -91,6 +92,7 @@ function row(r: RawRow): Row {
     sub: r.chief ?? r.title ?? '',
     new: r.new,
     closed: r.closed,
+    due: r.due,
     closeRate: r.closure_rate,
     inTimeRate: r.on_time_rate,
     reworkRate: r.rework_rate,
