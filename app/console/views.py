@@ -1,21 +1,23 @@
-"""Supervisor console: map clusters and duplicate suggestions.
+"""Supervisor console: map clusters and duplicate suggestions. Supervisor/admin only.
 
 GET /api/map/clusters?bbox=minLon,minLat,maxLon,maxLat&zoom=Z[&filters]
     Filters as in app.console.filters: status, category, zone, road, assignee, department,
-    since, until, overdue=1. Supervisor/admin only.
-    zoom < 17 → {"mode": "clusters", "zoom": Z, "cell": {"lon": deg, "lat": deg},
-                 "total": N, "clusters": [{"lat", "lon" (centroid of the cell's tickets),
-                 "count", "status": {"pending", "assigned", "rectified", "closed",
-                 "dismissed": n}, "light": {"green", "yellow", "red": n},
-                 "ticket_id": id when count == 1 else null}]}
+    since, until, overdue=1.
+    zoom < 17 → {"mode": "clusters", "zoom": Z, "cell": <cell size in degrees>, "total": N,
+                 "clusters": [{"lat", "lon" (centroid of the cell's tickets), "count",
+                 "status": {"pending", "assigned", "rectified", "closed", "dismissed": n},
+                 "light": {"green", "yellow", "red": n} (open tickets with a deadline),
+                 "ticket_id": the ticket's id when count == 1, else null}]}
     zoom ≥ 17 → {"mode": "tickets", "zoom": Z, "total": N, "truncated": bool (over 5000),
                  "tickets": [{"id", "number", "status", "status_label", "category", "lat",
                  "lon", "light", "overdue", "due_at"}]}
-    Cells are about 64 px on screen (four per 256-px tile side), anchored to the globe so they
-    do not jump when the map pans. Counts include every status unless filtered: a live map
-    usually asks for status=pending,assigned,rectified.
+    Cells are square in degrees, about 64 px on screen (four per 256-px tile side), fixed to
+    the globe so they do not jump when the map pans, and whole cells are counted even where
+    they stick out of the bbox. Every status is counted unless filtered: a live map usually
+    asks for status=pending,assigned,rectified. On a stream frame, a client can bump the
+    counts of the cell containing the ticket, or simply refetch the view (it is cheap).
 
-GET /api/tickets/{id}/duplicates → [{"ticket": <live ticket summary, as in /api/stream>,
+GET /api/tickets/{id}/duplicates → [{"ticket": <ticket summary, as in /api/stream frames>,
     "reasons": ["nearby"] | ["photo"] | ["nearby", "photo"], "distance_m": float,
     "hamming": int|null (bits between the closest photo hashes)}], photo matches first, then
     by distance. "nearby" = same category, open, received within 24 h and 50 m of this one;
