@@ -119,7 +119,11 @@ class Broker:
         self.get_engine()
         self._loop = asyncio.get_running_loop()
         self._stop.clear()
-        self._last_id = await asyncio.to_thread(self.head_id)
+        try:
+            self._last_id = await asyncio.to_thread(self.head_id)
+        except Exception:
+            # A database not migrated yet must not stop the app from starting.
+            log.warning("live: could not read the newest ledger event id", exc_info=True)
         self._heartbeat = asyncio.create_task(self._beat())
         if self.is_postgres:
             self._listener = threading.Thread(target=self._listen, name="rc-listen", daemon=True)
