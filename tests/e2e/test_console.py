@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from .conftest import Server, Spot, screenshot
+from .conftest import ARTIFACTS, Server, Spot
 
 pytestmark = pytest.mark.browser
 
@@ -31,10 +31,7 @@ def desk(browser: Any, server: Server) -> Iterator[Any]:
     ctx.set_default_timeout(15_000)
     ctx.on("console", lambda m: print(f"[console.{m.type}] {m.text}"))
     ctx.on("weberror", lambda e: print(f"[page error] {e.error}"))
-    ctx.on(
-        "response",
-        lambda r: print(f"[http {r.status}] {r.request.method} {r.url}") if r.status >= 400 else None,
-    )
+    ctx.on("response", lambda r: r.status >= 400 and print(f"[http {r.status}] {r.url}"))
     page = ctx.new_page()
     page.goto("/login")
     page.fill("input[name=username]", "supervisor1")
@@ -43,6 +40,19 @@ def desk(browser: Any, server: Server) -> Iterator[Any]:
     page.wait_for_url("**/console")
     yield page
     ctx.close()
+
+
+def screenshot(page: Any, name: str) -> None:
+    """Save a screenshot once the photos on screen have loaded (map tiles may never: no network)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_function(
+        """() => [...document.images].every((i) => {
+            const r = i.getBoundingClientRect()
+            return i.complete || i.classList.contains('leaflet-tile') || r.bottom < 0 || !r.width
+        })""",
+        timeout=5_000,
+    )
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
 def file_ticket(
@@ -196,13 +206,6 @@ def test_duplicate_is_suggested_and_merged_keeping_both_on_the_ledger(
 
 
 def test_weekly_bulletin_shows_ranked_rows_and_export_links(desk: Any, server: Server) -> None:
-    probe = httpx.get(
-        f"{server.url}/api/bulletin",
-        headers={"Authorization": f"Bearer {server.token('supervisor1')}"},
-        timeout=30,
-    )
-    if probe.status_code == 404 and probe.json().get("code") == "not_found":
-        pytest.skip("GET /api/bulletin is not served yet")
     page = desk
     page.click("[data-testid=nav-bulletin]")
     page.wait_for_selector("[data-testid=bulletin-road] [data-testid=bulletin-row]")
@@ -211,11 +214,22 @@ def test_weekly_bulletin_shows_ranked_rows_and_export_links(desk: Any, server: S
     ranks = [int(rows.nth(i).locator("td").first.inner_text()) for i in range(rows.count())]
     assert ranks == sorted(ranks)
     week = page.locator("[data-testid=week-picker]").input_value()
+    # The page opens on the server's current ISO week.
+    assert week == server.get("/api/bulletin")["week"]
     assert (
         page.get_attribute("[data-testid=bulletin-xlsx]", "href")
         == f"/api/bulletin.xlsx?week={week}"
     )
     screenshot(page, "console-bulletin")
+
+    # The week before: asked for by its ISO name, and the export link follows.
+    with page.expect_response(lambda r: "/api/bulletin?week=" in r.url) as resp:
+        page.click("[data-testid=week-prev]")
+    previous = httpx.URL(resp.value.url).params["week"]
+    assert previous != week and resp.value.status == 200
+    assert previous == page.locator("[data-testid=week-picker]").input_value()
+    xlsx = page.get_attribute("[data-testid=bulletin-xlsx]", "href")
+    assert xlsx == f"/api/bulletin.xlsx?week={previous}"
 
 
 def test_ledger_page_shows_the_chain_check_and_a_filtered_download(desk: Any) -> None:
