@@ -42,7 +42,6 @@ class PreparedPhoto:
     """An upload that passed every check, decoded small and ready to store."""
 
     decoded: Decoded
-    filename: str
 
     @property
     def sha256(self) -> str:
@@ -71,8 +70,7 @@ def prepare_photos(files: list[UploadFile]) -> list[PreparedPhoto]:
     decoded = imaging.decode_all(
         datas, max_pixels=settings.max_photo_pixels, local_tz=settings.timezone
     )
-    names = [upload.filename or "" for upload in files]
-    return [PreparedPhoto(d, name) for d, name in zip(decoded, names, strict=True)]
+    return [PreparedPhoto(d) for d in decoded]
 
 
 def attach_photos(
