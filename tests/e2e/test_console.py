@@ -230,15 +230,44 @@ def test_weekly_bulletin_shows_ranked_rows_and_export_links(desk: Any, server: S
     assert previous == page.locator("[data-testid=week-picker]").input_value()
     xlsx = page.get_attribute("[data-testid=bulletin-xlsx]", "href")
     assert xlsx == f"/api/bulletin.xlsx?week={previous}"
+    with page.expect_download() as download:
+        page.click("[data-testid=bulletin-xlsx]")
+    assert download.value.suggested_filename == f"bulletin-{previous}.xlsx"
 
 
-def test_ledger_page_shows_the_chain_check_and_a_filtered_download(desk: Any) -> None:
+def test_ledger_page_shows_the_chain_check_and_a_filtered_download(
+    desk: Any, server: Server
+) -> None:
     page = desk
     page.click("[data-testid=nav-ledger]")
     banner = page.locator("[data-testid=ledger-verify].ok")
     banner.wait_for()
     assert "哈希链完整" in banner.inner_text()
+    total = server.get("/api/tickets", limit=1)["count"]
+    page.wait_for_selector(f"[data-testid=ledger-count] b:text-is('{total}')")
     page.click("[data-testid=filter-overdue]")
+    overdue = server.get("/api/tickets", limit=1, overdue=1)["count"]
+    page.wait_for_selector(f"[data-testid=ledger-count] b:text-is('{overdue}')")
     href = page.get_attribute("[data-testid=ledger-download]", "href")
     assert href.startswith("/api/ledger/export.xlsx?") and "overdue=1" in href
+    # The link downloads with the browser's session cookie.
+    with page.expect_download() as download:
+        page.click("[data-testid=ledger-download]")
+    assert download.value.suggested_filename.endswith(".xlsx")
+    assert download.value.path().read_bytes()[:2] == b"PK"  # a zip, as XLSX files are
     screenshot(page, "console-ledger")
+
+
+def test_a_broken_ledger_chain_is_shown_in_red_with_the_first_bad_event(desk: Any) -> None:
+    page = desk
+    # Breaking the real chain needs the server's database; the page's job is to show the verdict.
+    bad = {"ok": False, "checked": 41, "first_bad": {"id": 42, "ticket_id": 7, "reason": "hash"}}
+    page.route("**/api/ledger/verify", lambda route: route.fulfill(json=bad))
+    page.click("[data-testid=nav-ledger]")
+    banner = page.locator("[data-testid=ledger-verify].bad")
+    banner.wait_for()
+    assert "哈希链断裂" in banner.inner_text()
+    assert "#42" in page.locator("[data-testid=first-bad]").inner_text()
+    screenshot(page, "console-ledger-broken")
+    page.locator("[data-testid=first-bad] a").click()
+    page.wait_for_url("**/console/tickets/7")
