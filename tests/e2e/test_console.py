@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, Server, Spot
 
@@ -180,6 +181,38 @@ def test_supervisor_dispatches_a_pending_ticket_from_the_queue(
     assert after["status"] == "assigned"
     assert after["department"]["id"] == department["id"]
     assert after["events"][-1]["note"] == "请执法局处理"
+
+
+def test_a_ticket_at_a_junction_is_rerouted_to_the_other_road_in_one_tap(
+    desk: Any, server: Server, photo: Callable[[], Path]
+) -> None:
+    page = desk
+    # Where two roads meet, routing keeps both as candidates.
+    seen: dict[tuple[float, float], str] = {}
+    for f in server.get("/api/roads")["features"]:
+        for lon, lat in f["geometry"]["coordinates"]:
+            if (lon, lat) in seen and seen[(lon, lat)] != f["properties"]["name"]:
+                junction = (lat, lon)
+                break
+            seen[(lon, lat)] = f["properties"]["name"]
+        else:
+            continue
+        break
+    ticket = file_ticket(server, photo(), *junction, "路口两条路之间")
+    names = [c["road_name"] for c in ticket["route_candidates"]]
+    assert len(names) >= 2 and ticket["road"]["name"] in names
+    other = next(n for n in names if n != ticket["road"]["name"])
+
+    page.click("[data-testid=nav-dispatch]")
+    row = page.locator("[data-testid=reroute-row]", has_text=ticket["number"])
+    row.locator("button", has_text=other).click()
+    server.wait_for(
+        lambda: server.get(f"/api/tickets/{ticket['id']}")["road"]["name"] == other,
+        timeout=5,
+        what="the re-route",
+    )
+    # The table follows: the ticket now sits on the other road.
+    expect(row.locator("td").nth(2)).to_have_text(other)
 
 
 def test_duplicate_is_suggested_and_merged_keeping_both_on_the_ledger(
