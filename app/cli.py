@@ -103,6 +103,8 @@ def cmd_fsck(args: argparse.Namespace) -> None:
     with session_scope() as session:
         report = fsck(session, storage_from_url(get_settings().storage_url), fix=args.fix)
     print(report)
+    if not report.ok:
+        raise SystemExit(1)
 
 
 def cmd_sweep(_args: argparse.Namespace) -> None:
