@@ -104,6 +104,11 @@ class Broker:
         self._heartbeat: asyncio.Task[None] | None = None
 
     @property
+    def last_id(self) -> int:
+        """The newest ledger event id this process has seen (read at start, then live)."""
+        return self._last_id
+
+    @property
     def is_postgres(self) -> bool:
         return self.engine is not None and self.engine.dialect.name == "postgresql"
 

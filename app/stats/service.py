@@ -46,7 +46,7 @@ from app.core.timeutil import as_utc
 from app.ledger.models import Event
 from app.org.models import Department, Road, User, Zone
 from app.stats.settings import BulletinSettings
-from app.tickets.models import Status, Ticket
+from app.tickets.models import OPEN_STATUSES, Status, Ticket
 
 DIMENSIONS = ("road", "chief", "zone", "department")
 DIMENSION_LABELS = {"road": "路段", "chief": "路长", "zone": "片区", "department": "职能部门"}
@@ -166,8 +166,18 @@ def bulletin(
     road, zone = Road.__table__.c, Zone.__table__.c  # type: ignore[attr-defined]
     chief = func.coalesce(road.chief_id, zone.chief_id).label("chief_id")
     not_dismissed = T.status != Status.dismissed.value
-    overdue_at_as_of = and_(T.due_at < as_of, or_(T.closed_at.is_(None), T.closed_at >= as_of))
+    live = T.status.in_([s.value for s in Status if s != Status.dismissed])
+    open_ = T.status.in_([s.value for s in OPEN_STATUSES])
     in_week = lambda col: and_(col >= week.start, col < week.end)  # noqa: E731
+    # Every term can use an index on its own (received_at, closed_at, (status, due_at)), so a
+    # year of tickets is never scanned for one week's figures.
+    relevant = or_(
+        in_week(T.received_at),
+        in_week(T.closed_at),
+        and_(live, in_week(T.due_at)),
+        and_(open_, T.due_at < as_of),  # overdue and still open
+        and_(T.closed_at >= as_of, T.due_at < as_of),  # overdue then, closed since
+    )
     ticket_rows = session.connection().execute(
         select(
             T.id, T.road_id, T.zone_id, T.department_id, chief, T.status, T.received_at,
@@ -176,13 +186,7 @@ def bulletin(
         .select_from(Ticket.__table__)  # type: ignore[attr-defined]
         .outerjoin(Road.__table__, road.id == T.road_id)  # type: ignore[attr-defined]
         .outerjoin(Zone.__table__, zone.id == T.zone_id)  # type: ignore[attr-defined]
-        .where(
-            not_dismissed,
-            or_(
-                in_week(T.received_at), in_week(T.closed_at), in_week(T.due_at),
-                overdue_at_as_of,
-            ),
-        )
+        .where(not_dismissed, relevant)
     )  # fmt: skip
     for t in ticket_rows:
         due = t.due_at in week
