@@ -77,14 +77,10 @@ def _local(tz: ZoneInfo, moment: datetime | None) -> datetime | None:
 def _ticket_batches(session: Session, where: list[Any]) -> Iterator[list[Any]]:
     """Tickets in id order, a batch at a time (keyset paging: no long-lived cursor)."""
     last = 0
+    table = Ticket.__table__  # type: ignore[attr-defined]
     while True:
-        rows = (
-            session.connection()
-            .execute(
-                select(Ticket.__table__).where(T.id > last, *where).order_by(T.id).limit(BATCH)
-            )  # type: ignore[attr-defined]
-            .all()
-        )
+        stmt = select(table).where(T.id > last, *where).order_by(T.id).limit(BATCH)
+        rows = list(session.connection().execute(stmt))
         if not rows:
             return
         yield rows

@@ -143,8 +143,7 @@ class Broker:
         if self._listener is not None:
             await asyncio.to_thread(self._listener.join, 5)
             self._listener = None
-        for client in list(self.clients):
-            self._drop(client)
+        self._drop_all()
         self._loop = None
 
     def end_streams(self) -> None:
@@ -152,7 +151,11 @@ class Broker:
         loop = self._loop
         if loop is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(lambda: [self._drop(c) for c in list(self.clients)])
+                loop.call_soon_threadsafe(self._drop_all)
+
+    def _drop_all(self) -> None:
+        for client in list(self.clients):
+            self._drop(client)
 
     def subscribe(self) -> Client:
         client = Client()

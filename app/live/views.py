@@ -62,15 +62,15 @@ async def stream(
     await asyncio.to_thread(session.commit)
     client = broker.subscribe()
 
-    async def frames() -> AsyncIterator[bytes]:
+    async def body() -> AsyncIterator[bytes]:
         try:
             yield b"retry: 3000\n\n"
             last = 0
             if resume_from is None:
                 # From memory, not the database: 500 maps reconnecting must stay cheap.
                 head = broker.last_id
-                data = json.dumps({"last_event_id": head})
-                yield f"id: {head}\nevent: ready\ndata: {data}\n\n".encode()
+                hello = json.dumps({"last_event_id": head})
+                yield f"id: {head}\nevent: ready\ndata: {hello}\n\n".encode()
             else:
                 missed = await asyncio.to_thread(
                     load_frames, broker.get_engine(), E.id > resume_from, RESUME_LIMIT + 1
@@ -78,23 +78,23 @@ async def stream(
                 if len(missed) > RESUME_LIMIT:
                     yield b"event: reset\ndata: {}\n\n"
                 else:
-                    for event_id, data in missed:
+                    for event_id, frame in missed:
                         last = event_id
-                        yield data
+                        yield frame
             while True:
                 item = await client.queue.get()
                 if item is None:
                     return
-                event_id, data = item
+                event_id, frame = item
                 # Events already replayed from the table may also arrive live.
                 if event_id and event_id <= last:
                     continue
-                yield data
+                yield frame
         finally:
             broker.unsubscribe(client)
 
     return StreamingResponse(
-        frames(),
+        body(),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
