@@ -7,6 +7,8 @@ const zhCN = {
     nav: { map: '实时地图', dispatch: '派遣调度', bulletin: '每周通报', ledger: '台账导出', field: '移动端' },
     live: { on: '实时连接', off: '连接中断，正在重连…' },
     logout: '退出',
+    fullscreen: '全屏（大屏展示）',
+    fullscreenShort: '全屏',
     lang: 'EN',
     filters: {
       title: '筛选',
@@ -200,6 +202,8 @@ const en: typeof zhCN = {
     nav: { map: 'Live map', dispatch: 'Dispatch', bulletin: 'Weekly bulletin', ledger: 'Ledger', field: 'Field app' },
     live: { on: 'Live', off: 'Disconnected, reconnecting…' },
     logout: 'Sign out',
+    fullscreen: 'Full screen (wall display)',
+    fullscreenShort: 'Full screen',
     lang: '中文',
     filters: {
       title: 'Filters',
