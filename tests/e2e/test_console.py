@@ -219,11 +219,16 @@ def test_duplicate_is_suggested_and_merged_keeping_both_on_the_ledger(
     desk: Any, server: Server, spot: Spot, photo: Callable[[], Path]
 ) -> None:
     page = desk
+    wait_live(page)
     original = file_ticket(server, photo(), spot.lat, spot.lon, "第一次上报", category="0505")
     again = file_ticket(
         server, photo(), spot.lat + 0.0001, spot.lon, "同一辆车又报了一次", category="0505"
     )
-    page.goto(f"/console/tickets/{again['id']}")
+    # The live feed flags the second report as it arrives.
+    feed = page.locator("[data-testid=feed-item]")
+    feed.filter(has_text=again["number"]).locator("[data-testid=suspect]").wait_for()
+    feed.filter(has_text=again["number"]).click()
+    page.wait_for_url(f"**/console/tickets/{again['id']}")
     suggestion = page.locator("[data-testid=duplicate]", has_text=original["number"])
     suggestion.wait_for()
     screenshot(page, "console-ticket")
