@@ -31,15 +31,15 @@ When more units are ranked than `bottom_n` (3), the last `bottom_n` are marked �
 """
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from app.console.summary import epoch
 from app.core.config import get_settings
 from app.core.errors import Invalid
 from app.core.timeutil import as_utc
@@ -49,6 +49,10 @@ from app.stats.settings import BulletinSettings
 from app.tickets.models import OPEN_STATUSES, Status, Ticket
 
 DIMENSIONS = ("road", "chief", "zone", "department")
+COUNTS = (
+    "new", "closed", "due", "due_closed", "due_in_time", "rectified", "reworked", "overdue",
+    "timed", "rectify_seconds",
+)  # fmt: skip
 DIMENSION_LABELS = {"road": "路段", "chief": "路长", "zone": "片区", "department": "职能部门"}
 
 T = Ticket.__table__.c  # type: ignore[attr-defined]
@@ -99,13 +103,18 @@ class Tally:
     rectified: int = 0
     reworked: int = 0
     overdue: int = 0
-    rectify_hours: list[float] = field(default_factory=list)
+    timed: int = 0  # rectifications with a known assignment time
+    rectify_seconds: float = 0.0
+
+    def add(self, counts: dict[str, Any]) -> None:
+        for name in COUNTS:
+            setattr(self, name, getattr(self, name) + (counts.get(name) or 0))
 
     def measures(self) -> dict[str, float | None]:
         def ratio(a: int, b: int) -> float | None:
             return a / b if b else None
 
-        avg = sum(self.rectify_hours) / len(self.rectify_hours) if self.rectify_hours else None
+        avg = self.rectify_seconds / 3600 / self.timed if self.timed else None
         return {
             "closure_rate": ratio(self.due_closed, self.due),
             "on_time_rate": ratio(self.due_in_time, self.due),
@@ -141,11 +150,81 @@ def grade_of(score: float | None, cfg: BulletinSettings) -> str | None:
     return "E"
 
 
-def _units(t: Any) -> Iterable[tuple[str, int | None]]:
-    yield "road", t.road_id
-    yield "chief", t.chief_id
-    yield "zone", t.zone_id
-    yield "department", t.department_id
+def _count(*conditions: Any) -> Any:
+    return func.sum(case((and_(*conditions), 1), else_=0))
+
+
+def _by_units(session: Session, counts: list[Any], source: Any, where: list[Any]) -> list[Any]:
+    """The counts per combination of road, chief, zone and department (a few hundred rows,
+    rolled up per dimension by the caller)."""
+    road, zone = Road.__table__.c, Zone.__table__.c  # type: ignore[attr-defined]
+    # "+ 0": grouping by an expression keeps SQLite from walking a whole index in group order
+    # instead of fetching the few rows the WHERE terms point at.
+    keys = [
+        (T.road_id + 0).label("road_id"),
+        func.coalesce(road.chief_id, zone.chief_id).label("chief_id"),
+        (T.zone_id + 0).label("zone_id"),
+        (T.department_id + 0).label("department_id"),
+    ]
+    stmt = (
+        select(*keys, *counts)
+        .select_from(source)
+        .outerjoin(Road.__table__, road.id == T.road_id)  # type: ignore[attr-defined]
+        .outerjoin(Zone.__table__, zone.id == T.zone_id)  # type: ignore[attr-defined]
+        .where(*where)
+        .group_by(*(k.element for k in keys))
+    )
+    return [row._mapping for row in session.connection().execute(stmt)]
+
+
+def _ticket_counts(session: Session, week: Week, as_of: dt.datetime) -> list[Any]:
+    def in_week(col: Any) -> Any:
+        return and_(col >= week.start, col < week.end)
+
+    live = T.status.in_([s.value for s in Status if s != Status.dismissed])
+    open_ = T.status.in_([s.value for s in OPEN_STATUSES])
+    due = in_week(T.due_at)
+    closed_by_end = T.closed_at < week.end
+    # Each term can use an index of its own (received_at, closed_at, (status, due_at)), so a
+    # year of tickets is never scanned for one week's figures.
+    relevant = or_(
+        in_week(T.received_at),
+        in_week(T.closed_at),
+        and_(live, due),
+        and_(open_, T.due_at < as_of),  # overdue and still open
+        and_(T.closed_at >= as_of, T.due_at < as_of),  # overdue then, closed since
+    )
+    counts = [
+        _count(in_week(T.received_at)).label("new"),
+        _count(T.status == Status.closed.value, in_week(T.closed_at)).label("closed"),
+        _count(due).label("due"),
+        _count(due, closed_by_end).label("due_closed"),
+        _count(due, closed_by_end, T.closed_in_time.is_(True)).label("due_in_time"),
+        _count(T.due_at < as_of, or_(T.closed_at.is_(None), T.closed_at >= as_of)).label("overdue"),
+    ]
+    where = [T.status != Status.dismissed.value, relevant]
+    return _by_units(session, counts, Ticket.__table__, where)  # type: ignore[attr-defined]
+
+
+def _event_counts(session: Session, week: Week) -> list[Any]:
+    rectify, timed = E.action == "rectify", T.assigned_at.is_not(None)
+    seconds = epoch(E.created_at) - epoch(T.assigned_at)
+    counts = [
+        _count(rectify).label("rectified"),
+        _count(E.action == "reject").label("reworked"),
+        _count(rectify, timed).label("timed"),
+        func.sum(case((and_(rectify, timed, seconds > 0), seconds), else_=0.0)).label(
+            "rectify_seconds"
+        ),
+    ]
+    source = Event.__table__.join(Ticket.__table__, T.id == E.ticket_id)  # type: ignore[attr-defined]
+    where = [
+        E.created_at >= week.start,
+        E.created_at < week.end,
+        E.action.in_(("rectify", "reject")),
+        T.status != Status.dismissed.value,
+    ]
+    return _by_units(session, counts, source, where)
 
 
 def bulletin(
@@ -156,73 +235,12 @@ def bulletin(
     tallies: dict[str, dict[int, Tally]] = {d: {} for d in DIMENSIONS}
     total = Tally()
 
-    def tallies_of(t: Any) -> list[Tally]:
-        out = [total]
-        for dim, unit in _units(t):
+    for row in [*_ticket_counts(session, week, as_of), *_event_counts(session, week)]:
+        total.add(row)
+        for dim in DIMENSIONS:
+            unit = row[f"{dim}_id"]
             if unit is not None:
-                out.append(tallies[dim].setdefault(unit, Tally()))
-        return out
-
-    road, zone = Road.__table__.c, Zone.__table__.c  # type: ignore[attr-defined]
-    chief = func.coalesce(road.chief_id, zone.chief_id).label("chief_id")
-    not_dismissed = T.status != Status.dismissed.value
-    live = T.status.in_([s.value for s in Status if s != Status.dismissed])
-    open_ = T.status.in_([s.value for s in OPEN_STATUSES])
-    in_week = lambda col: and_(col >= week.start, col < week.end)  # noqa: E731
-    # Every term can use an index on its own (received_at, closed_at, (status, due_at)), so a
-    # year of tickets is never scanned for one week's figures.
-    relevant = or_(
-        in_week(T.received_at),
-        in_week(T.closed_at),
-        and_(live, in_week(T.due_at)),
-        and_(open_, T.due_at < as_of),  # overdue and still open
-        and_(T.closed_at >= as_of, T.due_at < as_of),  # overdue then, closed since
-    )
-    ticket_rows = session.connection().execute(
-        select(
-            T.id, T.road_id, T.zone_id, T.department_id, chief, T.status, T.received_at,
-            T.due_at, T.closed_at, T.closed_in_time,
-        )
-        .select_from(Ticket.__table__)  # type: ignore[attr-defined]
-        .outerjoin(Road.__table__, road.id == T.road_id)  # type: ignore[attr-defined]
-        .outerjoin(Zone.__table__, zone.id == T.zone_id)  # type: ignore[attr-defined]
-        .where(not_dismissed, relevant)
-    )  # fmt: skip
-    for t in ticket_rows:
-        due = t.due_at in week
-        closed_by_end = t.closed_at is not None and t.closed_at < week.end
-        overdue = (
-            t.due_at is not None
-            and t.due_at < as_of
-            and (t.closed_at is None or t.closed_at >= as_of)
-        )
-        for tally in tallies_of(t):
-            tally.new += t.received_at in week
-            tally.closed += t.status == Status.closed and t.closed_at in week
-            tally.due += due
-            tally.due_closed += due and closed_by_end
-            tally.due_in_time += due and closed_by_end and bool(t.closed_in_time)
-            tally.overdue += overdue
-
-    event_rows = session.connection().execute(
-        select(
-            E.action, E.created_at, T.assigned_at, T.road_id, T.zone_id, T.department_id, chief,
-        )
-        .select_from(Event.__table__)  # type: ignore[attr-defined]
-        .join(Ticket.__table__, T.id == E.ticket_id)  # type: ignore[attr-defined]
-        .outerjoin(Road.__table__, road.id == T.road_id)  # type: ignore[attr-defined]
-        .outerjoin(Zone.__table__, zone.id == T.zone_id)  # type: ignore[attr-defined]
-        .where(in_week(E.created_at), E.action.in_(("rectify", "reject")), not_dismissed)
-    )  # fmt: skip
-    for e in event_rows:
-        for tally in tallies_of(e):
-            if e.action == "reject":
-                tally.reworked += 1
-            else:
-                tally.rectified += 1
-                if e.assigned_at is not None:
-                    hours = (e.created_at - e.assigned_at).total_seconds() / 3600
-                    tally.rectify_hours.append(max(hours, 0.0))
+                tallies[dim].setdefault(unit, Tally()).add(row)
 
     names = _names(session, tallies)
     sections = {
