@@ -243,6 +243,23 @@ def test_duplicate_is_suggested_and_merged_keeping_both_on_the_ledger(
     assert [e["action"] for e in merged["events"]][-1] == "dismiss"
 
 
+def test_supervisor_escalates_from_the_ticket_page_and_the_ledger_shows_it(
+    desk: Any, server: Server, spot: Spot, photo: Callable[[], Path]
+) -> None:
+    page = desk
+    ticket = file_ticket(server, photo(), spot.lat, spot.lon, "三天没人管", category="0102")
+    page.goto(f"/console/tickets/{ticket['id']}")
+    page.click("[data-testid=action-escalate]")
+    page.fill("[data-testid=action-note]", "指挥部督办：今日内整改")
+    page.click("[data-testid=action-confirm]")
+    expect(page.locator("[data-testid=flags]")).to_contain_text("已督办 1 级")
+    # The ledger entry arrives with the stream's notice of the change.
+    expect(page.locator("[data-testid=timeline]")).to_contain_text("指挥部督办：今日内整改")
+    after = server.get(f"/api/tickets/{ticket['id']}")
+    assert after["escalation_level"] == 1
+    assert after["events"][-1]["action"] == "escalate"
+
+
 def test_weekly_bulletin_shows_ranked_rows_and_export_links(desk: Any, server: Server) -> None:
     page = desk
     page.click("[data-testid=nav-bulletin]")
