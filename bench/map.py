@@ -59,9 +59,20 @@ LON0, LAT0 = 119.90, 31.00
 HALF = 0.03
 SCREEN_PX = 1280
 ROUNDS = 30
+CATEGORY_SQL = "SELECT code, department_id FROM categories WHERE parent_code IS NOT NULL"
 
-TICKET_COLS = ["id", "number", "category_code", "description", "lat", "lon", "accuracy_m", "area_id", "zone_id", "road_id", "route_candidates", "assignee_id", "department_id", "lead_department_id", "status", "reporter_id", "captured_at", "received_at", "updated_at", "assigned_at", "due_at", "rectified_at", "rectified_by_id", "closed_at", "closed_in_time", "rework_count", "escalation_level", "escalated_to_id", "duplicate_of_id", "flags", "idempotency_key", "request_fingerprint"]
-EVENT_COLS = ["id", "ticket_id", "actor_id", "action", "from_status", "to_status", "note", "data", "created_at", "idempotency_key", "prev_hash", "hash"]
+TICKET_COLS = (
+    "id", "number", "category_code", "description", "lat", "lon", "accuracy_m", "area_id",
+    "zone_id", "road_id", "route_candidates", "assignee_id", "department_id",
+    "lead_department_id", "status", "reporter_id", "captured_at", "received_at", "updated_at",
+    "assigned_at", "due_at", "rectified_at", "rectified_by_id", "closed_at", "closed_in_time",
+    "rework_count", "escalation_level", "escalated_to_id", "duplicate_of_id", "flags",
+    "idempotency_key", "request_fingerprint",
+)  # fmt: skip
+EVENT_COLS = (
+    "id", "ticket_id", "actor_id", "action", "from_status", "to_status", "note", "data",
+    "created_at", "idempotency_key", "prev_hash", "hash",
+)  # fmt: skip
 
 
 # ---------------------------------------------------------------- database and town
@@ -142,7 +153,7 @@ def build_town(engine: Engine) -> dict[str, Any]:
             roads.append({"id": r.id, "zone_id": zone.id, "chief_id": chief.id, "coords": coords})
         categories = [
             (c.code, c.department_id)
-            for c in s.exec(text("SELECT code, department_id FROM categories WHERE parent_code IS NOT NULL"))  # type: ignore[call-overload]
+            for c in s.exec(text(CATEGORY_SQL))  # type: ignore[call-overload]
         ]
         return {
             "area_id": area.id,
@@ -220,8 +231,9 @@ def _events(ticket_id, status, received, assigned, rectified, closed, rework, re
     if rectified is not None:
         if rework:
             first = assigned + (rectified - assigned) / 2
+            rejected = first + dt.timedelta(hours=1)
             steps += [("rectify", "assigned", "rectified", first),
-                      ("reject", "rectified", "assigned", first + dt.timedelta(hours=1))]  # fmt: skip
+                      ("reject", "rectified", "assigned", rejected)]  # fmt: skip
         steps.append(("rectify", "assigned", "rectified", rectified))
     if closed is not None:
         steps.append(("verify", "rectified", "closed", closed))
