@@ -90,4 +90,6 @@ def lock_ledger(session: Session) -> None:
         session.exec(text("SELECT pg_advisory_xact_lock(:k)").bindparams(k=LEDGER_LOCK_KEY))  # type: ignore[call-overload]
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# Committed when the handler returns, before the response is sent (scope="function"): a
+# client that refetches right after a POST sees its own write.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
