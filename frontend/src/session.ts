@@ -71,6 +71,11 @@ export async function logout(): Promise<void> {
     /* offline or already gone: the local sign-out still happens */
   }
   setMe(null)
+  // Phones get shared: the next user must not see this user's tickets. The outbox stays; its
+  // items wait for their owner to sign in again.
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith('rc.list.') || key.startsWith('rc.ticket.')) localStorage.removeItem(key)
+  }
 }
 
 /** Forget the user locally (the server said 401). */

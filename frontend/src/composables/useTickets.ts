@@ -46,7 +46,13 @@ export function useCachedFetch<T>(cacheKey: string, path: () => string) {
       loading.value = false
     }
   }
-  return { data, fromCacheAt, loading, error, load }
+  /** Take a fresh copy from elsewhere (the server's answer to an action). */
+  function set(v: T): void {
+    data.value = v
+    fromCacheAt.value = null
+    writeCache(cacheKey, v)
+  }
+  return { data, fromCacheAt, loading, error, load, set }
 }
 
 export function useTicketList(cacheKey: string, path: () => string) {

@@ -191,6 +191,7 @@ const en: typeof zh = {
     updateNow: 'Update',
     later: 'Later',
     gotIt: 'Got it',
+    stayHere: 'Continue in WeChat',
   },
   time: { d: '{n}d', h: '{n}h', m: '{n}m', justNow: 'just now' },
   console: { title: 'Command centre', placeholder: 'The command-centre console is for desktop browsers.' },
