@@ -46,22 +46,10 @@ export async function login(username: string, password: string): Promise<Me> {
   const body = new URLSearchParams({ username, password })
   await api('/api/auth/token', { method: 'POST', body })
   localStorage.setItem(USERNAME_KEY, username)
-  const me = await meAfterLogin()
+  const me = await api<Me>('/api/me')
   setMe(me)
   session.checked = true
   return me
-}
-
-/** The new session may be committed a moment after the token response; ask again briefly. */
-async function meAfterLogin(): Promise<Me> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await api<Me>('/api/me')
-    } catch (e) {
-      if (attempt >= 4 || !(e instanceof ApiError && e.status === 401)) throw e
-      await new Promise((r) => setTimeout(r, 200 * (attempt + 1)))
-    }
-  }
 }
 
 export async function logout(): Promise<void> {
