@@ -91,7 +91,7 @@ const en: typeof zh = {
     export: 'Export',
     remove: 'Delete',
     removeConfirm: 'This cannot be undone. Delete this item?',
-    attempts: '{n} attempts',
+    attempts: '{n} attempt | {n} attempts',
     nextAt: 'Next try {time}',
     stuckReason: 'Reason: {reason}',
     authPaused: 'Session expired — sign in again to continue sending',
@@ -159,7 +159,7 @@ const en: typeof zh = {
     dismiss: 'Dismissed',
     escalate: 'Escalated',
   },
-  inbox: { title: 'Inbox', empty: 'No open tickets', overdue: 'Overdue', count: '{n} tickets' },
+  inbox: { title: 'Inbox', empty: 'No open tickets', overdue: 'Overdue', count: '{n} ticket | {n} tickets' },
   mine: { title: 'My reports', empty: 'No reports yet', all: 'All', open: 'Open', closed: 'Closed' },
   verify: { title: 'To verify', empty: 'Nothing to verify nearby', nearest: 'Nearest first' },
   me: {
