@@ -351,3 +351,40 @@ def test_poor_gps_asks_for_the_pin_on_the_map(
     ticket = newest(server)
     assert ticket["accuracy_m"] == 15
     assert ticket["lon"] > spot.lon and ticket["lat"] > spot.lat
+
+
+def test_a_server_error_is_retried_by_the_backoff_timer(
+    server: Server, phone: Callable[..., Any], photo: Callable[[], Path]
+) -> None:
+    page = phone(service_workers="block").new_page()
+    login(page, "inspector1")
+    failures: list[str] = []
+
+    def fail_once(route: Any) -> None:
+        if route.request.method == "POST" and not failures:
+            failures.append(route.request.headers["idempotency-key"])
+            route.fulfill(status=503, json={"detail": "维护中", "code": "unavailable"})
+        else:
+            route.continue_()
+
+    page.route("**/api/tickets", fail_once)
+    keys: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            r.method == "POST"
+            and r.url.endswith("/api/tickets")
+            and keys.append(r.headers["idempotency-key"])
+        ),
+    )
+    before = my_count(server)
+    file_ticket(page, photo(), "服务器忙时上报")
+    page.wait_for_selector("[data-testid=outbox-pending]:has-text('1 条待发送')")
+    assert len(failures) == 1
+    # Routed requests only move while Playwright is called; let the retry go straight through.
+    page.unroute("**/api/tickets")
+    # No online event, no reload, no tap: the timer sends it again, with the same key.
+    server.wait_for(lambda: my_count(server) == before + 1, timeout=30, what="the retry")
+    page.wait_for_selector("[data-testid=outbox-indicator]", state="detached")
+    assert newest(server)["description"] == "服务器忙时上报"
+    assert len(keys) == 2 and keys[0] == keys[1] == failures[0]
