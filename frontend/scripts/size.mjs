@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 const dir = resolve(import.meta.dirname, '../../app/static')
-const BUDGET = { firstRouteJs: 170, allJs: 300, css: 60 } // KB gzip
+const BUDGET = { firstRouteJs: 170, reportScreenJs: 170, allJs: 300, css: 60 } // KB gzip
 
 const kb = (bytes) => bytes / 1024
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length
@@ -32,9 +32,30 @@ const firstRoute = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepre
   join(dir, m[1].replace(/^\//, '')),
 )
 
+// What an inspector waits for on opening the app: the entry, the field layout and the report
+// screen with everything they import statically (from Vite's build manifest).
+function closure(manifest, keys) {
+  const seen = new Set()
+  const visit = (k) => {
+    if (seen.has(k) || !manifest[k]) return
+    seen.add(k)
+    for (const i of manifest[k].imports ?? []) visit(i)
+  }
+  keys.forEach(visit)
+  return [...seen].map((k) => join(dir, manifest[k].file))
+}
+let reportScreen = []
+try {
+  const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8'))
+  reportScreen = closure(manifest, ['index.html', 'src/layouts/MobileLayout.vue', 'src/pages/ReportPage.vue'])
+} catch {
+  console.warn('no build manifest: the report-screen figure is skipped')
+}
+
 const sum = (list) => list.reduce((n, f) => n + gz(f), 0)
 const figures = {
   firstRouteJs: kb(sum(firstRoute)),
+  reportScreenJs: kb(sum(reportScreen)),
   allJs: kb(sum(js)),
   css: kb(sum(css)),
 }
@@ -42,7 +63,7 @@ let over = false
 for (const [k, v] of Object.entries(figures)) {
   const ok = v <= BUDGET[k]
   over ||= !ok
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${k.padEnd(13)} ${v.toFixed(1).padStart(7)} KB gzip (budget ${BUDGET[k]} KB)`)
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${k.padEnd(15)} ${v.toFixed(1).padStart(7)} KB gzip (budget ${BUDGET[k]} KB)`)
 }
 console.log(`first route: ${firstRoute.map((f) => f.slice(dir.length + 1)).join(', ')}`)
 process.exit(over ? 1 : 0)
