@@ -265,3 +265,39 @@ describe('outbox on a shared phone', () => {
     expect(server.calls).toEqual([mine.id, theirs.id])
   })
 })
+
+describe('outbox scheduling', () => {
+  it('after a network failure waits for the failed item before trying later ones', async () => {
+    const box = makeOutbox()
+    const a = await box.enqueue(report('a'))
+    const b = await box.enqueue(report('b'))
+    server.script = ['network']
+    await box.flush()
+    const retryAt = (await box.get(a.id))!.nextAttemptAt
+    expect(await box.nextDueAt()).toBe(retryAt)
+    clock = retryAt - 1
+    await box.flush()
+    expect(server.calls).toEqual([a.id]) // b did not overtake a
+    clock = retryAt
+    await box.flush()
+    expect(server.calls).toEqual([a.id, a.id, b.id])
+  })
+
+  it('a server error on one item does not hold up the others', async () => {
+    const box = makeOutbox()
+    const a = await box.enqueue(report('a'))
+    const b = await box.enqueue(report('b'))
+    server.script = [500, 201]
+    await box.flush()
+    expect(server.calls).toEqual([a.id, b.id])
+    expect((await box.list()).map((i) => i.id)).toEqual([a.id])
+  })
+
+  it("does not wake up for another user's items", async () => {
+    const box = new Outbox({ send: server.send, dbName, now: () => clock, currentUser: () => 'inspector1' })
+    await box.enqueue({ ...report('theirs'), owner: 'inspector2' })
+    expect(await box.nextDueAt()).toBeNull()
+    await box.enqueue({ ...report('mine'), owner: 'inspector1' })
+    expect(await box.nextDueAt()).toBe(0)
+  })
+})

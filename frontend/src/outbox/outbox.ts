@@ -103,6 +103,9 @@ export class Outbox {
   private rerun = false
   private lastCreatedAt = 0
   private listeners = new Set<Listener>()
+  // After a network failure nothing is tried before the failed item's retry time, so items
+  // keep their order and a dead network is not hammered item by item.
+  private blockedUntil = 0
   authPaused = false
 
   constructor(private readonly opts: OutboxOptions) {}
@@ -180,10 +183,15 @@ export class Outbox {
     return { pending: items.length - stuck, stuck }
   }
 
-  /** When the next pending item is due, or null when nothing waits. */
+  private sendable(item: OutboxItem): boolean {
+    const user = this.opts.currentUser?.()
+    return !item.stuck && (!item.owner || user === undefined || item.owner === user)
+  }
+
+  /** When the next item this user can send is due, or null when nothing waits. */
   async nextDueAt(): Promise<number | null> {
-    const due = (await this.list()).filter((i) => !i.stuck).map((i) => i.nextAttemptAt)
-    return due.length ? Math.min(...due) : null
+    const due = (await this.list()).filter((i) => this.sendable(i)).map((i) => i.nextAttemptAt)
+    return due.length ? Math.max(this.blockedUntil, Math.min(...due)) : null
   }
 
   async remove(id: string): Promise<void> {
@@ -242,22 +250,22 @@ export class Outbox {
   private async flushOnce(force: boolean): Promise<FlushReport> {
     const report: FlushReport = { sent: 0, failed: 0, stuck: 0, authPaused: false, offline: false, ran: true }
     if (this.authPaused) return { ...report, authPaused: true }
+    if (!force && this.blockedUntil > this.now) return report
     const db = await this.db()
-    const user = this.opts.currentUser?.()
     for (const listed of await this.list()) {
-      if (listed.owner && user !== undefined && listed.owner !== user) continue
       // Re-read: another tab may have sent or changed it since the list was taken.
       const item = await db.get('items', listed.id)
-      if (!item || item.stuck || (!force && item.nextAttemptAt > this.now)) continue
+      if (!item || !this.sendable(item) || (!force && item.nextAttemptAt > this.now)) continue
       let result: SendResult
       try {
         result = await this.opts.send(item)
       } catch (e) {
-        await this.failed(item, e instanceof Error ? e.message : String(e))
+        this.blockedUntil = await this.failed(item, e instanceof Error ? e.message : String(e))
         report.failed++
         report.offline = true
         break
       }
+      this.blockedUntil = 0
       if (result.status >= 200 && result.status < 300) {
         await db.delete('items', item.id)
         report.sent++
@@ -284,14 +292,12 @@ export class Outbox {
     return report
   }
 
-  private async failed(item: OutboxItem, reason: string): Promise<void> {
+  /** Count a failed attempt and set its retry time, which it returns. */
+  private async failed(item: OutboxItem, reason: string): Promise<number> {
     const attempts = item.attempts + 1
-    await (await this.db()).put('items', {
-      ...item,
-      attempts,
-      lastError: reason,
-      nextAttemptAt: this.now + this.backoff(attempts),
-    })
+    const nextAttemptAt = this.now + this.backoff(attempts)
+    await (await this.db()).put('items', { ...item, attempts, lastError: reason, nextAttemptAt })
     this.changed()
+    return nextAttemptAt
   }
 }
