@@ -64,6 +64,8 @@ export async function logout(): Promise<void> {
   for (const key of Object.keys(localStorage)) {
     if (key.startsWith('rc.list.') || key.startsWith('rc.ticket.')) localStorage.removeItem(key)
   }
+  // The service worker's photo cache (see sw.ts).
+  await globalThis.caches?.delete('rc-photos')
 }
 
 /** Forget the user locally (the server said 401). */

@@ -2,7 +2,9 @@
 /** Service worker: precache the app shell so the app opens with no network; SPA navigations. */
 import { clientsClaim } from 'workbox-core'
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
+import { ExpirationPlugin } from 'workbox-expiration'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
+import { CacheFirst } from 'workbox-strategies'
 
 declare let self: ServiceWorkerGlobalScope
 
@@ -16,6 +18,17 @@ clientsClaim()
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
     denylist: [/^\/api\//, /^\/openapi\.json$/, /^\/docs/, /^\/redoc/],
+  }),
+)
+
+// Published photo copies never change under their URL: keep the recent ones so lists and tickets
+// seen online still show their photos offline. Sign-out empties this cache (shared phones).
+const PHOTO_CACHE = 'rc-photos'
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && /^\/api\/photos\/\d+\/(thumb|display)$/.test(url.pathname),
+  new CacheFirst({
+    cacheName: PHOTO_CACHE,
+    plugins: [new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true })],
   }),
 )
 

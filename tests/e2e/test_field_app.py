@@ -388,3 +388,30 @@ def test_a_server_error_is_retried_by_the_backoff_timer(
     page.wait_for_selector("[data-testid=outbox-indicator]", state="detached")
     assert newest(server)["description"] == "服务器忙时上报"
     assert len(keys) == 2 and keys[0] == keys[1] == failures[0]
+
+
+def test_a_list_seen_online_still_shows_offline_with_its_photos(
+    server: Server, spot: Spot, phone: Callable[..., Any]
+) -> None:
+    ctx = phone()
+    page = ctx.new_page()
+    login(page, spot.chief)
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.reload()  # thumbnails now pass through the service worker
+    first = page.locator("[data-testid=ticket-card]").first
+    first.wait_for()
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=ticket-card] img')]"
+        ".slice(0, 3).every((i) => i.complete && i.naturalWidth > 0)"
+    )
+    number = first.locator(".number").inner_text()
+
+    ctx.set_offline(True)
+    page.reload()
+    page.locator("[data-testid=ticket-card]", has_text=number).wait_for()
+    page.wait_for_selector("text=离线数据")
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=ticket-card] img')]"
+        ".slice(0, 3).every((i) => i.complete && i.naturalWidth > 0)"
+    )
+    screenshot(page, "18-inbox-offline")
