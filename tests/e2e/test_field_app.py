@@ -1,5 +1,6 @@
 """The field PWA end to end: tickets filed online and offline, fixed by a chief, closed."""
 
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -264,6 +265,13 @@ def test_a_refused_report_is_set_aside_with_the_reason_and_can_be_retried(
     screenshot(page, "15-outbox-stuck")
     time.sleep(1)
     assert my_count(server) == before  # set aside, not retried on its own
+
+    with page.expect_download() as download:
+        item.locator("text=导出").click()
+    exported = json.loads(Path(download.value.path()).read_text())
+    assert exported["kind"] == "report" and exported["fields"]["description"] == "会被拒收"
+    assert exported["idempotencyKey"] == exported["id"]
+    assert exported["photos"][0]["dataUrl"].startswith("data:image/jpeg;base64,/9j/")
 
     page.unroute("**/api/tickets")
     item.locator("text=重新发送").click()
