@@ -28,38 +28,47 @@ import json
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query
+from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 
-from app.auth.deps import CurrentUser
+from app.auth.deps import current_session
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, Invalid
 from app.live.broker import RESUME_LIMIT, E, broker, load_frames
-from app.org.models import Role
+from app.org.models import Role, User
 
 router = APIRouter(prefix="/api", tags=["live"])
 
 WATCHERS = (Role.supervisor, Role.admin)
 
 
+def watcher(request: Request, session: SessionDep) -> User:
+    """The signed-in supervisor or admin, with the database connection already given back.
+
+    Authentication and commit run in one worker thread: a stream lasts hours, and hundreds of
+    maps reconnecting at once must not queue for connections (or SQLite's lock) meanwhile.
+    """
+    current_session(request, session)
+    user: User = request.state.user
+    session.commit()
+    if user.role not in WATCHERS:
+        raise Forbidden("the live map is for the command centre")
+    return user
+
+
 @router.get("/stream", response_class=StreamingResponse)
 async def stream(
-    user: CurrentUser,
-    session: SessionDep,
+    _user: Annotated[User, Depends(watcher)],
     last_event_id: Annotated[str | None, Header()] = None,
     after: Annotated[int | None, Query(ge=0)] = None,
 ) -> StreamingResponse:
     """Ticket changes as they are committed, resumable by ledger event id."""
-    if user.role not in WATCHERS:
-        raise Forbidden("the live map is for the command centre")
     resume_from = after
     if last_event_id:
         try:
             resume_from = int(last_event_id)
         except ValueError as exc:
             raise Invalid("Last-Event-ID must be a ledger event id") from exc
-    # The user is loaded; give the connection back instead of holding it for hours.
-    await asyncio.to_thread(session.commit)
     client = broker.subscribe()
 
     async def body() -> AsyncIterator[bytes]:
