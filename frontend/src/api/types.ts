@@ -77,6 +77,7 @@ export interface Ticket {
   overdue: boolean
   rework_count: number
   escalation_level: number
+  closed_in_time?: boolean | null
   photos: Photo[]
   can: Partial<Record<'rectify' | 'verify' | 'dispatch' | 'handoff' | 'dismiss' | 'escalate', boolean>>
   events?: TicketEvent[]

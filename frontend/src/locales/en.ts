@@ -114,6 +114,8 @@ const en: typeof zh = {
     remaining: '{t} left',
     overdueBy: '{t} overdue',
     noDeadline: 'No deadline',
+    closedInTime: 'Closed in time',
+    closedLate: 'Closed late',
     before: 'Before',
     after: 'After',
     verifyPhoto: 'Check',

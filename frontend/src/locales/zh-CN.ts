@@ -112,6 +112,8 @@ export default {
     remaining: '剩余 {t}',
     overdueBy: '超期 {t}',
     noDeadline: '无期限',
+    closedInTime: '按期结案',
+    closedLate: '超期结案',
     before: '整改前',
     after: '整改后',
     verifyPhoto: '核查',
