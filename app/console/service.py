@@ -18,6 +18,7 @@ from app.console.summary import (
     OPEN,
     STATUS_LABELS,
     T,
+    iso,
     light_case,
     lit_clause,
     red_clause,
@@ -252,7 +253,7 @@ def _points(
             "lon": r.lon,
             "light": r.light,
             "overdue": r.light == "red",
-            "due_at": r.due_at.isoformat().replace("+00:00", "Z") if r.due_at else None,
+            "due_at": iso(r.due_at),
         }
         for r in rows[:DETAIL_LIMIT]
     ]

@@ -143,15 +143,15 @@ def ticket_summaries(session: Session, ticket_ids: list[int], now: datetime) -> 
             "zone": _ref(r.zone_id, name=r.zone_name),
             "assignee": _ref(r.assignee_id, username=r.assignee_username, name=r.assignee_name),
             "department": _ref(r.dept_id, code=r.dept_code, name=r.dept_name),
-            "due_at": _iso(r.due_at),
-            "received_at": _iso(r.received_at),
-            "updated_at": _iso(r.updated_at),
+            "due_at": iso(r.due_at),
+            "received_at": iso(r.received_at),
+            "updated_at": iso(r.updated_at),
             "rework_count": r.rework_count,
             "escalation_level": r.escalation_level,
-            "duplicate_of": r.duplicate_of_id,
+            "duplicate_of_id": r.duplicate_of_id,
         }
     return out
 
 
-def _iso(value: datetime | None) -> str | None:
-    return None if value is None else value.isoformat().replace("+00:00", "Z")
+def iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()

@@ -81,7 +81,7 @@ def load_frames(engine: Engine, where: Any, limit: int | None = None) -> list[tu
                 "action": r.action,
                 "from_status": r.from_status,
                 "to_status": r.to_status,
-                "created_at": r.created_at.isoformat().replace("+00:00", "Z"),
+                "created_at": r.created_at.isoformat(),
             },
             "ticket": ticket,
         }

@@ -4,7 +4,8 @@ GET /api/stream  (text/event-stream; session cookie or bearer; supervisor/admin,
     Optional resume point: the `Last-Event-ID` header (sent by EventSource on reconnect) or
     `?after=N` (a page that reloads and remembers the last id). Frames:
 
-    retry: 3000                     reconnect delay hint
+    retry: 2000–5000                reconnect delay, spread so that maps do not all
+                                    reconnect in the same instant after a restart
     id: N / event: ready            first frame of a fresh connection (no resume point):
       data: {"last_event_id": N}    the newest ledger event id right now
     id: N / event: ticket           one per ledger event, in id order:
@@ -14,7 +15,8 @@ GET /api/stream  (text/event-stream; session cookie or bearer; supervisor/admin,
                         "overdue", "road": {id,name}|null, "zone": {id,name}|null,
                         "assignee": {id,username,name}|null, "department": {id,code,name}|null,
                         "due_at", "received_at", "updated_at", "rework_count",
-                        "escalation_level", "duplicate_of" (id|null)}}
+                        "escalation_level", "duplicate_of_id" (id|null)}}
+      Times are ISO 8601 in UTC with offset, as in the ticket API.
       The ticket is its state when the frame was built (after the event), so a client simply
       replaces the marker with that id.
     event: reset / data: {}         more events were missed than a resume replays (2000):
@@ -25,6 +27,7 @@ GET /api/stream  (text/event-stream; session cookie or bearer; supervisor/admin,
 
 import asyncio
 import json
+import random
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -73,7 +76,7 @@ async def stream(
 
     async def body() -> AsyncIterator[bytes]:
         try:
-            yield b"retry: 3000\n\n"
+            yield f"retry: {random.randint(2000, 5000)}\n\n".encode()
             last = 0
             if resume_from is None:
                 # From memory, not the database: 500 maps reconnecting must stay cheap.
