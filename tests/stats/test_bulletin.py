@@ -199,3 +199,30 @@ def test_printable_page(client, db, week_data):
     assert "每周通报" in page and "2026-11-09 至 2026-11-15" in page
     assert "人民路（王主任）" in page and "按路长排名" in page
     assert "<script" not in page
+
+
+def test_the_bottom_three_are_marked(db, town):
+    line = {"type": "LineString", "coordinates": [[LON0, LAT0], [LON0, LAT0 + 1e-3]]}
+    roads = []
+    for name in ("一路", "二路", "三路", "四路", "五路"):
+        road = Road(zone_id=town.zone.id, name=name, chief_id=town.road_chief.id, geometry=line)
+        db.add(road)
+        db.flush()
+        roads.append(road)
+    received, due = local(9, "09:00"), local(11, "17:30")
+    for road in roads[:2]:  # closed in time: 100
+        closed = {"status": Status.closed, "closed_at": local(11, "10:00"), "closed_in_time": True}
+        create_ticket(db, town, road=road, received_at=received, due_at=due, **closed)
+    # Closed late: 结案率 1, 按期 0, no overdue → (0.3 + 0.15) / 0.85 = 52.9
+    late = {"status": Status.closed, "closed_at": local(12, "10:00"), "closed_in_time": False}
+    create_ticket(db, town, road=roads[2], received_at=received, due_at=due, **late)
+    for road in roads[3:]:  # never closed: 0
+        create_ticket(db, town, road=road, received_at=received, due_at=due)
+    ranked = [r for r in run(db)["sections"]["road"] if r["id"] in {x.id for x in roads}]
+    assert [(r["name"], r["score"], r["bottom"]) for r in ranked] == [
+        ("一路", 100.0, False),
+        ("二路", 100.0, False),
+        ("三路", 52.9, True),
+        ("五路", 0.0, True),
+        ("四路", 0.0, True),
+    ]
