@@ -178,8 +178,11 @@ def phone(browser: Any, server: Server, spot: Spot) -> Callable[..., Any]:
         ctx.close()
 
 
-def make_jpeg(path: Path, seed: int) -> Path:
-    """A real camera-sized JPEG, different for every seed (the server compares photos)."""
+def make_jpeg(path: Path, seed: int, taken_at: tuple[float, float] | None = None) -> Path:
+    """A real camera-sized JPEG, different for every seed (the server compares photos).
+
+    With taken_at=(lat, lon) it carries the camera's EXIF: capture time and GPS.
+    """
     from PIL import Image, ImageDraw
 
     rnd = random.Random(seed)
@@ -191,19 +194,27 @@ def make_jpeg(path: Path, seed: int) -> Path:
             [x, y, x + rnd.randrange(80, 600), y + rnd.randrange(80, 400)],
             fill=tuple(rnd.randrange(256) for _ in range(3)),
         )
+    exif = Image.Exif()
+    if taken_at:
+        exif.get_ifd(0x8769)[0x9003] = "2026:11:27 08:30:00"  # DateTimeOriginal, local time
+        gps = exif.get_ifd(0x8825)
+        for ref, value, tags in (("N", taken_at[0], (1, 2)), ("E", taken_at[1], (3, 4))):
+            minutes = (value % 1) * 60
+            gps[tags[0]] = ref
+            gps[tags[1]] = (float(int(value)), float(int(minutes)), round((minutes % 1) * 60, 4))
     buf = BytesIO()
-    img.save(buf, "JPEG", quality=88)
+    img.save(buf, "JPEG", quality=88, exif=exif)
     path.write_bytes(buf.getvalue())
     return path
 
 
 @pytest.fixture
-def photo(tmp_path: Path) -> Callable[[], Path]:
+def photo(tmp_path: Path) -> Callable[..., Path]:
     counter = iter(range(10_000))
 
-    def make() -> Path:
+    def make(taken_at: tuple[float, float] | None = None) -> Path:
         n = next(counter)
-        return make_jpeg(tmp_path / f"photo-{n}.jpg", seed=hash((tmp_path.name, n)))
+        return make_jpeg(tmp_path / f"photo-{n}.jpg", hash((tmp_path.name, n)), taken_at)
 
     return make
 

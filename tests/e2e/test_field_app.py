@@ -64,7 +64,9 @@ def test_inspector_files_a_ticket_online_and_it_reaches_the_road_chief(
     screenshot(page, "02-report-empty")
 
     before = my_count(server)
-    file_ticket(page, photo(), "公交站台牛皮癣", shot="03-report-filled")
+    # A camera photo with EXIF: compressed on the phone, its capture time and GPS survive.
+    camera_photo = photo(taken_at=(spot.lat, spot.lon))  # 2400 × 1800
+    file_ticket(page, camera_photo, "公交站台牛皮癣", shot="03-report-filled")
     server.wait_for(lambda: my_count(server) == before + 1, what="the ticket to reach the API")
 
     ticket = newest(server)
@@ -76,6 +78,10 @@ def test_inspector_files_a_ticket_online_and_it_reaches_the_road_chief(
     assert abs(ticket["lat"] - spot.lat) < 1e-5 and abs(ticket["lon"] - spot.lon) < 1e-5
     assert ticket["accuracy_m"] == 6
     assert [p["kind"] for p in ticket["photos"]] == ["before"]
+    evidence = ticket["photos"][0]
+    assert evidence["taken_at"].startswith("2026-11-27T00:30:00")  # 08:30 in Asia/Shanghai
+    assert evidence["gps"], evidence
+    assert (evidence["width"], evidence["height"]) == (1920, 1440)  # compressed on the phone
     # Nothing is left waiting on the phone.
     page.wait_for_selector("[data-testid=outbox-indicator]", state="detached")
 

@@ -1,4 +1,5 @@
 /** Photo compression on the phone: long edge ≤ 1920 px, JPEG 0.8, within the canvas limits. */
+import { withExif } from './exif'
 
 export const MAX_EDGE = 1920
 export const JPEG_QUALITY = 0.8
@@ -48,9 +49,14 @@ export async function preparePhoto(file: File): Promise<PreparedPhoto> {
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' })
     const { width, height } = targetSize(bitmap.width, bitmap.height)
-    const blob = await encode(bitmap, width, height)
+    const encoded = await encode(bitmap, width, height)
+    if (!encoded) return original
+    const bytes = /jpe?g/i.test(file.type)
+      ? withExif(new Uint8Array(await file.arrayBuffer()), new Uint8Array(await encoded.arrayBuffer()))
+      : new Uint8Array(await encoded.arrayBuffer())
     // A small photo may get bigger when re-encoded; keep whichever is smaller.
-    if (!blob || (blob.size >= file.size && /jpe?g/i.test(file.type))) return original
+    if (bytes.length >= file.size && /jpe?g/i.test(file.type)) return original
+    const blob = new Blob([bytes], { type: 'image/jpeg' })
     return { blob, name: original.name.replace(/\.\w+$/, '') + '.jpg', type: 'image/jpeg' }
   } catch {
     return original
