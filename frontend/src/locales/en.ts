@@ -196,6 +196,5 @@ const en: typeof zh = {
     stayHere: 'Continue in WeChat',
   },
   time: { d: '{n}d', h: '{n}h', m: '{n}m', justNow: 'just now' },
-  console: { title: 'Command centre', placeholder: 'The command-centre console is for desktop browsers.' },
 }
 export default en

@@ -194,5 +194,4 @@ export default {
     stayHere: '仍在微信中使用',
   },
   time: { d: '{n}天', h: '{n}小时', m: '{n}分钟', justNow: '刚刚' },
-  console: { title: '指挥中心', placeholder: '指挥中心控制台请在电脑浏览器中使用。' },
 }
