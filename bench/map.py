@@ -63,6 +63,10 @@ LON0, LAT0 = 119.90, 31.00
 HALF = 0.03
 SCREEN_PX = 1280
 ROUNDS = 30
+BULLETIN_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_tickets_closed_at ON tickets (closed_at)",
+    "CREATE INDEX IF NOT EXISTS ix_events_created_action ON events (created_at, action, ticket_id)",
+)
 CATEGORY_SQL = "SELECT code, department_id FROM categories WHERE parent_code IS NOT NULL"
 
 TICKET_COLS = (
@@ -308,8 +312,9 @@ def load(url: str, n: int, town: dict[str, Any], now: dt.datetime) -> tuple[int,
     with engine.begin() as conn:
         for statement in cells.ddl(dialect):
             conn.execute(text(statement))
-        # The bulletin reads the week's closures through this index (asked of the migrations).
-        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_tickets_closed_at ON tickets (closed_at)"))
+        # The bulletin's indexes (app.stats.models), as the migrations create them.
+        for sql in BULLETIN_INDEXES:
+            conn.execute(text(sql))
     if dialect == "sqlite":
         with engine.begin() as conn:
             conn.execute(text("ANALYZE"))
