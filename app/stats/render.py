@@ -2,10 +2,13 @@
 
 import html
 import io
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import xlsxwriter
 
+from app.core.config import get_settings
 from app.stats.service import DIMENSION_LABELS, DIMENSIONS
 
 # (key, heading, kind): kind picks the cell format.
@@ -70,7 +73,7 @@ def bulletin_xlsx(data: dict[str, Any]) -> bytes:
 
     cover = book.add_worksheet("汇总")
     cover.write(0, 0, heading, title)
-    cover.write(1, 0, f"统计截至 {data['as_of']}")
+    cover.write(1, 0, f"统计截至 {_local(data['as_of'])}")
     totals = data["totals"]
     summary = [c for c in COLUMNS if c[0] not in ("rank", "name", "bottom")]
     for i, (key, label, kind) in enumerate(summary):
@@ -119,8 +122,10 @@ h2 { font-size: 12pt; margin: 6mm 0 2mm; border-left: 3pt solid #1f4e79; padding
 table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 thead { display: table-header-group; }
-th, td { border: 0.5pt solid #888; padding: 1mm 1.2mm; text-align: center; }
+table.units { font-size: 8.5pt; }
+th, td { border: 0.5pt solid #888; padding: 1mm 1mm; text-align: center; white-space: nowrap; }
 th { background: #ddebf7; font-weight: 600; }
+th.long { white-space: normal; word-break: keep-all; }
 td.name { text-align: left; }
 tr.bottom td { background: #fce4d6; }
 .tag { color: #c00000; font-weight: 700; }
@@ -137,6 +142,12 @@ RULES = (
 )
 
 
+def _local(moment: str) -> str:
+    """An ISO UTC moment as local wall-clock time, minutes precision."""
+    zone = ZoneInfo(get_settings().timezone)
+    return datetime.fromisoformat(moment).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
 def bulletin_html(data: dict[str, Any]) -> str:
     """A self-contained A4 page: the browser's print dialog makes the PDF."""
     e = html.escape
@@ -145,8 +156,8 @@ def bulletin_html(data: dict[str, Any]) -> str:
         "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>",
         f"<title>每周通报 {e(data['week'])}</title><style>{PRINT_CSS}</style></head><body>",
         f"<h1>路长制工作每周通报</h1><div class='meta'>{e(data['week'])}"
-        f"（{e(data['first_day'])} 至 {e(data['last_day'])}）· 统计截至 "
-        f"{e(data['as_of'][:16].replace('T', ' '))} UTC</div>",
+        f"（{e(data['first_day'])} 至 {e(data['last_day'])}）· 统计截至 {e(_local(data['as_of']))}"
+        "</div>",
     ]
     totals = data["totals"]
     parts.append("<h2>全镇汇总</h2><table><thead><tr>")
@@ -161,8 +172,11 @@ def bulletin_html(data: dict[str, Any]) -> str:
         if not rows:
             parts.append("<p>本周无数据。</p></section>")
             continue
-        parts.append("<table><thead><tr>")
-        parts += [f"<th>{e(label)}</th>" for _k, label, _kind in COLUMNS]
+        parts.append("<table class='units'><thead><tr>")
+        parts += [
+            f"<th class='long'>{e(label)}</th>" if len(label) > 5 else f"<th>{e(label)}</th>"
+            for _k, label, _kind in COLUMNS
+        ]
         parts.append("</tr></thead><tbody>")
         for row in rows:
             parts.append("<tr class='bottom'>" if row["bottom"] else "<tr>")
