@@ -36,6 +36,7 @@ const firstRoute = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepre
 // screen with everything they import statically (from Vite's build manifest).
 function closure(manifest, keys) {
   const seen = new Set()
+  for (const k of keys) if (!manifest[k]) throw new Error(`${k} is not in the build manifest`)
   const visit = (k) => {
     if (seen.has(k) || !manifest[k]) return
     seen.add(k)
@@ -48,8 +49,9 @@ let reportScreen = []
 try {
   const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8'))
   reportScreen = closure(manifest, ['index.html', 'src/layouts/MobileLayout.vue', 'src/pages/ReportPage.vue'])
-} catch {
-  console.warn('no build manifest: the report-screen figure is skipped')
+} catch (e) {
+  console.error(`cannot weigh the report screen: ${e.message}`)
+  process.exit(2)
 }
 
 const sum = (list) => list.reduce((n, f) => n + gz(f), 0)
