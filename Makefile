@@ -15,7 +15,7 @@ run: setup frontend
 test: setup frontend services browser
 	$(BIN)/ruff check app tests bench migrations
 	cd frontend && npm run typecheck && npm test && npm run size
-	$(BIN)/pytest -p no:cacheprovider
+	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadgroup
 
 setup: $(VENV)/.installed
 

@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -11,6 +12,12 @@ from starlette.responses import JSONResponse
 from app.photos.limits import BodySizeLimitMiddleware, PartSizeCounter
 
 CHUNK = 64 * 1024
+
+
+def _in_own_loop(coro: Any) -> Any:
+    """asyncio.run in a thread of its own: a browser test in this worker may own a loop here."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 async def _form_app(scope: Any, receive: Any, send: Any) -> None:
@@ -67,7 +74,7 @@ def _run(
         headers.append((b"content-length", str(len(body)).encode()))
     scope = {"type": "http", "method": "POST", "path": "/api/tickets", "headers": headers}
     app = BodySizeLimitMiddleware(_form_app, max_request_bytes=max_request, max_part_bytes=max_part)
-    asyncio.run(asyncio.wait_for(app(scope, receive, send), 10))
+    _in_own_loop(asyncio.wait_for(app(scope, receive, send), 10))
     start = next(m for m in sent if m["type"] == "http.response.start")
     payload = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return start["status"], json.loads(payload), read
@@ -131,5 +138,5 @@ def test_other_bodies_have_only_the_request_cap(content_type: str) -> None:
     headers = [(b"content-type", content_type.encode())]
     scope = {"type": "http", "method": "POST", "path": "/", "headers": headers}
     app = BodySizeLimitMiddleware(echo, max_request_bytes=1_000_000, max_part_bytes=1000)
-    asyncio.run(app(scope, receive, send))
+    _in_own_loop(app(scope, receive, send))
     assert sent[0]["status"] == 200
