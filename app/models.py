@@ -3,10 +3,12 @@
 from sqlmodel import SQLModel
 
 from app.auth.models import AuthSession, LoginFailure
+from app.console.models import MapCell
 from app.deadlines.models import CalendarDay
 from app.ledger.models import Event
 from app.org.models import Area, Department, Road, Role, User, Zone
 from app.photos.models import Photo, PhotoKind
+from app.stats import models as _stats_indexes  # noqa: F401  (indexes on tickets/events)
 from app.tickets.models import Category, Status, Ticket
 
 metadata = SQLModel.metadata
@@ -19,6 +21,7 @@ __all__ = [
     "Department",
     "Event",
     "LoginFailure",
+    "MapCell",
     "Photo",
     "PhotoKind",
     "Road",

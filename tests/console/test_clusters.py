@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import Session
 
 from app.console import cells
@@ -28,7 +29,10 @@ def mode(request: pytest.FixtureRequest, db: Session) -> Iterator[str]:
     if request.param == "cells" and not cells.available(db):
         cells.install(db)
     elif request.param == "scan" and cells.available(db):
-        pytest.skip("this database has map_cells from its migrations")
+        # Inside the test's transaction, so the migration's table comes back afterwards.
+        for statement in cells.drop_ddl(db.get_bind().dialect.name):
+            db.execute(text(statement))
+        cells.forget()
     yield request.param
     cells.forget()
 
