@@ -14,6 +14,7 @@ run: setup frontend
 
 test: setup frontend services browser
 	$(BIN)/ruff check app tests bench migrations
+	$(BIN)/mypy app
 	cd frontend && npm run typecheck && npm test && npm run size
 	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadgroup
 
@@ -47,9 +48,9 @@ lint:
 	$(BIN)/mypy app
 
 bench: setup
+	$(BIN)/python bench/routing.py
 	$(BIN)/python bench/photos.py
 	$(BIN)/python bench/map.py
-	$(BIN)/python bench/routing.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules app/static var
