@@ -16,7 +16,6 @@ from app.console.cells import available as cells_available
 from app.console.filters import TicketFilter
 from app.console.summary import (
     OPEN,
-    STATUS_LABELS,
     T,
     iso,
     light_case,
@@ -26,7 +25,7 @@ from app.console.summary import (
     yellow_clause,
 )
 from app.photos.models import Photo, PhotoKind
-from app.tickets.models import Status, Ticket
+from app.tickets.models import STATUS_LABELS, Status, Ticket
 
 STATUSES = tuple(s.value for s in Status)
 LIGHTS = ("green", "yellow", "red")

@@ -12,15 +12,8 @@ from sqlmodel import Session
 
 from app.deadlines.clock import BusinessClock
 from app.org.models import Department, Road, User, Zone
-from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
+from app.tickets.models import OPEN_STATUSES, STATUS_LABELS, Category, Ticket
 
-STATUS_LABELS = {
-    Status.pending: "待派遣",
-    Status.assigned: "待整改",
-    Status.rectified: "待核查",
-    Status.closed: "已结案",
-    Status.dismissed: "已作废",
-}
 OPEN = tuple(s.value for s in OPEN_STATUSES)
 # The light turns yellow at this share of the time limit (DESIGN §3).
 YELLOW_AT = 0.8  # as app.deadlines.clock

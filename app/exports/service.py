@@ -17,11 +17,10 @@ from sqlmodel import Session
 
 from app.console.filters import TicketFilter
 from app.console.service import bbox_clause
-from app.console.summary import STATUS_LABELS
 from app.core.config import get_settings
 from app.ledger.models import Event
 from app.org.models import Department, Road, User, Zone
-from app.tickets.models import Category, Ticket
+from app.tickets.models import STATUS_LABELS, Category, Ticket
 
 BATCH = 2000
 

@@ -36,6 +36,13 @@ class Status(StrEnum):
 
 
 OPEN_STATUSES = (Status.pending, Status.assigned, Status.rectified)
+STATUS_LABELS: dict[str, str] = {
+    Status.pending: "待派遣",
+    Status.assigned: "待整改",
+    Status.rectified: "待核查",
+    Status.closed: "已结案",
+    Status.dismissed: "已作废",
+}
 
 
 class Ticket(SQLModel, table=True):

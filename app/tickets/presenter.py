@@ -14,15 +14,7 @@ from app.ledger.models import Event
 from app.org.models import Department, Road, User, Zone
 from app.photos.models import Photo
 from app.photos.service import photo_public
-from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
-
-STATUS_LABELS = {
-    Status.pending: "待派遣",
-    Status.assigned: "待整改",
-    Status.rectified: "待核查",
-    Status.closed: "已结案",
-    Status.dismissed: "已作废",
-}
+from app.tickets.models import OPEN_STATUSES, STATUS_LABELS, Category, Status, Ticket
 
 
 def _by_id(session: Session, model: Any, ids: set[int | None]) -> dict[int, Any]:
