@@ -6,6 +6,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.staticfiles import StaticFiles
 
@@ -59,6 +60,14 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return JSONResponse(
             {"detail": str(exc.detail), "code": "http_error"}, status_code=exc.status_code
+        )
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def out_of_range(_request: Request, _exc: Exception) -> JSONResponse:
+        # A number too large for the database (an id of 30 digits, say) is bad input, not a bug.
+        return JSONResponse(
+            {"detail": "a value is out of range for this field", "code": "invalid"}, status_code=422
         )
 
     @app.exception_handler(Exception)

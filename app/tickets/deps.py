@@ -71,7 +71,8 @@ def ticket_for(action: str) -> Callable[..., Target]:
             raise Forbidden(f"you may not {ACTION_NAMES[action]} ticket {ticket.number}")
         if not applies(action, ticket):
             raise Conflict(
-                f"ticket {ticket.number} is {ticket.status}; it cannot be {action}ed now",
+                f"ticket {ticket.number} is {ticket.status}: "
+                f"{ACTION_NAMES[action]} is not possible now",
                 status=ticket.status,
             )
         return Target(ticket)
