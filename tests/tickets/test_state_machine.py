@@ -8,7 +8,13 @@ import itertools
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 from sqlmodel import col, select
 
 from app.ledger.models import Event
@@ -150,13 +156,15 @@ def run_machine(client, db) -> None:
                         by_name[e.actor_id],
                     )
 
-    TicketLoop.TestCase.settings = settings(
-        max_examples=10,
-        stateful_step_count=12,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
+    run_state_machine_as_test(
+        TicketLoop,
+        settings=settings(
+            max_examples=10,
+            stateful_step_count=12,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        ),
     )
-    TicketLoop.TestCase().runTest()
 
 
 def test_random_sequences_keep_the_ledger_and_the_rules(app, client, db):
