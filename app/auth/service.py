@@ -27,12 +27,13 @@ def login(
     """Check the password and open a session; returns (session row, bearer token)."""
     settings = get_settings()
     since = utcnow() - timedelta(seconds=settings.login_window_s)
-    failures = session.exec(
-        select(func.count())
-        .select_from(LoginFailure)
-        .where(LoginFailure.username == username, LoginFailure.at >= since)
-    ).one()
-    if failures >= settings.login_max_failures:
+    recent = select(func.count()).select_from(LoginFailure).where(LoginFailure.at >= since)
+    by_user = session.exec(recent.where(LoginFailure.username == username)).one()
+    by_address = session.exec(recent.where(LoginFailure.address == address[:64])).one()
+    if (
+        by_user >= settings.login_max_failures
+        or by_address >= settings.login_max_failures_per_address
+    ):
         raise TooManyRequests("too many failed sign-ins; wait a few minutes and try again")
     user = session.exec(select(User).where(User.username == username)).first()
     ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)

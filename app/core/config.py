@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     session_days: int = 30
     cookie_secure: bool = False
     login_max_failures: int = 5
+    # Per address: many usernames tried from one place (password spraying).
+    login_max_failures_per_address: int = 20
     login_window_s: int = 300
 
     # Photos.

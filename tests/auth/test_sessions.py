@@ -58,3 +58,19 @@ def test_repeated_failures_are_slowed_down(client, db):
     assert codes == [401] * 5 + [429]
     r = client.post("/api/auth/token", data={"username": "insp_e", "password": PASSWORD})
     assert r.status_code == 429 and "wait" in r.json()["detail"]
+
+
+def test_many_usernames_from_one_address_are_slowed_down(client, db, monkeypatch):
+    from app.core.config import get_settings
+
+    monkeypatch.setenv("ROADCHIEF_LOGIN_MAX_FAILURES_PER_ADDRESS", "4")
+    get_settings.cache_clear()
+    create_user(db, "inspector", "insp_f")
+    codes = [
+        client.post("/api/auth/token", data={"username": f"guess{i}", "password": "x"}).status_code
+        for i in range(4)
+    ]
+    assert codes == [401] * 4
+    # Even the right password of a real account waits now, from this address.
+    r = client.post("/api/auth/token", data={"username": "insp_f", "password": PASSWORD})
+    assert r.status_code == 429
