@@ -135,7 +135,13 @@ def client(app):
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Browser tests share one xdist worker: they run one after another, beside the rest."""
+    """Browser tests share one xdist worker: they run one after another, beside the rest.
+
+    A browser test that fails is run once more before it counts as failed: on a loaded 2-core
+    machine the console map's zoom-to-ticket has timed out about once in six module runs (never
+    alone). The rerun is printed as RERUN in the report, so a flake stays visible.
+    """
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+            item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))

@@ -3,6 +3,7 @@
 Nothing is built here: the Makefile builds the PWA into app/static first.
 """
 
+import contextlib
 import os
 import random
 import socket
@@ -17,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "app" / "static"
@@ -220,13 +222,18 @@ def photo(tmp_path: Path) -> Callable[..., Path]:
 
 
 def screenshot(page: Any, name: str) -> None:
-    """Save a screenshot once the images on screen have loaded."""
+    """Save a screenshot once the images on screen have loaded (or after 15 s regardless).
+
+    The picture is an artifact to look at, not an assertion: a slow image on a loaded CI
+    machine must not fail the test it illustrates.
+    """
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_function(
-        """() => [...document.images].every((i) => {
-            const r = i.getBoundingClientRect()
-            return i.complete || r.bottom < 0 || r.top > innerHeight || !r.width
-        })""",
-        timeout=5_000,
-    )
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(
+            """() => [...document.images].every((i) => {
+                const r = i.getBoundingClientRect()
+                return i.complete || r.bottom < 0 || r.top > innerHeight || !r.width
+            })""",
+            timeout=15_000,
+        )
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))

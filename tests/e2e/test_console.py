@@ -1,5 +1,6 @@
 """The supervisor console on a desktop: live map, dispatch, duplicates, bulletin, ledger."""
 
+import contextlib
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -8,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, Server, Spot
@@ -46,13 +48,16 @@ def desk(browser: Any, server: Server) -> Iterator[Any]:
 def screenshot(page: Any, name: str) -> None:
     """Save a screenshot once the photos on screen have loaded (map tiles may never: no network)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_function(
-        """() => [...document.images].every((i) => {
-            const r = i.getBoundingClientRect()
-            return i.complete || i.classList.contains('leaflet-tile') || r.bottom < 0 || !r.width
-        })""",
-        timeout=5_000,
-    )
+    # An artifact, not an assertion: a slow photo on a loaded machine must not fail the test.
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(
+            """() => [...document.images].every((i) => {
+                const r = i.getBoundingClientRect()
+                const tile = i.classList.contains('leaflet-tile')
+                return i.complete || tile || r.bottom < 0 || !r.width
+            })""",
+            timeout=15_000,
+        )
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
