@@ -1,0 +1,24 @@
+"""Notifications: outbox, channels, subscriptions, preferences (issue 12).
+
+Reserved in order so that parallel work on each issue has its own revision; fill in
+upgrade/downgrade when the issue's tables land.
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-11-30
+"""
+
+from collections.abc import Sequence
+
+revision: str = "0005"
+down_revision: str | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
