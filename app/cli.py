@@ -44,12 +44,15 @@ def cmd_demo(args: argparse.Namespace) -> None:
     from app.core.db import session_scope
     from app.demo.org import load_demo_org
     from app.demo.tickets import load_demo_tickets
+    from app.evaluation.demo import load_demo_evaluation
 
     _migrate()
     with session_scope() as session:
         load_demo_org(session, args.password)
     with session_scope() as session:
         made = load_demo_tickets(session)
+    with session_scope() as session:
+        load_demo_evaluation(session)
     print(f"demo town loaded (password '{args.password}'); {made} sample tickets added")
 
 
@@ -93,6 +96,37 @@ def cmd_import_roads(args: argparse.Namespace) -> None:
     with session_scope() as session:
         result = import_roads(session, data)
     print(result)
+
+
+def cmd_import_sites(args: argparse.Namespace) -> None:
+    from app.core.db import session_scope
+    from app.evaluation.sites import import_sites
+    from app.evaluation.views import parse_sites_file
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise AppError(f"cannot read {args.file}: {exc}") from None
+    rows = parse_sites_file(args.file, data)
+    _migrate()
+    with session_scope() as session:
+        result = import_sites(session, rows)
+    print(f"sites: {result.created} created, {result.updated} updated")
+
+
+def cmd_import_standards(args: argparse.Namespace) -> None:
+    from app.core.db import session_scope
+    from app.evaluation.standards import parse_standards_xlsx, save_version
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise AppError(f"cannot read {args.file}: {exc}") from None
+    _migrate()
+    with session_scope() as session:
+        code, name, rows = parse_standards_xlsx(session, data)
+        save_version(session, code, name, rows, replace=args.replace)
+    print(f"standards version {code}: {len(rows)} items")
 
 
 def cmd_fsck(args: argparse.Namespace) -> None:
@@ -151,6 +185,13 @@ def parser() -> argparse.ArgumentParser:
     ir = i.add_parser("roads", help="roads and zones with their chiefs, from GeoJSON")
     ir.add_argument("file")
     ir.set_defaults(func=cmd_import_roads)
+    isi = i.add_parser("sites", help="evaluation sites (点位) from GeoJSON or XLSX")
+    isi.add_argument("file")
+    isi.set_defaults(func=cmd_import_sites)
+    ist = i.add_parser("standards", help="an evaluation standards version (测评体系) from XLSX")
+    ist.add_argument("file")
+    ist.add_argument("--replace", action="store_true", help="replace a version no round uses")
+    ist.set_defaults(func=cmd_import_standards)
 
     f = sub.add_parser(
         "fsck", help="find photo files no row references, and rows whose file is missing"

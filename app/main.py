@@ -15,6 +15,7 @@ from app.auth import views as auth_views
 from app.console import views as console_views
 from app.core.db import get_engine
 from app.core.errors import AppError
+from app.evaluation import views as evaluation_views
 from app.exports import views as export_views
 from app.ledger import views as ledger_views
 from app.live import broker
@@ -124,6 +125,7 @@ def create_app() -> FastAPI:
         console_views,
         stats_views,
         export_views,
+        evaluation_views,
     ):
         app.include_router(module.router)
     _mount_pwa(app)

@@ -5,6 +5,7 @@ from sqlmodel import SQLModel
 from app.auth.models import AuthSession, LoginFailure
 from app.console.models import MapCell
 from app.deadlines.models import CalendarDay
+from app.evaluation import models as _evaluation  # noqa: F401  (sites, standards, rounds)
 from app.ledger.models import Event
 from app.org.models import Area, Department, Road, Role, User, Zone
 from app.photos.models import Photo, PhotoKind

@@ -9,6 +9,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from app.deadlines.models import CalendarDay, LimitUnit
+from app.evaluation.sites import seed_site_types
 from app.org.models import Department
 from app.tickets.models import Category
 
@@ -147,3 +148,4 @@ def seed_reference_data(session: Session) -> None:
     departments = seed_departments(session)
     seed_categories(session, departments)
     seed_calendar(session)
+    seed_site_types(session)

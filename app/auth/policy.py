@@ -11,11 +11,15 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
 from app.org.models import Road, Role, User, Zone
 from app.tickets.models import OPEN_STATUSES, Status, Ticket
+
+if TYPE_CHECKING:
+    from app.evaluation.models import Round as EvalRound
 
 
 @dataclass(frozen=True)
@@ -118,3 +122,37 @@ def applies(action: str, ticket: Ticket) -> bool:
 
 def available_actions(actor: Actor, ticket: Ticket) -> dict[str, bool]:
     return {a: may(actor, a, ticket) and applies(a, ticket) for a in RULES}
+
+
+# ---- 测评 rounds (issue 10): unannounced until closed --------------------------------------
+# Supervisors and admins see every round. Inspectors see the rounds they inspect, and closed
+# ones. Chiefs and department staff see a round only once it is closed (published) — an open
+# round, its sites and its inspectors are a 404 to them, as for tickets they may not see —
+# except their own 自查 (self-check), which they create, inspect and close themselves.
+
+
+def owns_self_check(user: User, rnd: "EvalRound") -> bool:
+    return (rnd.self_chief_id is not None and rnd.self_chief_id == user.id) or (
+        rnd.self_department_id is not None
+        and user.role == Role.department
+        and rnd.self_department_id == user.department_id
+    )
+
+
+def can_view_round(actor: Actor, rnd: "EvalRound", inspector_ids: set[int]) -> bool:
+    user = actor.user
+    if actor.is_command() or owns_self_check(user, rnd):
+        return True
+    if user.role == Role.inspector and user.id in inspector_ids:
+        return True
+    return rnd.status == "closed"
+
+
+def may_score_round(actor: Actor, rnd: "EvalRound", inspector_ids: set[int]) -> bool:
+    """Submit sheets and survey answers: the round's inspectors, the command centre, or the
+    unit itself on its 自查."""
+    return actor.is_command() or actor.user.id in inspector_ids or owns_self_check(actor.user, rnd)
+
+
+def may_close_round(actor: Actor, rnd: "EvalRound") -> bool:
+    return actor.is_command() or owns_self_check(actor.user, rnd)

@@ -12,7 +12,8 @@ from app.core.timeutil import UTCDateTime, utcnow
 class Event(SQLModel, table=True):
     __tablename__ = "events"
     id: int | None = Field(default=None, primary_key=True)
-    ticket_id: int = Field(foreign_key="tickets.id", index=True)
+    # None for events about something other than a ticket (an evaluation round, say).
+    ticket_id: int | None = Field(default=None, foreign_key="tickets.id", index=True)
     actor_id: int | None = Field(default=None, foreign_key="users.id")
     action: str = Field(max_length=32)
     from_status: str | None = Field(default=None, max_length=16)

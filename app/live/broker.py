@@ -69,7 +69,7 @@ def load_frames(engine: Engine, where: Any, limit: int | None = None) -> list[tu
     now = utcnow()
     with Session(engine) as session:
         rows = session.connection().execute(stmt).all()
-        tickets = ticket_summaries(session, sorted({r.ticket_id for r in rows}), now)
+        tickets = ticket_summaries(session, sorted({r.ticket_id for r in rows if r.ticket_id}), now)
     frames = []
     for r in rows:
         ticket = tickets.get(r.ticket_id)

@@ -1,0 +1,226 @@
+"""Scores: site = 100 − capped deductions; unit and zone = weighted mean of their sites.
+
+Rankings use competition ranks (1, 2, 2, 4) on scores rounded to two decimals, so two units
+showing the same score are 并列; the last `bottom_n` (and any tied with them) are 末位.
+Open rounds are scored live for the command centre; a closed round answers its frozen scores.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app.evaluation.models import (
+    ItemOutcome,
+    Round,
+    RoundKind,
+    RoundSite,
+    RoundStatus,
+    Sheet,
+    SheetResult,
+    Site,
+    StandardItem,
+)
+from app.evaluation.settings import get_evaluation_settings
+from app.evaluation.sites import Lookups, unit_of
+from app.tickets.models import Status, Ticket
+
+KIND_LABELS = {
+    RoundKind.quarterly: "季度测评",
+    RoundKind.daily: "日常督查",
+    RoundKind.self_check: "自查",
+}
+
+
+def site_score(deductions: Iterable[tuple[int, float, float]]) -> tuple[float, float]:
+    """(score, deducted) from (occurrences, points each, cap) per deducted item."""
+    lost = sum(min(occ * points, cap) for occ, points, cap in deductions)
+    return max(0.0, round(100.0 - lost, 2)), round(lost, 2)
+
+
+def rank(rows: list[dict[str, Any]], bottom_n: int) -> list[dict[str, Any]]:
+    """Sort by score (best first), rank with ties, mark the bottom; unscored rows last."""
+    scored = sorted((r for r in rows if r["score"] is not None), key=lambda r: -r["score"])
+    unscored = [r for r in rows if r["score"] is None]
+    counts: dict[float, int] = {}
+    for r in scored:
+        counts[r["score"]] = counts.get(r["score"], 0) + 1
+    previous, current = None, 0
+    for i, r in enumerate(scored, start=1):
+        if r["score"] != previous:
+            current, previous = i, r["score"]
+        r["rank"], r["tied"] = current, counts[r["score"]] > 1
+    threshold = scored[len(scored) - bottom_n]["rank"] if 0 < bottom_n < len(scored) else None
+    for r in scored:
+        r["bottom"] = threshold is not None and r["rank"] >= threshold
+    for r in unscored:
+        r["rank"], r["tied"], r["bottom"] = None, False, False
+    return scored + unscored
+
+
+def _weighted(values: list[tuple[float, float]]) -> float | None:
+    total = sum(w for _s, w in values)
+    return round(sum(s * w for s, w in values) / total, 2) if total else None
+
+
+def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
+    """The round's scoreboard: sites, units, zones, items that lost most, tickets spawned."""
+    if rnd.status == RoundStatus.closed and rnd.published is not None:
+        return rnd.published
+    settings = get_evaluation_settings()
+    look = Lookups.load(session)
+    rows = session.exec(
+        select(Site, Sheet.score, Sheet.far)
+        .join(RoundSite, col(RoundSite.site_id) == Site.id)
+        .outerjoin(Sheet, (col(Sheet.site_id) == Site.id) & (col(Sheet.round_id) == rnd.id))
+        .where(RoundSite.round_id == rnd.id)
+        .order_by(col(Site.id))
+    ).all()
+    sites: list[dict[str, Any]] = []
+    units: dict[str, tuple[dict[str, Any], list[tuple[float, float]]]] = {}
+    zones: dict[int, tuple[Any, list[tuple[float, float]]]] = {}
+    for site, score, far in rows:
+        unit = unit_of(site, look.departments, look.chiefs)
+        zone = look.zones.get(site.zone_id) if site.zone_id else None
+        sites.append(
+            {
+                "id": site.id,
+                "name": site.name,
+                "type": site.type_code,
+                "type_name": look.types[site.type_code].name
+                if site.type_code in look.types
+                else site.type_code,
+                "zone": zone.name if zone else None,
+                "unit": unit["name"] if unit else None,
+                "score": score,
+                "far": bool(far),
+                "lat": site.lat,
+                "lon": site.lon,
+            }
+        )
+        if score is None:
+            continue
+        weight = settings.weight(site.type_code)
+        if unit:
+            units.setdefault(unit["key"], (unit, []))[1].append((score, weight))
+        if zone:
+            zones.setdefault(zone.id, (zone, []))[1].append((score, weight))  # type: ignore[arg-type]
+    previous = _previous(session, rnd)
+    unit_rows = [
+        {
+            "key": key,
+            "name": u["name"],
+            "kind": u["kind"],
+            "sites": len(v),
+            "score": _weighted(v),
+            "delta": _delta(_weighted(v), previous.get("units", {}).get(key)),
+        }
+        for key, (u, v) in units.items()
+    ]
+    zone_rows = [
+        {
+            "id": z.id,
+            "name": z.name,
+            "sites": len(v),
+            "score": _weighted(v),
+            "delta": _delta(_weighted(v), previous.get("zones", {}).get(str(z.id))),
+        }
+        for _id, (z, v) in zones.items()
+    ]
+    return {
+        "round": {
+            "id": rnd.id,
+            "name": rnd.name,
+            "kind": rnd.kind,
+            "kind_label": KIND_LABELS[rnd.kind],
+            "status": rnd.status,
+            "starts_on": rnd.starts_on.isoformat(),
+            "ends_on": rnd.ends_on.isoformat(),
+            "previous": previous.get("round"),
+        },
+        "settings": {"type_weights": settings.type_weights, "bottom_n": settings.bottom_n},
+        "totals": {
+            "sites": len(sites),
+            "done": sum(1 for s in sites if s["score"] is not None),
+            "flagged": sum(1 for s in sites if s["far"]),
+            "score": _weighted([(s["score"], 1.0) for s in sites if s["score"] is not None]),
+        },
+        "sites": sites,
+        "units": rank(unit_rows, settings.bottom_n),
+        "zones": rank(zone_rows, settings.bottom_n),
+        "items": items_lost(session, rnd.id),  # type: ignore[arg-type]
+        "tickets": tickets_spawned(session, rnd.id),  # type: ignore[arg-type]
+    }
+
+
+def _delta(score: float | None, before: float | None) -> float | None:
+    return None if score is None or before is None else round(score - before, 2)
+
+
+def _previous(session: Session, rnd: Round) -> dict[str, Any]:
+    """The last closed round of the same kind before this one: {units, zones} by key."""
+    prev = session.exec(
+        select(Round)
+        .where(
+            Round.kind == rnd.kind,
+            Round.status == RoundStatus.closed,
+            col(Round.id) != rnd.id,
+            col(Round.ends_on) <= rnd.ends_on,
+        )
+        .order_by(col(Round.ends_on).desc(), col(Round.id).desc())
+    ).first()
+    if prev is None or not prev.published:
+        return {}
+    return {
+        "round": {"id": prev.id, "name": prev.name},
+        "units": {u["key"]: u["score"] for u in prev.published["units"]},
+        "zones": {str(z["id"]): z["score"] for z in prev.published["zones"]},
+    }
+
+
+def items_lost(session: Session, round_id: int) -> list[dict[str, Any]]:
+    """对照扣分原因: the items that lost most points across the round."""
+    rows = session.exec(
+        select(  # type: ignore[call-overload]
+            StandardItem.code,
+            StandardItem.text,
+            func.sum(SheetResult.points),
+            func.count(),
+            func.sum(SheetResult.occurrences),
+        )
+        .join(SheetResult, col(SheetResult.item_id) == StandardItem.id)
+        .join(Sheet, col(Sheet.id) == SheetResult.sheet_id)
+        .where(Sheet.round_id == round_id, SheetResult.outcome == ItemOutcome.deduct)
+        .group_by(col(StandardItem.code), col(StandardItem.text))
+    ).all()
+    out = [
+        {
+            "item_code": code,
+            "text": text,
+            "points_lost": round(float(points or 0), 2),
+            "sites": sites,
+            "occurrences": int(occ or 0),
+        }
+        for code, text, points, sites, occ in rows
+    ]
+    return sorted(out, key=lambda r: (-r["points_lost"], r["item_code"]))
+
+
+def tickets_spawned(session: Session, round_id: int) -> dict[str, Any]:
+    """The tickets the round's deductions filed, and how many are closed (整改销号率)."""
+    rows = session.exec(
+        select(Ticket.status, func.count())
+        .join(SheetResult, col(SheetResult.ticket_id) == Ticket.id)
+        .join(Sheet, col(Sheet.id) == SheetResult.sheet_id)
+        .where(Sheet.round_id == round_id)
+        .group_by(col(Ticket.status))
+    ).all()
+    counts = {status: n for status, n in rows}
+    filed = sum(counts.values()) - counts.get(Status.dismissed, 0)
+    closed = counts.get(Status.closed, 0)
+    return {
+        "filed": filed,
+        "closed": closed,
+        "closure_rate": round(closed / filed, 4) if filed else None,
+    }

@@ -1,0 +1,398 @@
+"""测评 endpoints: sites, standards, rounds, sheets, scores and the street survey.
+
+Rounds are loaded once by `visible_round`: a round the user may not see is a 404 (unannounced).
+"""
+
+import json
+import math
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import col, select
+from starlette.datastructures import UploadFile as StarletteUpload
+
+from app.auth.deps import CurrentActor, require_roles
+from app.auth.policy import can_view_round, may_close_round, may_score_round
+from app.core.db import SessionDep
+from app.core.errors import Forbidden, Invalid, NotFound
+from app.core.timeutil import as_utc
+from app.evaluation import flows, render, rounds, scores, sites, standards, survey
+from app.evaluation.models import ItemOutcome, Round, RoundKind, RoundStatus, SiteType
+from app.evaluation.settings import get_evaluation_settings
+from app.org.models import Role
+from app.photos.service import PreparedPhoto, prepare_photos
+from app.tickets.deps import RequiredKey
+
+router = APIRouter(prefix="/api", tags=["evaluation"])
+ADMIN = require_roles(Role.supervisor, Role.admin)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+class StrictBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---- sites ----------------------------------------------------------------------------------
+
+
+@router.get("/sites")
+def list_sites(session: SessionDep, _actor: CurrentActor) -> dict[str, Any]:
+    """Every active site (点位) as GeoJSON; properties id, name, type, zone, unit."""
+    return sites.sites_geojson(session)
+
+
+@router.get("/site-types")
+def list_site_types(session: SessionDep, _actor: CurrentActor) -> list[dict[str, Any]]:
+    return [
+        {"code": t.code, "name": t.name, "active": t.active}
+        for t in session.exec(select(SiteType).order_by(col(SiteType.sort), col(SiteType.code)))
+    ]
+
+
+class SiteTypeBody(StrictBody):
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]{1,31}$")
+    name: str = Field(min_length=1, max_length=64)
+
+
+@router.post("/admin/site-types", status_code=201, dependencies=[ADMIN])
+def add_site_type(session: SessionDep, body: SiteTypeBody) -> dict[str, Any]:
+    """Extend the reference list of site types."""
+    if (
+        session.get(SiteType, body.code)
+        or session.exec(select(SiteType).where(SiteType.name == body.name)).first()
+    ):
+        raise Invalid(f"site type '{body.code}' / '{body.name}' already exists")
+    count = len(list(session.exec(select(SiteType.code))))
+    session.add(SiteType(code=body.code, name=body.name.strip(), sort=count))
+    return {"code": body.code, "name": body.name.strip(), "active": True}
+
+
+def _read(upload: UploadFile) -> bytes:
+    data = upload.file.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise Invalid("the file is larger than 20 MB")
+    return data
+
+
+def parse_sites_file(name: str, data: bytes) -> list[sites.SiteRow]:
+    """XLSX (a zip) or GeoJSON, told apart by content."""
+    if data[:2] == b"PK":
+        return sites.parse_sites_xlsx(data)
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise Invalid(f"{name or 'the file'} is neither GeoJSON nor .xlsx") from None
+    return sites.parse_sites_geojson(parsed)
+
+
+@router.post("/admin/sites/import", dependencies=[ADMIN])
+def import_sites(session: SessionDep, file: Annotated[UploadFile, File()]) -> dict[str, Any]:
+    """Sites from GeoJSON or XLSX (名称 | 类型 | 经度 | 纬度 | 责任单位 | 签到半径(米))."""
+    rows = parse_sites_file(file.filename or "", _read(file))
+    return sites.import_sites(session, rows).as_dict()
+
+
+# ---- standards ------------------------------------------------------------------------------
+
+
+@router.get("/standards")
+def get_standards(
+    session: SessionDep,
+    _actor: CurrentActor,
+    version: Annotated[str | None, Query(max_length=32)] = None,
+) -> dict[str, Any]:
+    """The standards tree 测评项目 → 测评内容 → 测评标准 of a version (default: the newest)."""
+    return standards.tree(session, standards.get_version(session, version))
+
+
+@router.post("/admin/standards/import", dependencies=[ADMIN])
+def import_standards(
+    session: SessionDep,
+    file: Annotated[UploadFile, File()],
+    replace: Annotated[bool, Form()] = False,
+) -> dict[str, Any]:
+    """A standards version from XLSX in the documented layout (README 测评)."""
+    code, name, rows = standards.parse_standards_xlsx(session, _read(file))
+    version = standards.save_version(session, code, name, rows, replace=replace)
+    return {"version": version.code, "name": version.name, "items": len(rows)}
+
+
+@router.get("/admin/standards/export.xlsx", response_class=Response, dependencies=[ADMIN])
+def export_standards(
+    session: SessionDep, version: Annotated[str | None, Query(max_length=32)] = None
+) -> Response:
+    v = standards.get_version(session, version)
+    return Response(
+        standards.standards_xlsx(session, v),
+        media_type=XLSX,
+        headers={"Content-Disposition": f'attachment; filename="standards-{v.code}.xlsx"'},
+    )
+
+
+# ---- rounds ---------------------------------------------------------------------------------
+
+
+class DrawBody(StrictBody):
+    per_type_per_zone: int = Field(ge=1, le=100)
+    seed: int | None = Field(default=None, ge=0, le=2**53)
+    site_types: list[str] = Field(default_factory=list, max_length=50)
+
+
+class RoundBody(StrictBody):
+    name: str = Field(min_length=1, max_length=200)
+    kind: RoundKind
+    standards_version: str | None = Field(default=None, max_length=32)
+    starts_on: date
+    ends_on: date
+    inspector_ids: list[int] = Field(default_factory=list, max_length=500)
+    site_ids: list[int] | None = Field(default=None, max_length=20_000)
+    draw: DrawBody | None = None
+    questionnaire: str | None = Field(default=None, max_length=32)
+
+
+def visible_round(round_id: int, session: SessionDep, actor: CurrentActor) -> Round:
+    rnd = session.get(Round, round_id)
+    if rnd is None or not can_view_round(actor, rnd, rounds.inspector_ids(session, rnd)):
+        raise NotFound(f"round {round_id} not found")
+    return rnd
+
+
+VisibleRound = Annotated[Round, Depends(visible_round)]
+
+
+@router.post("/rounds", status_code=201)
+def create_round(session: SessionDep, actor: CurrentActor, body: RoundBody) -> dict[str, Any]:
+    """A round over chosen sites, or drawn at random: N per type per zone with a stored seed."""
+    draw = (
+        rounds.Draw(body.draw.per_type_per_zone, body.draw.seed, tuple(body.draw.site_types))
+        if body.draw
+        else None
+    )
+    rnd = rounds.create_round(
+        session,
+        actor,
+        rounds.NewRound(
+            name=body.name,
+            kind=body.kind,
+            standards_version=body.standards_version,
+            starts_on=body.starts_on,
+            ends_on=body.ends_on,
+            inspector_ids=body.inspector_ids,
+            site_ids=body.site_ids,
+            draw=draw,
+            questionnaire=body.questionnaire,
+        ),
+    )
+    return rounds.round_detail(session, rnd)
+
+
+@router.get("/rounds")
+def list_rounds(session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
+    """The rounds I may see, newest first."""
+    data = []
+    for rnd in session.exec(select(Round).order_by(col(Round.id).desc())):
+        if can_view_round(actor, rnd, rounds.inspector_ids(session, rnd)):
+            data.append(rounds.round_summary(session, rnd))
+    return {"data": data, "count": len(data)}
+
+
+@router.get("/rounds/{round_id}")
+def get_round(session: SessionDep, rnd: VisibleRound) -> dict[str, Any]:
+    """The round with its sites, inspectors, checklist and questionnaire."""
+    return rounds.round_detail(session, rnd)
+
+
+@router.post("/rounds/{round_id}/close")
+def close_round(session: SessionDep, actor: CurrentActor, rnd: VisibleRound) -> dict[str, Any]:
+    """Freeze and publish the scores."""
+    if not may_close_round(actor, rnd):
+        raise Forbidden("only the command centre closes a round")
+    rounds.close_round(session, actor, rnd)
+    return rounds.round_summary(session, rnd)
+
+
+# ---- sheets ---------------------------------------------------------------------------------
+
+
+class ResultBody(StrictBody):
+    item_code: str = Field(min_length=1, max_length=32)
+    outcome: Literal["pass", "deduct", "na"]
+    occurrences: int = Field(default=0, ge=0, le=flows.MAX_OCCURRENCES)
+    note: str = Field(default="", max_length=1000)
+    photo_field: str | None = Field(default=None, max_length=64)
+
+
+class SheetForm(BaseModel):
+    site_id: int
+    lat: float
+    lon: float
+    accuracy_m: float | None
+    results: list[ResultBody]
+    files: dict[str, list[UploadFile]]
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+
+def _number(form: Any, name: str, required: bool = True) -> float | None:
+    raw = form.get(name)
+    if raw is None or str(raw).strip() == "":
+        if required:
+            raise Invalid(f"{name} is required")
+        return None
+    try:
+        value = float(str(raw))
+    except ValueError:
+        raise Invalid(f"{name} must be a number") from None
+    if not math.isfinite(value):
+        raise Invalid(f"{name} must be a finite number")
+    return value
+
+
+async def sheet_form(request: Request) -> SheetForm:
+    """The multipart sheet: fields per the contract, photos named by each result's photo_field."""
+    content_type = request.headers.get("content-type", "")
+    if not content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
+        raise Invalid("send the sheet as multipart/form-data")
+    form = await request.form()
+    site_raw = str(form.get("site_id") or "")
+    if not site_raw.isdigit() or len(site_raw) > 12:
+        raise Invalid("site_id must be a site id")
+    lat, lon = _number(form, "checked_in_lat"), _number(form, "checked_in_lon")
+    assert lat is not None and lon is not None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise Invalid("checked_in_lat/lon are out of range")
+    accuracy = _number(form, "accuracy_m", required=False)
+    try:
+        raw = json.loads(str(form.get("results") or "[]"))
+        results = [ResultBody.model_validate(r) for r in raw]
+    except (json.JSONDecodeError, ValueError, TypeError) as exc:
+        raise Invalid(f"results must be a JSON list of item results: {exc}") from None
+    files: dict[str, list[UploadFile]] = {}
+    for r in results:
+        if r.photo_field:
+            found = [f for f in form.getlist(r.photo_field) if isinstance(f, StarletteUpload)]
+            files[r.photo_field] = found  # type: ignore[assignment]
+    return SheetForm(
+        site_id=int(site_raw), lat=lat, lon=lon, accuracy_m=accuracy, results=results, files=files
+    )
+
+
+@router.post("/rounds/{round_id}/sheets", status_code=201)
+def submit_sheet(
+    session: SessionDep,
+    actor: CurrentActor,
+    key: RequiredKey,
+    rnd: VisibleRound,
+    form: Annotated[SheetForm, Depends(sheet_form)],
+) -> Any:
+    """A site's score sheet; each deduction files a routed ticket. Retries never count twice."""
+    if not may_score_round(actor, rnd, rounds.inspector_ids(session, rnd)):
+        raise Forbidden("you are not an inspector of this round")
+    if rnd.status != RoundStatus.open:
+        existing = flows.find_sheet(session, key)
+        if existing is None:
+            raise Invalid("the round is closed")
+    total = sum(len(v) for v in form.files.values())
+    if total > get_evaluation_settings().max_photos_per_sheet:
+        raise Invalid(f"at most {get_evaluation_settings().max_photos_per_sheet} photos per sheet")
+    # Photo work before the transaction writes anything.
+    photos: dict[str, list[PreparedPhoto]] = {
+        name: prepare_photos(uploads) for name, uploads in form.files.items() if uploads
+    }
+    data = flows.SheetIn(
+        site_id=form.site_id,
+        lat=form.lat,
+        lon=form.lon,
+        accuracy_m=form.accuracy_m,
+        results=[
+            flows.ResultIn(
+                r.item_code.strip(),
+                ItemOutcome(r.outcome),
+                r.occurrences,
+                r.note.strip(),
+                r.photo_field,
+            )
+            for r in form.results
+        ],
+        photos=photos,
+    )
+    sheet, _tickets, created = flows.submit_sheet(session, actor, rnd, data, key)
+    session.flush()
+    return JSONResponse(flows.sheet_public(session, sheet), status_code=201 if created else 200)
+
+
+@router.get("/rounds/{round_id}/sheets/{sheet_id}")
+def get_sheet(session: SessionDep, rnd: VisibleRound, sheet_id: int) -> dict[str, Any]:
+    """A site's sheet with the tickets it filed and their photos."""
+    sheet = flows.get_sheet(session, rnd, sheet_id)
+    return flows.sheet_public(session, sheet)
+
+
+# ---- scores ---------------------------------------------------------------------------------
+
+
+def _scores(session: SessionDep, actor: CurrentActor, rnd: Round) -> dict[str, Any]:
+    if rnd.status == RoundStatus.open and not (actor.is_command() or may_close_round(actor, rnd)):
+        raise Forbidden("scores are published when the round is closed")
+    return scores.compute_scores(session, rnd)
+
+
+@router.get("/rounds/{round_id}/scores")
+def get_scores(session: SessionDep, actor: CurrentActor, rnd: VisibleRound) -> dict[str, Any]:
+    """Sites, units and zones with rank, 并列, 末位 and change; items that lost most; tickets."""
+    return _scores(session, actor, rnd)
+
+
+@router.get("/rounds/{round_id}/scores.xlsx", response_class=Response)
+def get_scores_xlsx(session: SessionDep, actor: CurrentActor, rnd: VisibleRound) -> Response:
+    data = _scores(session, actor, rnd)
+    return Response(
+        render.scores_xlsx(data, survey.results(session, rnd)),
+        media_type=XLSX,
+        headers={"Content-Disposition": f'attachment; filename="round-{rnd.id}-scores.xlsx"'},
+    )
+
+
+@router.get("/rounds/{round_id}/scores/print", response_class=HTMLResponse)
+def get_scores_print(session: SessionDep, actor: CurrentActor, rnd: VisibleRound) -> HTMLResponse:
+    """The 测评通报 as an A4 page for the browser's print dialog."""
+    data = _scores(session, actor, rnd)
+    return HTMLResponse(render.scores_html(data, survey.results(session, rnd)))
+
+
+# ---- survey ---------------------------------------------------------------------------------
+
+
+class SurveyBody(StrictBody):
+    answers: dict[str, str] = Field(min_length=1, max_length=50)
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    answered_at: datetime | None = None
+
+
+@router.post("/rounds/{round_id}/survey", status_code=201)
+def post_survey(
+    session: SessionDep, actor: CurrentActor, key: RequiredKey, rnd: VisibleRound, body: SurveyBody
+) -> Any:
+    """One anonymous respondent's answers (随机街访); no personal data is accepted."""
+    if not may_score_round(actor, rnd, rounds.inspector_ids(session, rnd)):
+        raise Forbidden("you are not an inspector of this round")
+    respondent = survey.Respondent(
+        body.answers, body.lat, body.lon, as_utc(body.answered_at) if body.answered_at else None
+    )
+    count, created = survey.record(session, actor.user, rnd, respondent, key)
+    return JSONResponse({"answers": count}, status_code=201 if created else 200)
+
+
+@router.get("/rounds/{round_id}/survey/results")
+def get_survey_results(
+    session: SessionDep, actor: CurrentActor, rnd: VisibleRound
+) -> dict[str, Any]:
+    """知晓率 / 支持率 / 满意率 per zone and countywide, with n and a 95 % Wilson interval."""
+    if rnd.status == RoundStatus.open and not (actor.is_command() or may_close_round(actor, rnd)):
+        raise Forbidden("results are published when the round is closed")
+    return survey.results(session, rnd)

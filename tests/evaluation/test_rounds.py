@@ -1,0 +1,344 @@
+"""Rounds over the API: unannounced visibility, draws, sheets that file tickets, scores, ledger."""
+
+import json
+import uuid
+
+from sqlmodel import Session, col, select
+
+from app.evaluation.models import Sheet
+from app.evaluation.scores import site_score
+from app.ledger.models import Event
+from app.tickets.models import Ticket
+from tests.evaluation.factories import create_world, round_body, sheet_form, xlsx
+from tests.factories import create_town, jpeg_bytes, login
+
+
+def _setup(client, db: Session):
+    town = create_town(db)
+    world = create_world(db, town)
+    sup = login(client, town.supervisor)
+    r = client.post("/api/rounds", json=round_body(world), headers=sup)
+    assert r.status_code == 201, r.text
+    return world, sup, r.json()
+
+
+def _submit(client, headers, round_id, form, files=None, key=None):
+    return client.post(
+        f"/api/rounds/{round_id}/sheets",
+        data=form,
+        files=files or [],
+        headers={**headers, "Idempotency-Key": key or uuid.uuid4().hex},
+    )
+
+
+def test_chiefs_and_departments_get_404_on_an_open_round_until_it_is_closed(client, db):
+    world, sup, rnd = _setup(client, db)
+    town = world.town
+    for user in (town.road_chief, town.zone_chief, town.leader, town.dept_staff):
+        h = login(client, user)
+        assert client.get(f"/api/rounds/{rnd['id']}", headers=h).status_code == 404
+        assert client.get(f"/api/rounds/{rnd['id']}/scores", headers=h).status_code == 404
+        assert client.get("/api/rounds", headers=h).json()["count"] == 0
+    insp = login(client, town.inspector)
+    assert client.get(f"/api/rounds/{rnd['id']}", headers=insp).status_code == 200
+    assert client.post(f"/api/rounds/{rnd['id']}/close", headers=sup).status_code == 200
+    h = login(client, town.road_chief)
+    assert client.get(f"/api/rounds/{rnd['id']}", headers=h).status_code == 200
+    assert client.get(f"/api/rounds/{rnd['id']}/scores", headers=h).status_code == 200
+
+
+def test_a_self_check_is_visible_to_its_own_unit_only(client, db):
+    town = create_town(db)
+    world = create_world(db, town)
+    staff = login(client, town.dept_staff)
+    body = round_body(
+        world,
+        kind="self",
+        inspector_ids=[],
+        site_ids=None,
+        draw={"per_type_per_zone": 2, "seed": 7},
+    )
+    r = client.post("/api/rounds", json=body, headers=staff)
+    assert r.status_code == 201, r.text
+    # Only the department's own sites (the markets) can be drawn.
+    assert {s["type"] for s in r.json()["sites"]} == {"market"}
+    assert client.get(f"/api/rounds/{r.json()['id']}", headers=staff).status_code == 200
+    chief = login(client, town.other_chief)
+    assert client.get(f"/api/rounds/{r.json()['id']}", headers=chief).status_code == 404
+
+
+def test_the_draw_is_reproducible_from_its_seed(client, db):
+    town = create_town(db)
+    world = create_world(db, town)
+    sup = login(client, town.supervisor)
+    drawn = []
+    for seed in (11, 11, 12345):
+        body = round_body(world, site_ids=None, draw={"per_type_per_zone": 2, "seed": seed})
+        r = client.post("/api/rounds", json=body, headers=sup)
+        assert r.status_code == 201, r.text
+        assert r.json()["draw"]["seed"] == seed
+        drawn.append(sorted(s["id"] for s in r.json()["sites"]))
+    assert drawn[0] == drawn[1]
+    # Two per type per zone: town's roads (2 main roads), 2 markets, 2 toilets.
+    assert len(drawn[0]) == 6
+    # No seed given: one is made up and stored, so the draw can still be re-run.
+    body = round_body(world, site_ids=None, draw={"per_type_per_zone": 1})
+    made = client.post("/api/rounds", json=body, headers=sup).json()
+    again = client.post(
+        "/api/rounds", json=round_body(world, site_ids=None, draw=made["draw"]), headers=sup
+    ).json()
+    assert [s["id"] for s in made["sites"]] == [s["id"] for s in again["sites"]]
+
+
+def test_a_sheet_with_two_deductions_files_two_routed_tickets_and_a_retry_counts_once(client, db):
+    world, _sup, rnd = _setup(client, db)
+    insp = login(client, world.town.inspector)
+    market = world.sites[0]
+    results = [
+        {"item_code": "A1", "outcome": "deduct", "occurrences": 3, "photo_field": "p1"},
+        {"item_code": "A2", "outcome": "deduct", "occurrences": 1, "photo_field": "p2"},
+        {"item_code": "A3", "outcome": "na"},
+    ]
+    files = [
+        ("p1", ("a.jpg", jpeg_bytes(1), "image/jpeg")),
+        ("p2", ("b.jpg", jpeg_bytes(2), "image/jpeg")),
+    ]
+    key = uuid.uuid4().hex
+    r = _submit(client, insp, rnd["id"], sheet_form(market, results), files, key)
+    assert r.status_code == 201, r.text
+    sheet = r.json()
+    # 3 × 0.5 = 1.5 (cap 2) and 1 × 1 → 97.5
+    assert sheet["score"] == 97.5
+    assert len(sheet["tickets"]) == 2
+    tickets = [db.get(Ticket, t) for t in sheet["tickets"]]
+    assert sorted(t.category_code for t in tickets) == ["0201", "0505"]
+    assert all(t.assignee_id == world.town.road_chief.id for t in tickets)  # on 人民路
+    assert all(
+        len(client.get(f"/api/tickets/{t.id}", headers=insp).json()["photos"]) == 1 for t in tickets
+    )
+    again = _submit(client, insp, rnd["id"], sheet_form(market, results), files, key)
+    assert again.status_code == 200 and again.json()["id"] == sheet["id"]
+    assert len(db.exec(select(Sheet).where(Sheet.round_id == rnd["id"])).all()) == 1
+    assert db.exec(select(Ticket).where(col(Ticket.id).in_(sheet["tickets"]))).all()
+    count = len(db.exec(select(Ticket)).all())
+    assert count == 2
+    # The same key for another body is refused; another key for the same site is a conflict.
+    changed = sheet_form(market, results[1:])
+    assert _submit(client, insp, rnd["id"], changed, files, key).status_code == 422
+    assert _submit(client, insp, rnd["id"], sheet_form(market, results), files).status_code == 409
+
+
+def test_a_deduction_needing_a_photo_is_refused_without_one(client, db):
+    world, _sup, rnd = _setup(client, db)
+    insp = login(client, world.town.inspector)
+    r = _submit(
+        client,
+        insp,
+        rnd["id"],
+        sheet_form(world.sites[0], [{"item_code": "A1", "outcome": "deduct", "occurrences": 1}]),
+    )
+    assert r.status_code == 422 and "A1" in r.json()["detail"]
+    assert db.exec(select(Sheet)).all() == []
+
+
+def test_a_check_in_outside_the_radius_is_flagged_not_refused(client, db):
+    world, sup, rnd = _setup(client, db)
+    insp = login(client, world.town.inspector)
+    site = world.sites[1]
+    r = _submit(client, insp, rnd["id"], sheet_form(site, [], lat=site.lat + 0.01))
+    assert r.status_code == 201, r.text
+    assert r.json()["far"] is True and r.json()["distance_m"] > 1000
+    detail = client.get(f"/api/rounds/{rnd['id']}", headers=sup).json()
+    assert detail["progress"] == {"sites": 8, "done": 1, "flagged": 1}
+
+
+def test_scores_rank_units_with_ties_and_close_publishes_what_the_ledger_recomputes(client, db):
+    world, sup, rnd = _setup(client, db)
+    insp = login(client, world.town.inspector)
+    markets = [s for s in world.sites if s.type_code == "market"]
+    toilets = [s for s in world.sites if s.type_code == "toilet"]
+    for i, site in enumerate(markets[:2]):
+        results = [{"item_code": "A3", "outcome": "deduct", "occurrences": 1}] if i else []
+        assert _submit(client, insp, rnd["id"], sheet_form(site, results)).status_code == 201
+    r = _submit(
+        client,
+        insp,
+        rnd["id"],
+        sheet_form(toilets[0], [{"item_code": "B1", "outcome": "deduct", "occurrences": 2}]),
+    )
+    assert r.status_code == 201 and r.json()["score"] == 98
+    scores = client.get(f"/api/rounds/{rnd['id']}/scores", headers=sup).json()
+    units = {u["name"]: u for u in scores["units"]}
+    assert units["交警大队"]["score"] == 99 and units["交警大队"]["rank"] == 1
+    assert scores["units"][1]["score"] == 98 and scores["units"][1]["rank"] == 2
+    assert scores["items"][0]["item_code"] in ("A3", "B1")
+    assert scores["tickets"]["filed"] == 1  # B1 files a ticket, A3 (no category) does not
+    assert client.get(f"/api/rounds/{rnd['id']}/scores.xlsx", headers=sup).content[:2] == b"PK"
+    page = client.get(f"/api/rounds/{rnd['id']}/scores/print", headers=sup).text
+    assert "<script" not in page and "交警大队" in page
+    closed = client.post(f"/api/rounds/{rnd['id']}/close", headers=sup)
+    assert closed.status_code == 200 and closed.json()["status"] == "closed"
+    assert client.post(f"/api/rounds/{rnd['id']}/close", headers=sup).status_code == 409
+    published = client.get(f"/api/rounds/{rnd['id']}/scores", headers=sup).json()
+
+    # Recompute the published unit scores from the ledger alone.
+    events = db.exec(
+        select(Event).where(col(Event.ticket_id).is_(None)).order_by(col(Event.id))
+    ).all()
+    mine = [e for e in events if e.data.get("round_id") == rnd["id"]]
+    created = next(e for e in mine if e.action == "round_create")
+    assert sorted(created.data["site_ids"]) == sorted(s.id for s in world.sites)
+    sheets = {e.data["sheet_id"]: e.data for e in mine if e.action == "sheet_submit"}
+    lost: dict[int, list] = {sid: [] for sid in sheets}
+    for e in mine:
+        if e.action == "item_result" and e.to_status == "deduct":
+            lost[e.data["sheet_id"]].append(
+                (e.data["occurrences"], e.data["points_each"], e.data["cap"])
+            )
+    close = next(e for e in mine if e.action == "round_close")
+    units_from_ledger: dict[str, list[float]] = {}
+    for sid, data in sheets.items():
+        score, _ = site_score(lost[sid])
+        assert close.data["sites"][str(data["site_id"])] == score
+        key = (
+            f"department:{data['unit_department_id']}"
+            if data["unit_department_id"]
+            else f"chief:{data['unit_chief_id']}"
+        )
+        units_from_ledger.setdefault(key, []).append(score)
+    recomputed = {k: round(sum(v) / len(v), 2) for k, v in units_from_ledger.items()}
+    assert recomputed == {u["key"]: u["score"] for u in published["units"]}
+    assert client.get("/api/ledger/verify", headers=sup).json()["ok"] is True
+
+
+def test_survey_answers_are_counted_once_per_respondent_with_wilson_intervals(client, db):
+    from app.evaluation.demo import QUESTIONNAIRE, QUESTIONS
+    from app.evaluation.models import Questionnaire, SurveyQuestion
+
+    town = create_town(db)
+    world = create_world(db, town)
+    q = Questionnaire(code=QUESTIONNAIRE[0], name=QUESTIONNAIRE[1])
+    db.add(q)
+    db.flush()
+    for code, text, measure, options in QUESTIONS:
+        db.add(
+            SurveyQuestion(
+                questionnaire_id=q.id,
+                code=code,
+                text=text,
+                measure=measure,
+                options=[{"code": c, "label": lb, "positive": p} for c, lb, p in options],
+            )
+        )
+    db.flush()
+    sup = login(client, town.supervisor)
+    rnd = client.post(
+        "/api/rounds", json=round_body(world, questionnaire=q.code), headers=sup
+    ).json()
+    insp = login(client, town.inspector)
+    keys = [uuid.uuid4().hex for _ in range(10)]
+    for i, key in enumerate(keys):
+        body = {"answers": {"Q1": "yes" if i < 8 else "no"}, "lat": 31.0, "lon": 119.9}
+        r = client.post(
+            f"/api/rounds/{rnd['id']}/survey", json=body, headers={**insp, "Idempotency-Key": key}
+        )
+        assert r.status_code == 201, r.text
+    resend = client.post(
+        f"/api/rounds/{rnd['id']}/survey",
+        json={"answers": {"Q1": "yes"}},
+        headers={**insp, "Idempotency-Key": keys[0]},
+    )
+    assert resend.status_code == 200
+    res = client.get(f"/api/rounds/{rnd['id']}/survey/results", headers=sup).json()
+    q1 = res["questions"][0]["overall"]
+    assert (q1["n"], q1["positive"], q1["rate"]) == (10, 8, 0.8)
+    # Wilson 95 % for 8/10: 0.4902 – 0.9433
+    assert (q1["low"], q1["high"]) == (0.4902, 0.9433)
+    assert res["questions"][0]["zones"][0]["zone"] == "城东片区"
+
+
+def test_standards_xlsx_round_trips_and_a_malformed_file_names_row_and_column(client, db):
+    town = create_town(db)
+    create_world(db, town)
+    admin = login(client, town.supervisor)
+    exported = client.get("/api/admin/standards/export.xlsx?version=T-1", headers=admin)
+    assert exported.status_code == 200
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(exported.content))
+    sheet = book.worksheets[0]
+    sheet["B1"] = "T-2"
+    buf = io.BytesIO()
+    book.save(buf)
+    r = client.post(
+        "/api/admin/standards/import", files={"file": ("s.xlsx", buf.getvalue())}, headers=admin
+    )
+    assert r.status_code == 200, r.text
+    assert r.json() == {"version": "T-2", "name": "测试体系", "items": 4}
+    tree = client.get("/api/standards?version=T-2", headers=admin).json()
+    assert tree["projects"][0]["contents"][0]["items"][0]["code"] == "A1"
+
+    from app.evaluation.standards import COLUMNS
+
+    bad = xlsx(
+        [
+            ["版本", "T-3"],
+            COLUMNS,
+            ["01", "环境", "0101", "市容", "X1", "无小广告", "农贸市场", 1, 2, "是", "0201"],
+            ["01", "环境", "0101", "市容", "X2", "无乱停车", "农贸市场", "三分", 2, "否", ""],
+        ]
+    )
+    r = client.post("/api/admin/standards/import", files={"file": ("b.xlsx", bad)}, headers=admin)
+    assert r.status_code == 422
+    assert "第4行 H列（每处扣分）" in r.json()["detail"] and "三分" in r.json()["detail"]
+    r = client.post(
+        "/api/admin/standards/import", files={"file": ("b.xlsx", b"not a zip")}, headers=admin
+    )
+    assert r.status_code == 422
+
+
+def test_sites_import_from_xlsx_and_geojson_refuses_bad_cells_by_row_and_column(client, db):
+    town = create_town(db)
+    admin = login(client, town.supervisor)
+    good = xlsx(
+        [
+            ["名称", "类型", "经度", "纬度", "责任单位", "签到半径(米)"],
+            ["东门菜场", "农贸市场", 119.9, 31.0, town.department.name, 40],
+        ]
+    )
+    r = client.post("/api/admin/sites/import", files={"file": ("s.xlsx", good)}, headers=admin)
+    assert r.status_code == 200 and r.json()["created"] == 1, r.text
+    bad = xlsx(
+        [
+            ["名称", "类型", "经度", "纬度", "责任单位"],
+            ["甲", "农贸市场", 119.9, 31.0, "x"],
+            ["乙", "农贸市场", "东经", 31.0, "x"],
+        ]
+    )
+    r = client.post("/api/admin/sites/import", files={"file": ("s.xlsx", bad)}, headers=admin)
+    assert r.status_code == 422 and "第3行 C列（经度）" in r.json()["detail"]
+    geo = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [119.91, 31.0]},
+                "properties": {"name": "南站", "type": "车站", "unit": town.other_chief.username},
+            }
+        ],
+    }
+    r = client.post(
+        "/api/admin/sites/import",
+        files={"file": ("s.geojson", json.dumps(geo).encode())},
+        headers=admin,
+    )
+    assert r.status_code == 200 and r.json()["created"] == 1, r.text
+    sites = client.get("/api/sites", headers=admin).json()["features"]
+    props = {f["properties"]["name"]: f["properties"] for f in sites}
+    assert props["南站"]["zone"] == "城东片区" and props["南站"]["unit"]["name"].startswith(
+        "李所长"
+    )
+    # Roads are sites without being entered again.
+    assert props["人民路"]["type"] == "main_road"
