@@ -1,4 +1,4 @@
-"""The `roadchief` command: serve, migrate, demo, user add, import roads, fsck, sweep."""
+"""The `roadchief` command: serve, migrate, demo, user add/enable/passwd, import, fsck, sweep."""
 
 import argparse
 import getpass
@@ -56,6 +56,15 @@ def cmd_demo(args: argparse.Namespace) -> None:
     print(f"demo town loaded (password '{args.password}'); {made} sample tickets added")
 
 
+def _read_password() -> str:
+    password = (
+        getpass.getpass("password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    )
+    if len(password) < 6:
+        raise AppError("the password must have at least 6 characters")
+    return password
+
+
 def cmd_user_add(args: argparse.Namespace) -> None:
     from sqlmodel import select
 
@@ -63,11 +72,7 @@ def cmd_user_add(args: argparse.Namespace) -> None:
     from app.core.db import session_scope
     from app.org.models import Role, User
 
-    password = (
-        getpass.getpass("password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
-    )
-    if len(password) < 6:
-        raise AppError("the password must have at least 6 characters")
+    password = _read_password()
     _migrate()
     with session_scope() as session:
         if session.exec(select(User).where(User.username == args.username)).first():
@@ -82,6 +87,37 @@ def cmd_user_add(args: argparse.Namespace) -> None:
             )
         )
     print(f"user '{args.username}' added as {args.role}")
+
+
+def _change_user(username: str, password: str | None = None) -> None:
+    """Enable a user (and set a new password); their old sessions end when the password does."""
+    from sqlmodel import select
+
+    from app.auth.passwords import hash_password
+    from app.auth.service import revoke_all
+    from app.core.db import session_scope
+    from app.org.models import User
+
+    _migrate()
+    with session_scope() as session:
+        user = session.exec(select(User).where(User.username == username)).first()
+        if user is None or user.id is None:
+            raise AppError(f"no user '{username}'")
+        user.is_active = True
+        if password is not None:
+            user.password_hash = hash_password(password)
+            revoke_all(session, user.id)
+        session.add(user)
+
+
+def cmd_user_enable(args: argparse.Namespace) -> None:
+    _change_user(args.username)
+    print(f"user '{args.username}' can sign in again")
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> None:
+    _change_user(args.username, _read_password())
+    print(f"password of '{args.username}' changed; their sessions were ended")
 
 
 def cmd_import_roads(args: argparse.Namespace) -> None:
@@ -178,6 +214,12 @@ def parser() -> argparse.ArgumentParser:
     ua.add_argument("--name")
     ua.add_argument("--level", type=int, choices=[1, 2, 3])
     ua.set_defaults(func=cmd_user_add)
+    ue = u.add_parser("enable", help="let a disabled user sign in again (e.g. the last admin)")
+    ue.add_argument("username")
+    ue.set_defaults(func=cmd_user_enable)
+    up = u.add_parser("passwd", help="set a user's password (read from stdin) and enable them")
+    up.add_argument("username")
+    up.set_defaults(func=cmd_user_passwd)
 
     i = sub.add_parser("import", help="import data").add_subparsers(
         dest="import_command", required=True

@@ -6,17 +6,17 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body
 from pydantic import BaseModel, ConfigDict, Field
-from sqlmodel import select
+from sqlmodel import col, func, select
 
 from app.auth.deps import require_roles
 from app.auth.passwords import hash_password
 from app.auth.service import revoke_all
 from app.auth.views import user_public
 from app.core.db import SessionDep
-from app.core.errors import Invalid, NotFound
+from app.core.errors import Conflict, Invalid, NotFound
 from app.deadlines.models import CalendarDay, LimitUnit
 from app.org.importer import import_roads
-from app.org.models import Department, Role, User
+from app.org.models import Area, Department, Role, User
 from app.routing.service import invalidate
 from app.tickets.models import Category
 
@@ -67,6 +67,22 @@ def _department(session: SessionDep, department_id: int | None) -> Department | 
     return department
 
 
+def _area(session: SessionDep, area_id: int | None) -> None:
+    if area_id is not None and session.get(Area, area_id) is None:
+        raise Invalid(f"unknown area {area_id}")
+
+
+def _keep_one_admin(session: SessionDep, user: User) -> None:
+    """Refuse to disable the last active admin: nobody could sign in to undo it."""
+    others = session.exec(
+        select(func.count())
+        .select_from(User)
+        .where(User.role == Role.admin, col(User.is_active), User.id != user.id)
+    ).one()
+    if user.role == Role.admin and user.is_active and others == 0:
+        raise Conflict("the last active admin cannot be disabled")
+
+
 @router.post("/users", status_code=201)
 def create_user(body: UserCreate, session: SessionDep) -> dict[str, Any]:
     if session.exec(select(User).where(User.username == body.username)).first():
@@ -74,6 +90,7 @@ def create_user(body: UserCreate, session: SessionDep) -> dict[str, Any]:
     if body.role == Role.chief and body.level is None:
         raise Invalid("a chief needs a level (1, 2 or 3)")
     department = _department(session, body.department_id)
+    _area(session, body.area_id)
     user = User(**body.model_dump(exclude={"password"}), password_hash=hash_password(body.password))
     session.add(user)
     session.flush()
@@ -90,6 +107,8 @@ def update_user(user_id: int, body: UserUpdate, session: SessionDep) -> dict[str
         user.name = body.name
     if body.title is not None:
         user.title = body.title
+    if body.is_active is False:
+        _keep_one_admin(session, user)
     if body.is_active is not None:
         user.is_active = body.is_active
     if body.password is not None:

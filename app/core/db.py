@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 from app.core.config import get_settings
+from app.core.nul import refuse_nul_text
 
 WRITER = "roadchief_writer"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -43,8 +44,11 @@ def make_engine(url: str) -> Engine:
             writer = conn.get_execution_options().get(WRITER, False)
             conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
+        refuse_nul_text(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    refuse_nul_text(engine)
+    return engine
 
 
 @lru_cache

@@ -5,6 +5,8 @@ one starts, and the tickets and their events are read from the database in batch
 memory stays flat however many tickets the filter selects.
 """
 
+import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from datetime import datetime
@@ -92,13 +94,36 @@ def write_ledger(
     bbox: tuple[float, float, float, float] | None,
     now: datetime,
 ) -> tuple[str, int]:
-    """Write the workbook to a temporary file; returns (path, number of tickets)."""
+    """Write the workbook into a fresh temporary directory; returns (path, number of tickets).
+
+    The directory also holds xlsxwriter's row files, so removing it (remove_export) leaves
+    nothing behind, and a failed export removes it at once.
+    """
+    workdir = tempfile.mkdtemp(prefix="ledger-")
+    try:
+        return _write_ledger(session, flt, bbox, now, workdir)
+    except BaseException:
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise
+
+
+def remove_export(path: str) -> None:
+    """Remove a written export and its working directory."""
+    shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+
+
+def _write_ledger(
+    session: Session,
+    flt: TicketFilter,
+    bbox: tuple[float, float, float, float] | None,
+    now: datetime,
+    workdir: str,
+) -> tuple[str, int]:
     tz = ZoneInfo(get_settings().timezone)
     names = Lookups(session)
     where = [*flt.clauses(now), *([bbox_clause(bbox)] if bbox else [])]
-    out = tempfile.NamedTemporaryFile(prefix="ledger-", suffix=".xlsx", delete=False)  # noqa: SIM115
-    out.close()
-    book = xlsxwriter.Workbook(out.name, {"constant_memory": True, "tmpdir": tempfile.gettempdir()})
+    path = os.path.join(workdir, "ledger.xlsx")
+    book = xlsxwriter.Workbook(path, {"constant_memory": True, "tmpdir": workdir})
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     when = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
     tickets_sheet = book.add_worksheet("案卷台账")
@@ -126,9 +151,9 @@ def write_ledger(
         numbers = {t.id: t.number for t in batch}
         originals = {t.duplicate_of_id for t in batch if t.duplicate_of_id}
         if originals:
-            numbers |= dict(
-                session.connection().execute(select(T.id, T.number).where(T.id.in_(originals)))
-            )
+            # .all(): dict() of the result object itself would take it for a mapping.
+            originals_q = select(T.id, T.number).where(T.id.in_(originals))
+            numbers |= dict(session.connection().execute(originals_q).all())
         for t in batch:
             t_row += 1
             values = [
@@ -162,4 +187,4 @@ def write_ledger(
             for col, value in enumerate(values):
                 put(events_sheet, e_row, col, value)
     book.close()
-    return out.name, t_row
+    return path, t_row

@@ -11,8 +11,6 @@ GET /api/ledger/export.xlsx?[status, category, zone, road, assignee, department,
   Header X-Ticket-Count: number of tickets exported.
 """
 
-import os
-
 from fastapi import APIRouter
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
@@ -21,7 +19,7 @@ from app.auth.deps import require_roles
 from app.console.filters import TicketFilterDep, parse_bbox
 from app.core.db import SessionDep
 from app.core.timeutil import utcnow
-from app.exports.service import write_ledger
+from app.exports.service import remove_export, write_ledger
 from app.org.models import Role
 
 router = APIRouter(
@@ -43,5 +41,5 @@ def export_ledger(
         media_type=XLSX,
         filename=f"ledger-{now:%Y%m%d-%H%M}.xlsx",
         headers={"X-Ticket-Count": str(count)},
-        background=BackgroundTask(os.unlink, path),
+        background=BackgroundTask(remove_export, path),
     )

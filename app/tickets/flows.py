@@ -28,6 +28,9 @@ from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
 
 REWORK_CRITICISM = 2  # 通报批评
 REWORK_SUMMONS = 3  # 约谈
+# A phone's clock may run a little fast; a capture time beyond this is a wrong clock, and would
+# make every genuine after-photo look older than the report.
+CLOCK_SKEW = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,10 @@ class Report:
     accuracy_m: float | None
     description: str
     captured_at: datetime | None
+
+    def __post_init__(self) -> None:
+        if self.captured_at is not None and self.captured_at > utcnow() + CLOCK_SKEW:
+            raise Invalid("captured_at is in the future; check the phone's clock")
 
     def fingerprint(self, reporter_id: int, photos: list[PreparedPhoto]) -> str:
         """What makes a retry 'the same request': every field and every photo's bytes."""

@@ -72,3 +72,34 @@ def test_many_tickets_are_written_in_batches(client, db, town, monkeypatch):
 def test_only_the_command_centre_exports(client, db, town):
     chief = login(client, create_user(db, "chief", level=3))
     assert client.get("/api/ledger/export.xlsx", headers=chief).status_code == 403
+
+
+def test_a_duplicate_names_its_original_and_no_file_is_left_behind(
+    client, db, town, tmp_path, monkeypatch
+):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(service.tempfile, "tempdir", str(scratch))
+    original = create_ticket(db, town)
+    create_ticket(db, town, status=Status.dismissed, duplicate_of_id=original.id)
+    sup = login(client, town.supervisor)
+    r = client.get("/api/ledger/export.xlsx", headers=sup)
+    assert r.status_code == 200, r.text
+    head, *rows = read(r.content)["案卷台账"]
+    assert [row[head.index("重复于")] for row in rows] == [None, original.number]
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_failed_export_leaves_no_file_behind(client, db, town, tmp_path, monkeypatch):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(service.tempfile, "tempdir", str(scratch))
+    create_ticket(db, town)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(service, "_ticket_batches", broken)
+    sup = login(client, town.supervisor)
+    assert client.get("/api/ledger/export.xlsx", headers=sup).status_code == 500
+    assert list(scratch.iterdir()) == []

@@ -1,6 +1,7 @@
 """Garbage anywhere gets a clear JSON error (4xx), never a 500 or a stack trace."""
 
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 
@@ -98,3 +99,20 @@ def test_malformed_verify_bodies(client, db, setup):
         )
         assert r.status_code == 422, (body, r.text)
     assert client.get(f"/api/tickets/{t['id']}", headers=h).json()["status"] == "rectified"
+
+
+def test_text_with_nul_characters_is_refused_on_every_database(client, setup):
+    h, t = setup
+    r = report(client, h, description="牛皮癣\x00一处")
+    assert r.status_code == 422 and "NUL" in r.json()["detail"], r.text
+    r = client.get("/api/tickets", params={"category": "02\x0001"}, headers=h)
+    assert r.status_code == 422 and "NUL" in r.json()["detail"], r.text
+    assert client.get("/api/tickets", headers=h).json()["count"] == 1
+
+
+def test_a_capture_time_in_the_future_is_refused(client, setup):
+    h, t = setup
+    r = report(client, h, captured_at="9999-12-31T00:00:00Z")
+    assert r.status_code == 422 and "captured_at" in r.json()["detail"], r.text
+    r = report(client, h, captured_at=datetime.now(UTC).isoformat())
+    assert r.status_code == 201, r.text
