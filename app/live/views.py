@@ -34,7 +34,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 
-from app.auth.deps import current_session
+from app.auth.deps import AuthSchemes, current_session
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, Invalid
 from app.live.broker import RESUME_LIMIT, E, broker, load_frames
@@ -45,7 +45,7 @@ router = APIRouter(prefix="/api", tags=["live"])
 WATCHERS = (Role.supervisor, Role.admin)
 
 
-def watcher(request: Request, session: SessionDep) -> User:
+def watcher(request: Request, session: SessionDep, _schemes: AuthSchemes) -> User:
     """The signed-in supervisor or admin, with the database connection already given back.
 
     Authentication and commit run in one worker thread: a stream lasts hours, and hundreds of
