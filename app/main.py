@@ -12,6 +12,7 @@ from starlette.staticfiles import StaticFiles
 
 from app.admin import views as admin_views
 from app.auth import views as auth_views
+from app.citizens import views as citizen_views
 from app.console import views as console_views
 from app.core.db import get_engine
 from app.core.errors import AppError
@@ -45,10 +46,13 @@ def _validation_message(exc: RequestValidationError) -> str:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def app_error(_request: Request, exc: AppError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else {}
+        if "retry_after" in exc.extra:
+            headers["Retry-After"] = str(exc.extra["retry_after"])
         return JSONResponse(
             {"detail": exc.message, "code": exc.code, **exc.extra},
             status_code=exc.status_code,
-            headers={"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None,
+            headers=headers or None,
         )
 
     @app.exception_handler(RequestValidationError)
@@ -126,6 +130,7 @@ def create_app() -> FastAPI:
         stats_views,
         export_views,
         evaluation_views,
+        citizen_views,
     ):
         app.include_router(module.router)
     _mount_pwa(app)

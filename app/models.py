@@ -3,6 +3,15 @@
 from sqlmodel import SQLModel
 
 from app.auth.models import AuthSession, LoginFailure
+from app.citizens.models import (
+    CitizenPhoto,
+    CitizenReport,
+    Hit,
+    Open311Client,
+    Publication,
+    Rating,
+    SpentChallenge,
+)
 from app.console.models import MapCell
 from app.deadlines.models import CalendarDay
 from app.evaluation import models as _evaluation  # noqa: F401  (sites, standards, rounds)
@@ -19,14 +28,21 @@ __all__ = [
     "AuthSession",
     "CalendarDay",
     "Category",
+    "CitizenPhoto",
+    "CitizenReport",
     "Department",
     "Event",
+    "Hit",
     "LoginFailure",
     "MapCell",
+    "Open311Client",
     "Photo",
     "PhotoKind",
+    "Publication",
+    "Rating",
     "Road",
     "Role",
+    "SpentChallenge",
     "Status",
     "Ticket",
     "User",

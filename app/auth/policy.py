@@ -156,3 +156,16 @@ def may_score_round(actor: Actor, rnd: "EvalRound", inspector_ids: set[int]) -> 
 
 def may_close_round(actor: Actor, rnd: "EvalRound") -> bool:
     return actor.is_command() or owns_self_check(actor.user, rnd)
+
+
+# --- Citizens and the public boards (issue 11) ---------------------------------------------
+# Citizens need no account: a signed tracking link is their only key, to their own report.
+# Triage (受理), reviews of 不满意 ratings and publishing to the 曝光台 are the command centre's.
+
+
+def may_triage(actor: Actor) -> bool:
+    return actor.is_command()
+
+
+def may_publish(actor: Actor) -> bool:
+    return actor.is_command()

@@ -1,0 +1,97 @@
+"""Citizens' photos: stored before the transaction, served to staff only; public blurred copies.
+
+A citizen's photo passes the very same checks as a staff photo (app.photos.prepare_photos:
+content sniffing, pixel cap, size cap). Its copies carry no watermark: it is not evidence until
+a supervisor accepts the report, and then the ticket's own copies are made by the report flow.
+"""
+
+from PIL import Image, ImageFilter
+
+from app.citizens.models import CitizenPhoto
+from app.core.config import get_settings
+from app.photos import imaging
+from app.photos.service import PreparedPhoto
+from app.photos.storage import content_key, get_storage, key_for
+
+# Coarse enough that a face or a number plate cannot be read back from the blurred area.
+BLUR_CELLS = 12
+
+
+def store_citizen_photos(prepared: list[PreparedPhoto]) -> list[CitizenPhoto]:
+    """Write every copy (before the transaction that records the rows)."""
+    storage = get_storage()
+    rows = []
+    for item in prepared:
+        d = item.decoded
+        display = imaging.encode_jpeg(d.upright, imaging.DISPLAY_QUALITY)
+        thumb = imaging.encode_jpeg(d.thumb, imaging.THUMB_QUALITY)
+        original_key = key_for("originals", d.sha256, d.extension)
+        display_key, _ = content_key("display", display, "jpg")
+        thumb_key, _ = content_key("thumbs", thumb, "jpg")
+        storage.put(original_key, d.data, d.content_type)
+        storage.put(display_key, display, "image/jpeg")
+        storage.put(thumb_key, thumb, "image/jpeg")
+        rows.append(
+            CitizenPhoto(
+                report_id=0,  # set when the report row exists
+                sha256=d.sha256,
+                content_type=d.content_type,
+                size_bytes=len(d.data),
+                original_key=original_key,
+                display_key=display_key,
+                thumb_key=thumb_key,
+                width=d.width,
+                height=d.height,
+                taken_at=d.taken_at,
+            )
+        )
+    return rows
+
+
+def reprepare(original_keys: list[str]) -> list[PreparedPhoto]:
+    """Decode stored originals again (accepting a report files them as the ticket's photos)."""
+    settings = get_settings()
+    storage = get_storage()
+    datas = [storage.get(key) for key in original_keys]
+    decoded = imaging.decode_all(
+        datas, max_pixels=settings.max_photo_pixels, local_tz=settings.timezone
+    )
+    return [PreparedPhoto(d) for d in decoded]
+
+
+def blurred_copy(original_key: str, rects: list[list[float]]) -> tuple[str, int, int]:
+    """A public copy: upright, display-sized, rectangles pixelated, no metadata, no watermark.
+
+    Made from the original rather than the display copy because the display copy's evidence
+    watermark prints the coordinates and the ticket number. Rectangles are fractions of the
+    image ([x, y, w, h] in 0…1), so the console can draw them over any size of the picture.
+    """
+    settings = get_settings()
+    decoded = imaging.decode(
+        get_storage().get(original_key),
+        max_pixels=settings.max_photo_pixels,
+        local_tz=settings.timezone,
+    )
+    img = decoded.upright.convert("RGB")
+    width, height = img.size
+    for x, y, w, h in rects:
+        box = (
+            max(0, int(x * width)),
+            max(0, int(y * height)),
+            min(width, int((x + w) * width + 0.999)),
+            min(height, int((y + h) * height + 0.999)),
+        )
+        if box[2] <= box[0] or box[3] <= box[1]:
+            continue
+        region = img.crop(box)
+        cells = (max(1, region.width // BLUR_CELLS), max(1, region.height // BLUR_CELLS))
+        small = region.resize(
+            (max(1, region.width // cells[0]), max(1, region.height // cells[1])),
+            Image.Resampling.BOX,
+        )
+        coarse = small.resize(region.size, Image.Resampling.NEAREST)
+        img.paste(coarse.filter(ImageFilter.GaussianBlur(2)), box)
+    data = imaging.encode_jpeg(img, imaging.DISPLAY_QUALITY)
+    key, _ = content_key("public", data, "jpg")
+    get_storage().put(key, data, "image/jpeg")
+    return key, width, height

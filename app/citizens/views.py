@@ -1,0 +1,273 @@
+"""随手拍 (no account), the reporter's tracking link, and the console's triage and reviews."""
+
+import math
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, File, Form, Header, Query, Request, Response, UploadFile
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import col, select
+
+from app.citizens import abuse, service
+from app.citizens.deps import TrackedReport, Triager
+from app.citizens.models import Channel, CitizenPhoto, CitizenReport, IntakeStatus, Rating, Score
+from app.citizens.photos import reprepare, store_citizen_photos
+from app.citizens.settings import get_citizen_settings
+from app.core.db import SessionDep
+from app.core.errors import Forbidden, Invalid, NotFound
+from app.org.models import Role
+from app.photos.models import Photo, PhotoKind
+from app.photos.service import prepare_photos
+from app.photos.storage import digest_of, get_storage
+from app.tickets.deps import OptionalKey
+
+router = APIRouter(prefix="/api/citizen", tags=["citizens"])
+
+PHONE_CHARS = set("0123456789+- ")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RatingBody(Strict):
+    score: Score
+    reason: str = Field(default="", max_length=500)
+
+
+class AcceptBody(Strict):
+    note: str = Field(default="", max_length=1000)
+
+
+class MergeBody(Strict):
+    ticket_id: int
+    note: str = Field(default="", max_length=1000)
+
+
+class RejectBody(Strict):
+    reason: str = Field(max_length=500)
+
+
+class ReviewBody(Strict):
+    decision: Literal["uphold", "reopen"]
+    note: str = Field(max_length=500)
+
+
+def _coordinate(name: str, value: float, limit: float) -> float:
+    if not math.isfinite(value) or not -limit <= value <= limit:
+        raise Invalid(f"{name} must be a number between -{limit:g} and {limit:g}")
+    return value
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _jpeg(data: bytes, key: str, request: Request, cache: str) -> Response:
+    etag = f'"{digest_of(key)}"'
+    headers = {"ETag": etag, "Cache-Control": cache, "X-Content-Type-Options": "nosniff"}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(data, media_type="image/jpeg", headers=headers)
+
+
+def _file(key: str) -> bytes:
+    try:
+        return get_storage().get(key)
+    except KeyError:
+        raise NotFound("the photo file is missing") from None
+
+
+@router.get("/challenge")
+def challenge(response: Response) -> dict[str, Any]:
+    """A proof-of-work challenge for the ALTCHA widget (solved in the page, no third party)."""
+    response.headers["Cache-Control"] = "no-store"
+    return abuse.new_challenge()
+
+
+@router.get("/categories")
+def categories(session: SessionDep) -> list[dict[str, Any]]:
+    """The categories a citizen may choose from."""
+    return service.citizen_categories(session)
+
+
+@router.post("/reports", status_code=201)
+def file_report(
+    request: Request,
+    session: SessionDep,
+    key: OptionalKey,
+    category: Annotated[str, Form(max_length=8)],
+    lat: Annotated[float, Form()],
+    lon: Annotated[float, Form()],
+    altcha: Annotated[str | None, Form(max_length=4000)] = None,
+    accuracy_m: Annotated[float | None, Form(ge=0, le=100_000)] = None,
+    description: Annotated[str, Form(max_length=2000)] = "",
+    phone: Annotated[str, Form(max_length=32)] = "",
+    photo: Annotated[list[UploadFile] | None, File()] = None,
+    device: Annotated[str | None, Header(alias="X-Device-Id", max_length=64)] = None,
+) -> Any:
+    """随手拍: report a problem without an account; answers with the private tracking link."""
+    if phone and not set(phone) <= PHONE_CHARS:
+        raise Invalid("the phone number may hold digits, spaces, + and - only")
+    if key:
+        existing = session.exec(
+            select(CitizenReport).where(CitizenReport.idempotency_key == key)
+        ).first()
+        if existing is not None:
+            return _filed(existing, 200)
+    abuse.spend_proof(session, altcha)
+    cfg = get_citizen_settings()
+    limits = [(abuse.bucket("addr", client_address(request)), cfg.reports_per_address)]
+    if device:
+        limits.append((abuse.bucket("device", device), cfg.reports_per_device))
+    abuse.check_rate(session, limits, cfg.rate_window_s)
+    prepared = prepare_photos(photo or [])
+    stored = store_citizen_photos(prepared)
+    intake = service.Intake(
+        channel=Channel.citizen,
+        category=category.strip(),
+        lat=_coordinate("lat", lat, 90),
+        lon=_coordinate("lon", lon, 180),
+        accuracy_m=accuracy_m if accuracy_m is None or math.isfinite(accuracy_m) else None,
+        description=description,
+        phone=phone,
+    )
+    report, created = service.file_report(session, intake, stored, key)
+    return _filed(report, 201 if created else 200)
+
+
+def _filed(report: CitizenReport, status: int) -> JSONResponse:
+    token = service.tracking_token(report)
+    return JSONResponse(
+        {"token": token, "tracking_url": f"/s/t/{token}", "status": report.status},
+        status_code=status,
+    )
+
+
+@router.get("/track/{token}")
+def track(session: SessionDep, token: str, report: TrackedReport, response: Response) -> Any:
+    """The reporter's view of their report: stage, after-photos, rating."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return service.tracking_view(session, report, token)
+
+
+@router.get("/track/{token}/photos/{which}/{photo_id}")
+def tracked_photo(
+    session: SessionDep,
+    report: TrackedReport,
+    which: Literal["mine", "after"],
+    photo_id: int,
+    request: Request,
+) -> Response:
+    """The reporter's own photos and the after-photos of the ticket they follow."""
+    key = None
+    if which == "mine":
+        mine = session.get(CitizenPhoto, photo_id)
+        if mine is not None and mine.report_id == report.id:
+            key = mine.display_key
+    elif report.ticket_id is not None:
+        photo = session.get(Photo, photo_id)
+        if (
+            photo is not None
+            and photo.ticket_id == report.ticket_id
+            and photo.kind == PhotoKind.after
+        ):
+            key = photo.display_key
+    if key is None:
+        raise NotFound(f"photo {photo_id} not found")
+    return _jpeg(_file(key), key, request, "private, max-age=31536000, immutable")
+
+
+@router.post("/track/{token}/rating", status_code=201)
+def rate(session: SessionDep, report: TrackedReport, body: RatingBody) -> dict[str, Any]:
+    """满意 / 基本满意 / 不满意 (with a reason) once the ticket is closed."""
+    rating = service.rate(session, report, body.score, body.reason)
+    return {"score": rating.score, "review": rating.review}
+
+
+# --- the console --------------------------------------------------------------------------
+
+
+@router.get("/triage")
+def triage_queue(
+    session: SessionDep,
+    _actor: Triager,
+    status: IntakeStatus | None = IntakeStatus.triage,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> dict[str, Any]:
+    """待受理 queue (oldest first, with the triage light), or decided reports."""
+    return service.triage_queue(session, status, limit)
+
+
+def _report(session: SessionDep, report_id: int) -> CitizenReport:
+    report = session.get(CitizenReport, report_id, with_for_update=True)
+    if report is None:
+        raise NotFound(f"citizen report {report_id} not found")
+    return report
+
+
+@router.post("/triage/{report_id}/accept")
+def accept(session: SessionDep, actor: Triager, report_id: int, body: AcceptBody) -> dict[str, Any]:
+    """受理: becomes a routed ticket; the deadline clock starts now."""
+    report = _report(session, report_id)
+    keys = session.exec(
+        select(CitizenPhoto.original_key)
+        .where(CitizenPhoto.report_id == report.id)
+        .order_by(col(CitizenPhoto.id))
+    ).all()
+    prepared = reprepare(list(keys)) if keys else []
+    ticket = service.accept(session, actor, report, prepared, body.note.strip())
+    return {"status": report.status, "ticket": {"id": ticket.id, "number": ticket.number}}
+
+
+@router.post("/triage/{report_id}/merge")
+def merge(session: SessionDep, actor: Triager, report_id: int, body: MergeBody) -> dict[str, Any]:
+    """合并 into an existing ticket, which the reporter then follows."""
+    report = _report(session, report_id)
+    ticket = service.merge(session, actor, report, body.ticket_id, body.note.strip())
+    return {"status": report.status, "ticket": {"id": ticket.id, "number": ticket.number}}
+
+
+@router.post("/triage/{report_id}/reject")
+def reject(session: SessionDep, actor: Triager, report_id: int, body: RejectBody) -> dict[str, Any]:
+    """不予受理 with a reason the reporter reads."""
+    report = _report(session, report_id)
+    service.reject(session, actor, report, body.reason)
+    return {"status": report.status, "reject_reason": report.reject_reason}
+
+
+@router.get("/photos/{photo_id}/{variant}")
+def citizen_photo(
+    session: SessionDep,
+    actor: Triager,
+    photo_id: int,
+    variant: Literal["display", "thumb", "original"],
+    request: Request,
+) -> Response:
+    """A citizen's photo for triage; the original only for supervisors and admins."""
+    photo = session.get(CitizenPhoto, photo_id)
+    if photo is None:
+        raise NotFound(f"photo {photo_id} not found")
+    if variant == "original":
+        if actor.role not in (Role.supervisor, Role.admin):
+            raise Forbidden("original photos are kept for supervisors and admins")
+        return Response(_file(photo.original_key), media_type=photo.content_type)
+    key = photo.display_key if variant == "display" else photo.thumb_key
+    return _jpeg(_file(key), key, request, "private, max-age=31536000, immutable")
+
+
+@router.get("/reviews")
+def reviews(session: SessionDep, _actor: Triager) -> list[dict[str, Any]]:
+    """不满意 ratings waiting for a supervisor."""
+    return service.review_queue(session)
+
+
+@router.post("/reviews/{rating_id}")
+def review(session: SessionDep, actor: Triager, rating_id: int, body: ReviewBody) -> dict[str, Any]:
+    """Uphold the closure, or reopen the ticket for its assignee (rework +1)."""
+    rating = session.get(Rating, rating_id)
+    if rating is None:
+        raise NotFound(f"rating {rating_id} not found")
+    service.review(session, actor, rating, body.decision == "reopen", body.note)
+    return {"review": rating.review}
