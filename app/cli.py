@@ -166,12 +166,15 @@ def cmd_import_standards(args: argparse.Namespace) -> None:
 
 
 def cmd_fsck(args: argparse.Namespace) -> None:
+    from app.citizens.photos import referenced_keys
     from app.core.db import session_scope
     from app.photos.fsck import fsck
     from app.photos.storage import storage_from_url
 
     with session_scope() as session:
-        report = fsck(session, storage_from_url(get_settings().storage_url), fix=args.fix)
+        storage = storage_from_url(get_settings().storage_url)
+        keep = referenced_keys(session)
+        report = fsck(session, storage, fix=args.fix, also_referenced=keep)
     print(report)
     if not report.ok:
         raise SystemExit(1)

@@ -6,8 +6,9 @@ a supervisor accepts the report, and then the ticket's own copies are made by th
 """
 
 from PIL import Image, ImageFilter
+from sqlmodel import Session, select
 
-from app.citizens.models import CitizenPhoto
+from app.citizens.models import CitizenPhoto, Publication
 from app.core.config import get_settings
 from app.photos import imaging
 from app.photos.service import PreparedPhoto
@@ -95,3 +96,15 @@ def blurred_copy(original_key: str, rects: list[list[float]]) -> tuple[str, int,
     key, _ = content_key("public", data, "jpg")
     get_storage().put(key, data, "image/jpeg")
     return key, width, height
+
+
+def referenced_keys(session: Session) -> set[str]:
+    """Storage keys held by citizens' photos and public copies (so fsck keeps them)."""
+    keys: set[str] = set()
+    for row in session.exec(
+        select(CitizenPhoto.original_key, CitizenPhoto.display_key, CitizenPhoto.thumb_key)
+    ):
+        keys.update(row)
+    for photos in session.exec(select(Publication.photos)):
+        keys.update(p["key"] for p in photos)
+    return keys

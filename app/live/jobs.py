@@ -90,14 +90,21 @@ async def live_lifespan(_app: Any = None) -> AsyncIterator[None]:
     await broker.start()
     end_streams_on_exit()
     interval = get_settings().sweep_interval_s
-    sweeper = (
-        asyncio.create_task(run_sweeps(broker.get_engine(), interval)) if interval > 0 else None
+    from app.citizens.jobs import run_retention
+
+    tasks = (
+        [
+            asyncio.create_task(run_sweeps(broker.get_engine(), interval)),
+            asyncio.create_task(run_retention(broker.get_engine())),
+        ]
+        if interval > 0
+        else []
     )
     try:
         yield
     finally:
-        if sweeper is not None:
-            sweeper.cancel()
+        for task in tasks:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await sweeper
+                await task
         await broker.stop()

@@ -1,6 +1,7 @@
 """Storage check (`roadchief fsck`): files no row references, and rows whose files are missing."""
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
@@ -44,9 +45,16 @@ class FsckReport:
 
 
 def fsck(
-    session: Session, storage: Storage, fix: bool, grace_s: float = GRACE_SECONDS
+    session: Session,
+    storage: Storage,
+    fix: bool,
+    grace_s: float = GRACE_SECONDS,
+    also_referenced: Iterable[str] = (),
 ) -> FsckReport:
-    """Compare the photo rows with the stored files; with ``fix`` remove old orphans."""
+    """Compare the photo rows with the stored files; with ``fix`` remove old orphans.
+
+    ``also_referenced``: keys other tables hold (citizens' photos, public copies).
+    """
     report = FsckReport()
     # List the files first: a file written after this listing is not judged at all.
     files = list(storage.list())
@@ -58,12 +66,13 @@ def fsck(
         report.checked_rows += 1
         for key in keys:
             referenced[key] = photo_id
+    kept = set(also_referenced)
     present = set()
     now = time.time()
     for item in files:
         report.checked_files += 1
         present.add(item.key)
-        if item.key in referenced:
+        if item.key in referenced or item.key in kept:
             continue
         report.orphans.append(item.key)
         if not fix:

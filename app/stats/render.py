@@ -25,6 +25,8 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("rework_rate", "返工率", "pct"),
     ("overdue", "逾期", "int"),
     ("avg_rectify_hours", "平均整改时长(小时)", "num"),
+    ("satisfaction_rate", "群众满意率", "pct"),
+    ("ratings", "评价数", "int"),
     ("score", "得分", "num"),
     ("grade", "等级", "text"),
     ("bottom", "末位", "flag"),

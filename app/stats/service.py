@@ -21,6 +21,8 @@ For each unit, over the week:
   current week, the week's end for a past one, so old bulletins do not change).
 - 平均整改时长 average time to rectify: mean hours from assignment to each rectification
   submitted in the week.
+- 群众满意率 satisfaction rate = (满意 + 基本满意) ÷ citizens' ratings given in the week, shown
+  with the number of ratings (`ratings`); it does not enter the score.
 
 Score (0–100) = 100 × Σ wᵢ·mᵢ ÷ Σ wᵢ over the measures a unit has: m = closure rate, on-time
 rate, 1 − rework rate, and 1 − overdue ÷ (overdue + closed); a measure with a zero denominator
@@ -39,6 +41,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from app.citizens.models import Rating, Score
 from app.console.summary import epoch
 from app.core.config import get_settings
 from app.core.errors import Invalid
@@ -51,7 +54,7 @@ from app.tickets.models import OPEN_STATUSES, Status, Ticket
 DIMENSIONS = ("road", "chief", "zone", "department")
 COUNTS = (
     "new", "closed", "due", "due_closed", "due_in_time", "rectified", "reworked", "overdue",
-    "timed", "rectify_seconds",
+    "timed", "rectify_seconds", "rated", "satisfied",
 )  # fmt: skip
 DIMENSION_LABELS = {"road": "路段", "chief": "路长", "zone": "片区", "department": "职能部门"}
 
@@ -105,6 +108,8 @@ class Tally:
     overdue: int = 0
     timed: int = 0  # rectifications with a known assignment time
     rectify_seconds: float = 0.0
+    rated: int = 0  # citizens' ratings given in the week (app.citizens)
+    satisfied: int = 0  # of which 满意 or 基本满意
 
     def add(self, counts: dict[str, Any]) -> None:
         for name in COUNTS:
@@ -121,10 +126,21 @@ class Tally:
             "rework_rate": ratio(self.reworked, self.rectified),
             "overdue_share": ratio(self.overdue, self.overdue + self.closed),
             "avg_rectify_hours": None if avg is None else round(avg, 1),
+            "satisfaction_rate": ratio(self.satisfied, self.rated),
         }
 
     def active(self) -> bool:
-        return any((self.new, self.closed, self.due, self.rectified, self.reworked, self.overdue))
+        return any(
+            (
+                self.new,
+                self.closed,
+                self.due,
+                self.rectified,
+                self.reworked,
+                self.overdue,
+                self.rated,
+            )
+        )
 
 
 def score_of(m: dict[str, float | None], cfg: BulletinSettings) -> float | None:
@@ -227,6 +243,17 @@ def _event_counts(session: Session, week: Week) -> list[Any]:
     return _by_units(session, counts, source, where)
 
 
+def _rating_counts(session: Session, week: Week) -> list[Any]:
+    """Citizens' ratings given in the week, counted for the units of the ticket rated."""
+    R = Rating.__table__.c  # type: ignore[attr-defined]
+    counts = [
+        func.count().label("rated"),
+        _count(R.score.in_((Score.satisfied.value, Score.fair.value))).label("satisfied"),
+    ]
+    source = Rating.__table__.join(Ticket.__table__, T.id == R.ticket_id)  # type: ignore[attr-defined]
+    return _by_units(session, counts, source, [R.created_at >= week.start, R.created_at < week.end])
+
+
 def bulletin(
     session: Session, week: Week, now: dt.datetime, cfg: BulletinSettings
 ) -> dict[str, Any]:
@@ -235,7 +262,11 @@ def bulletin(
     tallies: dict[str, dict[int, Tally]] = {d: {} for d in DIMENSIONS}
     total = Tally()
 
-    for row in [*_ticket_counts(session, week, as_of), *_event_counts(session, week)]:
+    for row in [
+        *_ticket_counts(session, week, as_of),
+        *_event_counts(session, week),
+        *_rating_counts(session, week),
+    ]:
         total.add(row)
         for dim in DIMENSIONS:
             unit = row[f"{dim}_id"]
@@ -279,6 +310,7 @@ def _row(tally: Tally, cfg: BulletinSettings) -> dict[str, Any]:
         "rectified": tally.rectified,
         "reworked": tally.reworked,
         "overdue": tally.overdue,
+        "ratings": tally.rated,
         **{k: (None if v is None else round(v, 4)) for k, v in m.items()},
         "score": score,
         "grade": grade_of(score, cfg),

@@ -10,7 +10,8 @@ GET /api/bulletin?week=2026-W48   (week optional: the current week; ISO week, As
 row = {"id", "name", (road/zone: "chief" name; chief: "title", "level"; department: "code"),
        "new", "closed", "due", "due_closed", "due_in_time", "rectified", "reworked", "overdue",
        "closure_rate", "on_time_rate", "rework_rate", "overdue_share" (0–1 or null),
-       "avg_rectify_hours" (or null), "score" (0–100 or null), "grade" ('A'–'E' or null),
+       "avg_rectify_hours" (or null), "satisfaction_rate" (0–1 or null) with "ratings" (count),
+       "score" (0–100 or null), "grade" ('A'–'E' or null),
        "rank" (1… or null when unscored), "bottom" (bool, 末位)}
 Rows are in rank order; unscored units last. Definitions: app/stats/service.py docstring.
 
