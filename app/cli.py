@@ -1,4 +1,5 @@
-"""The `roadchief` command: serve, migrate, demo, user add/enable/passwd, import, fsck, sweep."""
+"""The `roadchief` command: serve, migrate, demo, user add/enable/passwd, import, fsck, sweep,
+channel."""
 
 import argparse
 import getpass
@@ -188,6 +189,37 @@ def cmd_sweep(_args: argparse.Namespace) -> None:
         print(f"{escalate_overdue(session)} overdue tickets escalated")
 
 
+def cmd_channel_add(args: argparse.Namespace) -> None:
+    from app.core.db import session_scope
+    from app.notify.service import add_channel
+
+    _migrate()
+    with session_scope() as session:
+        channel = add_channel(session, args.kind, args.name, args.url, args.secret, args.scope)
+        print(f"channel '{channel.name}' ({channel.kind}, scope {channel.scope}) added")
+
+
+def cmd_channel_list(_args: argparse.Namespace) -> None:
+    from app.core.db import session_scope
+    from app.notify.service import list_channels
+
+    with session_scope() as session:
+        for c in list_channels(session):
+            state = "" if c["active"] else " (inactive)"
+            print(f"{c['id']}\t{c['kind']}\t{c['name']}\t{c['scope']}\t{c['url']}{state}")
+
+
+def cmd_notify_drain(_args: argparse.Namespace) -> None:
+    from app.core.db import get_engine
+    from app.notify.dispatcher import Dispatcher
+
+    dispatcher = Dispatcher(get_engine())
+    try:
+        print(f"{dispatcher.drain()} notification(s) tried")
+    finally:
+        dispatcher.close()
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="roadchief", description="路长通 RoadChief")
     sub = p.add_subparsers(dest="command", required=True)
@@ -245,11 +277,32 @@ def parser() -> argparse.ArgumentParser:
     f.set_defaults(func=cmd_fsck)
 
     sub.add_parser("sweep", help="escalate overdue tickets once, now").set_defaults(func=cmd_sweep)
+
+    c = sub.add_parser("channel", help="notification channels (group robots, webhooks)")
+    cs = c.add_subparsers(dest="channel_command", required=True)
+    ca = cs.add_parser("add", help="add a WeCom/DingTalk/Feishu robot or a signed webhook")
+    ca.add_argument("kind", choices=["webhook", "wecom", "dingtalk", "feishu"])
+    ca.add_argument("name")
+    ca.add_argument("url")
+    ca.add_argument("--secret", default="", help="signing secret (webhook, DingTalk, Feishu)")
+    ca.add_argument("--scope", default="all", help="all | zone:NAME | department:CODE")
+    ca.set_defaults(func=cmd_channel_add)
+    cs.add_parser("list", help="list the channels").set_defaults(func=cmd_channel_list)
+
+    n = sub.add_parser("notify", help="notifications").add_subparsers(
+        dest="notify_command", required=True
+    )
+    n.add_parser("drain", help="send every due notification now").set_defaults(
+        func=cmd_notify_drain
+    )
     return p
 
 
 def main(argv: list[str] | None = None) -> None:
+    from app.notify.outbox import install
+
     args = parser().parse_args(argv)
+    install()  # ledger events written by commands (sweep, demo) queue their notifications too
     try:
         args.func(args)
     except AppError as exc:

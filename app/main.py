@@ -1,7 +1,10 @@
 """The ASGI app: API routers, one error handler, and the built PWA from the same origin."""
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,6 +25,9 @@ from app.ledger import views as ledger_views
 from app.live import broker
 from app.live import views as live_views
 from app.live.jobs import live_lifespan
+from app.notify import outbox as notify_outbox
+from app.notify import views as notify_views
+from app.notify.jobs import notify_lifespan
 from app.org import views as org_views
 from app.photos import views as photo_views
 from app.photos.limits import BodySizeLimitMiddleware
@@ -105,12 +111,19 @@ def _mount_pwa(app: FastAPI) -> None:
         return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
 
 
+@asynccontextmanager
+async def lifespan(app: Any) -> AsyncIterator[None]:
+    async with live_lifespan(app), notify_lifespan(app):
+        yield
+
+
 def create_app() -> FastAPI:
     broker.install(get_engine())
+    notify_outbox.install()
     app = FastAPI(
         title="RoadChief 路长通",
         version="0.1.0",
-        lifespan=live_lifespan,
+        lifespan=lifespan,
         openapi_url="/openapi.json",
         docs_url="/api/docs",
         redoc_url=None,
@@ -133,5 +146,7 @@ def create_app() -> FastAPI:
         citizen_views,
     ):
         app.include_router(module.router)
+    app.include_router(notify_views.admin)
+    app.include_router(notify_views.router)
     _mount_pwa(app)
     return app

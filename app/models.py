@@ -16,6 +16,14 @@ from app.console.models import MapCell
 from app.deadlines.models import CalendarDay
 from app.evaluation import models as _evaluation  # noqa: F401  (sites, standards, rounds)
 from app.ledger.models import Event
+from app.notify.models import (
+    Channel,
+    DeliveryAttempt,
+    Notification,
+    NotifyKey,
+    Preference,
+    PushSubscription,
+)
 from app.org.models import Area, Department, Road, Role, User, Zone
 from app.photos.models import Photo, PhotoKind
 from app.stats import models as _stats_indexes  # noqa: F401  (indexes on tickets/events)
@@ -28,17 +36,23 @@ __all__ = [
     "AuthSession",
     "CalendarDay",
     "Category",
+    "Channel",
     "CitizenPhoto",
     "CitizenReport",
+    "DeliveryAttempt",
     "Department",
     "Event",
     "Hit",
     "LoginFailure",
     "MapCell",
+    "Notification",
+    "NotifyKey",
     "Open311Client",
     "Photo",
     "PhotoKind",
+    "Preference",
     "Publication",
+    "PushSubscription",
     "Rating",
     "Road",
     "Role",

@@ -103,12 +103,17 @@ def app(db: Session, database_url: str, storage_dir: Path, monkeypatch: pytest.M
     from app.core.config import get_settings
     from app.core.db import get_engine, get_session
     from app.main import create_app
+    from app.notify.settings import get_notify_settings
 
     monkeypatch.setenv("ROADCHIEF_DATABASE_URL", database_url)
     monkeypatch.setenv("ROADCHIEF_STORAGE_URL", f"file://{storage_dir}")
     monkeypatch.setenv("ROADCHIEF_ENVIRONMENT", "test")
     monkeypatch.setenv("ROADCHIEF_SWEEP_INTERVAL_S", "0")
+    # The notification dispatcher and scans run only where a test starts them.
+    monkeypatch.setenv("ROADCHIEF_NOTIFY_DISPATCH_INTERVAL_S", "0")
+    monkeypatch.setenv("ROADCHIEF_NOTIFY_SCAN_INTERVAL_S", "0")
     get_settings.cache_clear()
+    get_notify_settings.cache_clear()
     get_engine.cache_clear()
     application = create_app()
 
@@ -123,6 +128,7 @@ def app(db: Session, database_url: str, storage_dir: Path, monkeypatch: pytest.M
     application.dependency_overrides[get_session] = _session
     yield application
     get_settings.cache_clear()
+    get_notify_settings.cache_clear()
     get_engine.cache_clear()
 
 

@@ -6,6 +6,7 @@ are serialised by `lock_ledger`, so the chain never forks.
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlmodel import Session, select
@@ -15,6 +16,16 @@ from app.core.timeutil import as_utc, utcnow
 from app.ledger.models import Event
 
 GENESIS = "0" * 64
+
+# Called with each appended event inside the writer's transaction (the notification outbox
+# queues its messages here, so they commit or roll back with the event). Must stay cheap.
+Listener = Callable[[Session, Event], None]
+_listeners: list[Listener] = []
+
+
+def on_append(listener: Listener) -> None:
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def canonical(event: Event) -> bytes:
@@ -71,6 +82,8 @@ def append(
     if ticket_id is not None:
         # Picked up after commit by the live broker (app.live), which pushes the change to maps.
         session.info.setdefault("ledger_events", []).append((event.id, ticket_id))
+    for listener in _listeners:
+        listener(session, event)
     return event
 
 

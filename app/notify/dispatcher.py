@@ -1,0 +1,227 @@
+"""The dispatcher: drains the outbox in every server process, sending outside transactions.
+
+One round: (1) claim due notifications in a short transaction — `FOR UPDATE SKIP LOCKED` on
+PostgreSQL so processes never take the same row; on SQLite the claiming transaction holds the
+write lock (BEGIN IMMEDIATE), which serialises claimers; (2) send them from a bounded thread
+pool with no transaction open; (3) record every outcome in one short transaction. A claim
+expires after `claim_s`: a process killed mid-send leaves its rows to be taken over, so a
+committed notification is always sent (at least once; the stable message id lets a receiver
+drop a repeat). Failures retry with exponential backoff and jitter; after `max_attempts` a
+notification is dead and shows in the admins' delivery log.
+"""
+
+import asyncio
+import datetime as dt
+import logging
+import random
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import httpx
+from sqlalchemy import or_, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from app.core.db import writer
+from app.core.timeutil import utcnow
+from app.notify.channels import Message, Outcome, Subscription, senders
+from app.notify.keys import vapid_keys
+from app.notify.models import (
+    Channel,
+    DeliveryAttempt,
+    DeliveryStatus,
+    Notification,
+    PersonalKind,
+    PushSubscription,
+)
+from app.notify.settings import NotifySettings, get_notify_settings
+from app.org.models import User
+
+log = logging.getLogger(__name__)
+
+
+def backoff(attempt: int, settings: NotifySettings, rnd: random.Random | None = None) -> float:
+    """Seconds before try `attempt + 1`: exponential, capped, with ±50 % jitter."""
+    base = min(settings.backoff_cap_s, settings.backoff_base_s * 2 ** (attempt - 1))
+    return base * (rnd or random).uniform(0.5, 1.5)
+
+
+def claim(engine: Engine, limit: int, now: dt.datetime | None = None) -> list[Message]:
+    """Take up to `limit` due notifications for this process and snapshot what sending needs."""
+    settings = get_notify_settings()
+    now = now or utcnow()
+    with Session(writer(engine), expire_on_commit=False) as session:
+        due = or_(
+            (col(Notification.status) == DeliveryStatus.queued)
+            & (col(Notification.next_attempt_at) <= now),
+            (col(Notification.status) == DeliveryStatus.sending)
+            & (col(Notification.claimed_until) < now),
+        )
+        ids = list(
+            session.exec(
+                select(Notification.id)
+                .where(due)
+                .order_by(col(Notification.next_attempt_at))
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        if not ids:
+            session.rollback()
+            return []
+        session.execute(
+            update(Notification)
+            .where(col(Notification.id).in_(ids))
+            .values(
+                status=DeliveryStatus.sending,
+                claimed_until=now + dt.timedelta(seconds=settings.claim_s),
+                attempts=Notification.attempts + 1,
+            )
+        )
+        rows = session.exec(select(Notification).where(col(Notification.id).in_(ids))).all()
+        messages = _snapshot(session, list(rows))
+        session.commit()
+        return messages
+
+
+def _snapshot(session: Session, rows: list[Notification]) -> list[Message]:
+    channels = {
+        c.id: c
+        for c in session.exec(
+            select(Channel).where(col(Channel.id).in_({r.channel_id for r in rows} - {None}))
+        )
+    }
+    user_ids = {r.user_id for r in rows} - {None}
+    users = {u.id: u for u in session.exec(select(User).where(col(User.id).in_(user_ids)))}
+    subs: dict[int, list[Subscription]] = {}
+    if any(r.kind == PersonalKind.webpush for r in rows):
+        for s in session.exec(
+            select(PushSubscription).where(col(PushSubscription.user_id).in_(user_ids))
+        ):
+            subs.setdefault(s.user_id, []).append(Subscription(s.id, s.endpoint, s.p256dh, s.auth))  # type: ignore[arg-type]
+    vapid_pem = vapid_keys(session)[0] if subs else ""
+    out = []
+    for r in rows:
+        channel = channels.get(r.channel_id)
+        user = users.get(r.user_id)
+        out.append(
+            Message(
+                id=r.id,  # type: ignore[arg-type]
+                message_id=r.message_id,
+                event=r.event,
+                kind=r.kind,
+                recipients=list(r.recipients),
+                payload=dict(r.payload),
+                attempt=r.attempts,
+                url=channel.url if channel else "",
+                secret=channel.secret if channel else vapid_pem,
+                subscriptions=subs.get(r.user_id, []) if r.user_id else [],  # type: ignore[arg-type]
+                phone=user.phone if user else None,
+            )
+        )
+    return out
+
+
+def send_one(message: Message, http: httpx.Client) -> Outcome:
+    sender = senders().get(message.kind)
+    if sender is None:
+        return Outcome(False, f"no sender for kind {message.kind!r}")
+    try:
+        return sender(message, http)
+    except httpx.HTTPError as exc:
+        return Outcome(False, f"{type(exc).__name__}: {exc}"[:300])
+    except Exception as exc:  # a bug in one sender must not stop the others
+        log.exception("sending notification %s failed", message.id)
+        return Outcome(False, f"{type(exc).__name__}: {exc}"[:300])
+
+
+def record(engine: Engine, results: list[tuple[Message, Outcome]]) -> None:
+    """Write every outcome and its log line in one short transaction."""
+    settings = get_notify_settings()
+    now = utcnow()
+    with Session(writer(engine), expire_on_commit=False) as session:
+        for message, outcome in results:
+            if outcome.ok:
+                values = {"status": DeliveryStatus.sent, "sent_at": now, "last_error": ""}
+            elif message.attempt >= settings.max_attempts:
+                values = {"status": DeliveryStatus.dead, "last_error": outcome.detail}
+            else:
+                wait = dt.timedelta(seconds=backoff(message.attempt, settings))
+                values = {
+                    "status": DeliveryStatus.queued,
+                    "next_attempt_at": now + wait,
+                    "last_error": outcome.detail,
+                }
+            # Only while still ours: a claim taken over by another process is theirs to record.
+            session.execute(
+                update(Notification)
+                .where(
+                    col(Notification.id) == message.id,
+                    col(Notification.status) == DeliveryStatus.sending,
+                    col(Notification.attempts) == message.attempt,
+                )
+                .values(claimed_until=None, **values)
+            )
+            session.add(
+                DeliveryAttempt(
+                    notification_id=message.id, at=now, ok=outcome.ok, detail=outcome.detail
+                )
+            )
+            for sub_id in outcome.gone:
+                sub = session.get(PushSubscription, sub_id)
+                if sub is not None:
+                    session.delete(sub)
+        session.commit()
+
+
+@dataclass
+class Dispatcher:
+    """A process's dispatcher: its HTTP client and thread pool live as long as it does."""
+
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        settings = get_notify_settings()
+        self.pool = ThreadPoolExecutor(settings.concurrency, thread_name_prefix="notify")
+        self.http = httpx.Client(
+            timeout=settings.timeout_s,
+            limits=httpx.Limits(max_connections=settings.concurrency * 2),
+            follow_redirects=False,
+        )
+
+    def run_once(self, now: dt.datetime | None = None) -> int:
+        """One claim–send–record round; returns how many notifications were tried."""
+        messages = claim(self.engine, get_notify_settings().batch, now)
+        if not messages:
+            return 0
+        outcomes = list(self.pool.map(lambda m: send_one(m, self.http), messages))
+        record(self.engine, list(zip(messages, outcomes, strict=True)))
+        return len(messages)
+
+    def drain(self, now: dt.datetime | None = None) -> int:
+        """Rounds until nothing is due (tests, the CLI)."""
+        total = 0
+        while n := self.run_once(now):
+            total += n
+        return total
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+        self.http.close()
+
+
+async def run_dispatcher(engine: Engine) -> None:
+    """Drain continuously: a full round goes again at once, an idle one waits a little."""
+    settings = get_notify_settings()
+    dispatcher = Dispatcher(engine)
+    try:
+        while True:
+            try:
+                tried = await asyncio.to_thread(dispatcher.run_once)
+            except Exception:
+                log.exception("notification dispatch round failed")
+                tried = 0
+            if tried < settings.batch:
+                await asyncio.sleep(settings.dispatch_interval_s)
+    finally:
+        await asyncio.to_thread(dispatcher.close)

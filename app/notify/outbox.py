@@ -1,0 +1,302 @@
+"""The outbox: notifications written in the transaction of the event that causes them.
+
+`install()` registers `on_ledger_event` with the ledger, so every appended event that a rule
+names queues its notifications before the same commit: a rolled-back change sends nothing, a
+committed one is never lost. Only rows are written here (a few indexed queries); rendering
+for each platform and every remote call happen later, in the dispatcher.
+"""
+
+import datetime as dt
+import uuid
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from app.core.config import get_settings
+from app.core.timeutil import as_utc, utcnow
+from app.ledger import service as ledger
+from app.ledger.models import Event
+from app.notify.models import (
+    Channel,
+    ChannelKind,
+    DeliveryStatus,
+    Notification,
+    PersonalKind,
+    Preference,
+    PushSubscription,
+)
+from app.notify.rules import RULES, events_for, recipients
+from app.notify.settings import get_notify_settings
+from app.org.models import Department, Road, User, Zone
+from app.tickets.models import STATUS_LABELS, Category, Ticket
+
+
+def install() -> None:
+    """Let the ledger queue notifications (idempotent; called by the app and the CLI)."""
+    ledger.on_append(on_ledger_event)
+
+
+def on_ledger_event(session: Session, event: Event) -> None:
+    names = events_for(event)
+    ticket = session.get(Ticket, event.ticket_id) if event.ticket_id is not None else None
+    if not names or ticket is None:
+        return
+    for name in names:
+        notify_ticket(session, name, ticket, event)
+
+
+def ticket_snapshot(session: Session, ticket: Ticket) -> dict[str, Any]:
+    """The ticket as the webhook contract describes it, frozen at the moment of the event."""
+    road = session.get(Road, ticket.road_id) if ticket.road_id else None
+    assignee = session.get(User, ticket.assignee_id) if ticket.assignee_id else None
+    category = session.get(Category, ticket.category_code)
+    return {
+        "id": ticket.id,
+        "number": ticket.number,
+        "status": str(ticket.status),
+        "status_label": STATUS_LABELS.get(ticket.status, str(ticket.status)),
+        "category": {"code": ticket.category_code, "name": category.name if category else ""},
+        "road": {"id": road.id, "name": road.name} if road else None,
+        "assignee": (
+            {"id": assignee.id, "username": assignee.username, "name": assignee.name}
+            if assignee
+            else None
+        ),
+        "deadline_at": ticket.due_at.isoformat() if ticket.due_at else None,
+        "url": ticket_url(ticket.id),
+    }
+
+
+def app_url(path: str) -> str:
+    """An absolute link into the app, for messages read outside it."""
+    return get_notify_settings().public_url.rstrip("/") + path
+
+
+def ticket_url(ticket_id: int | None) -> str:
+    return app_url(f"/tickets/{ticket_id}")
+
+
+def _group_channels(session: Session, ticket: Ticket | None) -> list[Channel]:
+    """Active group channels whose scope covers the ticket (scope "all" covers everything)."""
+    channels = session.exec(select(Channel).where(col(Channel.active))).all()
+    if not channels:
+        return []
+    scopes = {"all"}
+    if ticket is not None:
+        if ticket.zone_id and (zone := session.get(Zone, ticket.zone_id)):
+            scopes.add(f"zone:{zone.name}")
+        for dept_id in {ticket.department_id, ticket.lead_department_id} - {None}:
+            if dept := session.get(Department, dept_id):
+                scopes.add(f"department:{dept.code}")
+    return [c for c in channels if c.scope in scopes]
+
+
+def notify_ticket(
+    session: Session,
+    name: str,
+    ticket: Ticket,
+    event: Event | None = None,
+    *,
+    now: dt.datetime | None = None,
+    dedupe_key: str | None = None,
+) -> list[Notification]:
+    """Queue `name` about `ticket` for everyone the rules name and every group in scope."""
+    now = now or utcnow()
+    user_ids = recipients(session, name, ticket, event)
+    groups = _group_channels(session, ticket)
+    if not user_ids and not groups:
+        return []
+    users = [u for u in (session.get(User, i) for i in user_ids) if u is not None and u.is_active]
+    payload = {
+        "title": RULES[name].title,
+        "note": event.note if event else "",
+        "occurred_at": (event.created_at if event else now).isoformat(),
+        "ticket": ticket_snapshot(session, ticket),
+        "url": ticket_url(ticket.id),
+    }
+    usernames = [u.username for u in users]
+    urgent = ticket.category_code.startswith(get_notify_settings().urgent_prefix)
+    made: list[Notification] = []
+    for i, channel in enumerate(groups):
+        made += _queue(
+            session,
+            name,
+            payload,
+            now,
+            ticket_id=ticket.id,
+            event_id=event.id if event else None,
+            channel=channel,
+            recipients=usernames,
+            # A machine receiver (webhook) gets every event; people in a group are spared repeats.
+            coalesce=channel.kind != ChannelKind.webhook,
+            dedupe_key=f"{dedupe_key}:c{i}" if dedupe_key else None,
+        )
+    for user in users:
+        for kind in personal_channels(session, user):
+            made += _queue(
+                session,
+                name,
+                payload,
+                quiet_until(session, user, now) if not urgent else now,
+                ticket_id=ticket.id,
+                event_id=event.id if event else None,
+                user=user,
+                kind=kind,
+                recipients=[user.username],
+                coalesce=True,
+                dedupe_key=f"{dedupe_key}:u{user.id}:{kind}" if dedupe_key else None,
+            )
+    return made
+
+
+def notify_people(
+    session: Session,
+    name: str,
+    users: list[User],
+    payload: dict[str, Any],
+    *,
+    now: dt.datetime | None = None,
+    dedupe_key: str,
+) -> list[Notification]:
+    """Queue a message that is about no single ticket (a digest) to each user's own channels."""
+    now = now or utcnow()
+    made: list[Notification] = []
+    for user in users:
+        for kind in personal_channels(session, user):
+            made += _queue(
+                session,
+                name,
+                payload,
+                quiet_until(session, user, now),
+                user=user,
+                kind=kind,
+                recipients=[user.username],
+                coalesce=False,
+                dedupe_key=f"{dedupe_key}:u{user.id}:{kind}",
+            )
+    return made
+
+
+def notify_groups(
+    session: Session, name: str, channels: list[Channel], payload: dict[str, Any], dedupe_key: str
+) -> list[Notification]:
+    made: list[Notification] = []
+    for channel in channels:
+        made += _queue(
+            session,
+            name,
+            payload,
+            utcnow(),
+            channel=channel,
+            recipients=[],
+            coalesce=False,
+            dedupe_key=f"{dedupe_key}:c{channel.id}",
+        )
+    return made
+
+
+def preference(session: Session, user_id: int) -> Preference:
+    return session.get(Preference, user_id) or Preference(user_id=user_id)
+
+
+def personal_channels(session: Session, user: User) -> list[str]:
+    """The user's own channels that can reach them now (a push subscription, a phone)."""
+    wanted = preference(session, user.id).channels  # type: ignore[arg-type]
+    found = []
+    if (
+        PersonalKind.webpush in wanted
+        and session.exec(
+            select(PushSubscription.id).where(PushSubscription.user_id == user.id).limit(1)
+        ).first()
+    ):
+        found.append(PersonalKind.webpush.value)
+    if PersonalKind.sms in wanted and user.phone:
+        found.append(PersonalKind.sms.value)
+    return found
+
+
+def quiet_until(session: Session, user: User, now: dt.datetime) -> dt.datetime:
+    """`now`, or the end of the user's quiet hours when `now` falls inside them (local time)."""
+    pref = preference(session, user.id)  # type: ignore[arg-type]
+    start, end = dt.time.fromisoformat(pref.quiet_start), dt.time.fromisoformat(pref.quiet_end)
+    if start == end:
+        return now
+    tz = ZoneInfo(get_settings().timezone)
+    local = as_utc(now).astimezone(tz)
+    t = local.time()
+    inside = (start <= t or t < end) if start > end else (start <= t < end)
+    if not inside:
+        return now
+    day = local.date() if t < end else local.date() + dt.timedelta(days=1)
+    return dt.datetime.combine(day, end, tzinfo=tz).astimezone(dt.UTC)
+
+
+def _queue(
+    session: Session,
+    name: str,
+    payload: dict[str, Any],
+    at: dt.datetime,
+    *,
+    ticket_id: int | None = None,
+    event_id: int | None = None,
+    channel: Channel | None = None,
+    user: User | None = None,
+    kind: str | None = None,
+    recipients: list[str],
+    coalesce: bool,
+    dedupe_key: str | None,
+) -> list[Notification]:
+    """Add one notification, or fold it into an unsent one for the same ticket and person."""
+    if (
+        dedupe_key
+        and session.exec(
+            select(Notification.id).where(Notification.dedupe_key == dedupe_key)
+        ).first()
+    ):
+        return []
+    settings = get_notify_settings()
+    if coalesce and ticket_id is not None:
+        window = dt.timedelta(minutes=settings.coalesce_minutes)
+        target = (
+            Notification.channel_id == channel.id
+            if channel
+            else (Notification.user_id == user.id) & (Notification.kind == kind)  # type: ignore[union-attr]
+        )
+        last = session.exec(
+            select(Notification)
+            .where(target, Notification.ticket_id == ticket_id)
+            .order_by(col(Notification.id).desc())
+            .limit(1)
+            .with_for_update()
+        ).first()
+        if last is not None and last.status == DeliveryStatus.queued and last.attempts == 0:
+            # Not sent yet: it now tells the latest news, and what happened before it.
+            earlier = [*last.payload.get("earlier", []), last.payload["title"]]
+            last.payload = {**payload, "earlier": earlier}
+            last.event = name
+            last.ledger_event_id = event_id
+            last.recipients = sorted(set(last.recipients) | set(recipients))
+            last.next_attempt_at = max(as_utc(last.next_attempt_at), at)
+            session.add(last)
+            return [last]
+        if last is not None:
+            previous = as_utc(last.sent_at or last.created_at)
+            if at < previous + window:
+                at = previous + window
+    row = Notification(
+        message_id=str(uuid.uuid4()),
+        event=name,
+        ticket_id=ticket_id,
+        ledger_event_id=event_id,
+        channel_id=channel.id if channel else None,
+        user_id=user.id if user else None,
+        kind=str(channel.kind) if channel else str(kind),
+        recipients=recipients,
+        payload=payload,
+        next_attempt_at=at,
+        dedupe_key=dedupe_key,
+        created_at=utcnow(),
+    )
+    session.add(row)
+    return [row]

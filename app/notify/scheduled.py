@@ -1,0 +1,197 @@
+"""Notices no single ledger event causes: yellow lights, triage waiting too long, digests and
+the weekly bulletin. Each is made once (a dedupe key per ticket, day or week), by a scan that
+one process at a time runs every minute.
+"""
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from app.core.config import get_settings
+from app.core.timeutil import as_utc
+from app.deadlines.clock import BusinessClock
+from app.notify.models import Channel, Notification
+from app.notify.outbox import (
+    app_url,
+    notify_groups,
+    notify_people,
+    notify_ticket,
+    preference,
+    ticket_url,
+)
+from app.notify.rules import RULES
+from app.notify.settings import get_notify_settings
+from app.org.models import Role, User, Zone
+from app.stats.service import Week, bulletin
+from app.stats.settings import get_bulletin_settings
+from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
+from app.tickets.presenter import light
+
+LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2}
+
+
+def _local(now: dt.datetime) -> dt.datetime:
+    return as_utc(now).astimezone(ZoneInfo(get_settings().timezone))
+
+
+def _at_or_after(now: dt.datetime, hhmm: str, window_h: int = 3) -> bool:
+    """Local time is in [hh:mm, hh:mm + window): late starts still send, yesterday's never."""
+    local = _local(now)
+    start = dt.datetime.combine(local.date(), dt.time.fromisoformat(hhmm), local.tzinfo)
+    return start <= local < start + dt.timedelta(hours=window_h)
+
+
+def _done(session: Session, prefix: str) -> bool:
+    return (
+        session.exec(
+            select(Notification.id).where(col(Notification.dedupe_key).startswith(prefix)).limit(1)
+        ).first()
+        is not None
+    )
+
+
+def scan_yellow(session: Session, now: dt.datetime) -> int:
+    """Assigned tickets whose light turned yellow tell their assignee, once per deadline."""
+    clock = BusinessClock.for_session(session)
+    categories = {c.code: c for c in session.exec(select(Category))}
+    made = 0
+    for ticket in session.exec(
+        select(Ticket).where(Ticket.status == Status.assigned, col(Ticket.due_at) > now)
+    ):
+        if light(clock, ticket, categories.get(ticket.category_code), now) != "yellow":
+            continue
+        key = f"yellow:{ticket.id}:{int(as_utc(ticket.due_at).timestamp())}"  # type: ignore[arg-type]
+        made += len(notify_ticket(session, "ticket.yellow", ticket, now=now, dedupe_key=key))
+    return made
+
+
+def scan_triage(session: Session, now: dt.datetime) -> int:
+    """Reports nobody could route, waiting beyond the limit, tell the command centre once."""
+    limit = dt.timedelta(minutes=get_notify_settings().triage_limit_minutes)
+    made = 0
+    for ticket in session.exec(
+        select(Ticket).where(Ticket.status == Status.pending, col(Ticket.received_at) < now - limit)
+    ):
+        key = f"triage:{ticket.id}"
+        made += len(
+            notify_ticket(session, "ticket.triage_overdue", ticket, now=now, dedupe_key=key)
+        )
+    return made
+
+
+def morning_digest(session: Session, chief: User, now: dt.datetime) -> dict[str, Any]:
+    """Counts by light and the three most urgent open tickets of one chief."""
+    clock = BusinessClock.for_session(session)
+    categories = {c.code: c for c in session.exec(select(Category))}
+    tickets = session.exec(
+        select(Ticket).where(
+            col(Ticket.status).in_(OPEN_STATUSES),
+            (Ticket.assignee_id == chief.id) | (Ticket.escalated_to_id == chief.id),
+        )
+    ).all()
+    lit = [(light(clock, t, categories.get(t.category_code), now) or "green", t) for t in tickets]
+    counts = {c: sum(1 for lt, _ in lit if lt == c) for c in ("red", "yellow", "green")}
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    urgent = sorted(lit, key=lambda p: (LIGHT_ORDER[p[0]], p[1].due_at or far))[:3]
+    names = {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}
+    return {
+        "title": RULES["digest.morning"].title,
+        "lines": [
+            "、".join(f"{names[c]} {n} 件" for c, n in counts.items()),
+            *[f"{names[lt]} {t.number} {ticket_url(t.id)}" for lt, t in urgent],
+        ],
+        "counts": counts,
+        "urgent": [{"id": t.id, "number": t.number, "light": lt} for lt, t in urgent],
+        "url": app_url("/inbox"),
+    }
+
+
+def scan_digests(session: Session, now: dt.datetime) -> int:
+    """The morning digest per chief on working days; Mondays the level-1 chiefs' weekly digest."""
+    settings = get_notify_settings()
+    local = _local(now)
+    if not _at_or_after(now, settings.digest_time):
+        return 0
+    if not BusinessClock.for_session(session).is_workday(local.date()):
+        return 0
+    made = 0
+    day_key = f"digest:{local.date().isoformat()}"
+    if not _done(session, day_key):
+        chiefs = session.exec(
+            select(User).where(User.role.in_((Role.chief, Role.department)), col(User.is_active))  # type: ignore[attr-defined]
+        ).all()
+        for chief in chiefs:
+            if not preference(session, chief.id).digest:  # type: ignore[arg-type]
+                continue
+            payload = morning_digest(session, chief, now)
+            if not payload["urgent"]:
+                continue
+            made += len(
+                notify_people(
+                    session, "digest.morning", [chief], payload, now=now, dedupe_key=day_key
+                )
+            )
+    if local.weekday() == settings.weekly_digest_weekday:
+        made += weekly_digests(session, now)
+    return made
+
+
+def weekly_digests(session: Session, now: dt.datetime) -> int:
+    """Last week's zone ranking of their town, to each level-1 chief."""
+    last_week = Week.containing(now - dt.timedelta(days=7), get_settings().timezone)
+    key = f"weekly:{last_week.label}"
+    if _done(session, key):
+        return 0
+    data = bulletin(session, last_week, now, get_bulletin_settings())
+    made = 0
+    for leader in session.exec(
+        select(User).where(User.role == Role.chief, User.level == 1, col(User.is_active))
+    ):
+        zones = set(session.exec(select(Zone.id).where(Zone.area_id == leader.area_id)))
+        rows = [r for r in data["sections"].get("zone", []) if r["id"] in zones]
+        lines = [
+            f"{r.get('rank', '—')}. {r['name']} {r['score'] if r['score'] is not None else '—'} 分"
+            + ("（末位）" if r.get("bottom") else "")
+            for r in rows
+        ]
+        payload = {
+            "title": f"{RULES['digest.weekly'].title} {last_week.label}",
+            "lines": lines or ["本周无可排名片区"],
+            "url": app_url(f"/console/bulletin?week={last_week.label}"),
+        }
+        made += len(
+            notify_people(session, "digest.weekly", [leader], payload, now=now, dedupe_key=key)
+        )
+    return made
+
+
+def scan_bulletin(session: Session, now: dt.datetime) -> int:
+    """Monday morning: last week's bulletin is out — tell every zone group (and the 'all' ones)."""
+    settings = get_notify_settings()
+    local = _local(now)
+    if local.weekday() != 0 or not _at_or_after(now, settings.bulletin_time):
+        return 0
+    last_week = Week.containing(now - dt.timedelta(days=7), get_settings().timezone)
+    key = f"bulletin:{last_week.label}"
+    if _done(session, key):
+        return 0
+    channels = [
+        c
+        for c in session.exec(select(Channel).where(col(Channel.active)))
+        if c.scope == "all" or c.scope.startswith("zone:")
+    ]
+    payload = {
+        "title": f"{RULES['bulletin.published'].title}（{last_week.label}）",
+        "lines": [f"{last_week.first_day} 至 {last_week.last_day}"],
+        "url": app_url(f"/console/bulletin?week={last_week.label}"),
+    }
+    return len(notify_groups(session, "bulletin.published", channels, payload, key))
+
+
+SCANS = (scan_yellow, scan_triage, scan_digests, scan_bulletin)
+
+
+def scan_all(session: Session, now: dt.datetime) -> int:
+    return sum(scan(session, now) for scan in SCANS)

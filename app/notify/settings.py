@@ -1,0 +1,47 @@
+"""Notification settings (ROADCHIEF_NOTIFY_*)."""
+
+from functools import lru_cache
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class NotifySettings(BaseSettings):
+    """How the outbox is drained and when people are told; e.g. ROADCHIEF_NOTIFY_MAX_ATTEMPTS=5."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ROADCHIEF_NOTIFY_", env_file=".env", extra="ignore"
+    )
+
+    # Where links in messages point (the PWA's public address).
+    public_url: str = "http://127.0.0.1:8000"
+    # Dispatcher: seconds between polls when idle (0 disables it in this process), notifications
+    # claimed per round, sends in flight at once, and how long a claim lasts before another
+    # process may take the notification over (a process that died mid-send).
+    dispatch_interval_s: float = 1.0
+    batch: int = 100
+    concurrency: int = 16
+    claim_s: int = 120
+    timeout_s: float = 10.0
+    # Retries: delay = min(cap, base · 2^(tries−1)) · jitter(0.5–1.5); dead after max_attempts.
+    max_attempts: int = 8
+    backoff_base_s: float = 15.0
+    backoff_cap_s: float = 3600.0
+    # At most one message per ticket per person (or robot) within this many minutes.
+    coalesce_minutes: int = 10
+    # Categories whose code starts with this are 突发事件: they ignore quiet hours.
+    urgent_prefix: str = "04"
+    # Scheduled notices: yellow lights, triage waiting too long, digests, the bulletin.
+    scan_interval_s: float = 60.0
+    triage_limit_minutes: int = 60
+    digest_time: str = "08:30"  # local time, on working days
+    weekly_digest_weekday: int = 0  # Monday
+    bulletin_time: str = "09:00"  # Monday, local: the weekly bulletin is announced to zone groups
+    # Web Push: the contact the push services may write to about this server.
+    vapid_subject: str = "mailto:admin@roadchief.invalid"
+    # SMS: "log" writes messages to the log (development); a county plugs its provider in here.
+    sms_provider: str = "log"
+
+
+@lru_cache
+def get_notify_settings() -> NotifySettings:
+    return NotifySettings()

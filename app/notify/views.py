@@ -1,0 +1,146 @@
+"""Notifications over HTTP: admins' channels and delivery log; everyone's push and preferences."""
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.auth.deps import CurrentUser, require_roles
+from app.core.db import SessionDep
+from app.notify import service
+from app.notify.keys import vapid_keys
+from app.notify.models import ChannelKind, DeliveryStatus
+from app.org.models import Role
+
+admin = APIRouter(
+    prefix="/api/admin", tags=["notifications"], dependencies=[require_roles(Role.admin)]
+)
+router = APIRouter(prefix="/api/notify", tags=["notifications"])
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ChannelIn(Strict):
+    kind: ChannelKind
+    name: str = Field(min_length=1, max_length=100)
+    url: str = Field(min_length=8, max_length=1000)
+    secret: str = Field(default="", max_length=200)
+    scope: str = Field(default="all", max_length=120)
+
+
+class ChannelUpdate(Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    url: str | None = Field(default=None, min_length=8, max_length=1000)
+    secret: str | None = Field(default=None, max_length=200)
+    scope: str | None = Field(default=None, max_length=120)
+    active: bool | None = None
+
+
+class Keys(Strict):
+    p256dh: str = Field(min_length=1, max_length=200)
+    auth: str = Field(min_length=1, max_length=100)
+
+
+class SubscriptionIn(BaseModel):
+    # As the browser's PushSubscription.toJSON() gives it (it may add expirationTime).
+    endpoint: str = Field(pattern=r"^https?://", max_length=1000)
+    keys: Keys
+
+
+class Unsubscribe(Strict):
+    endpoint: str = Field(max_length=1000)
+
+
+class PreferencesIn(Strict):
+    channels: list[Literal["webpush", "sms"]] | None = None
+    quiet_start: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    quiet_end: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    digest: bool | None = None
+
+
+@admin.get("/channels")
+def list_channels(session: SessionDep) -> list[dict[str, Any]]:
+    """Group robots and webhooks, with how many of their messages are in each state."""
+    return service.list_channels(session)
+
+
+@admin.post("/channels", status_code=201)
+def add_channel(body: ChannelIn, session: SessionDep) -> dict[str, Any]:
+    """The same as `roadchief channel add KIND NAME URL [--secret S] [--scope …]`."""
+    channel = service.add_channel(session, body.kind, body.name, body.url, body.secret, body.scope)
+    return service.channel_public(channel)
+
+
+@admin.patch("/channels/{channel_id}")
+def update_channel(channel_id: int, body: ChannelUpdate, session: SessionDep) -> dict[str, Any]:
+    channel = service.get_channel(session, channel_id)
+    changed = service.update_channel(session, channel, body.model_dump(exclude_unset=True))
+    return service.channel_public(changed)
+
+
+@admin.post("/channels/{channel_id}/test", status_code=202)
+def test_channel(channel_id: int, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
+    """Queue a test message; poll GET /api/admin/notifications/{id} for its outcome."""
+    row = service.queue_test(session, service.get_channel(session, channel_id), user)
+    return service.notification_public(row)
+
+
+@admin.get("/notifications")
+def delivery_log(
+    session: SessionDep,
+    status: DeliveryStatus | None = None,
+    channel_id: int | None = None,
+    ticket_id: int | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict[str, Any]:
+    """Every notification, newest first, with each try: sent, failed with reason, retried, dead."""
+    return service.delivery_log(
+        session,
+        status=status,
+        channel_id=channel_id,
+        ticket_id=ticket_id,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@admin.get("/notifications/{notification_id}")
+def get_notification(notification_id: int, session: SessionDep) -> dict[str, Any]:
+    return service.get_notification(session, notification_id)
+
+
+@admin.post("/notifications/{notification_id}/retry")
+def retry_notification(notification_id: int, session: SessionDep) -> dict[str, Any]:
+    return service.notification_public(service.retry(session, notification_id))
+
+
+@router.get("/vapid")
+def vapid_public_key(_user: CurrentUser, session: SessionDep) -> dict[str, str]:
+    """The applicationServerKey a browser subscribes with."""
+    return {"public_key": vapid_keys(session)[1]}
+
+
+@router.post("/subscriptions", status_code=201)
+def subscribe(body: SubscriptionIn, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
+    sub = service.subscribe(session, user, body.endpoint, body.keys.p256dh, body.keys.auth)
+    return {"id": sub.id, "endpoint": sub.endpoint}
+
+
+@router.post("/subscriptions/remove", status_code=204)
+def unsubscribe(body: Unsubscribe, user: CurrentUser, session: SessionDep) -> Response:
+    service.unsubscribe(session, user, body.endpoint)
+    return Response(status_code=204)
+
+
+@router.get("/preferences")
+def get_preferences(user: CurrentUser, session: SessionDep) -> dict[str, Any]:
+    return service.preferences_public(session, user)
+
+
+@router.put("/preferences")
+def put_preferences(body: PreferencesIn, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
+    """Channels (webpush, sms), quiet hours (HH:MM, local) and the morning digest on/off."""
+    return service.set_preferences(session, user, body.model_dump(exclude_none=True))
