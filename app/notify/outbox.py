@@ -256,6 +256,8 @@ def _queue(
     ):
         return []
     settings = get_notify_settings()
+    # Which notification events (and ledger events) this one message tells.
+    entry = {"event": name, "ledger_event_id": event_id}
     if coalesce and ticket_id is not None:
         window = dt.timedelta(minutes=settings.coalesce_minutes)
         target = (
@@ -272,8 +274,11 @@ def _queue(
         ).first()
         if last is not None and last.status == DeliveryStatus.queued and last.attempts == 0:
             # Not sent yet: it now tells the latest news, and what happened before it.
-            earlier = [*last.payload.get("earlier", []), last.payload["title"]]
-            last.payload = {**payload, "earlier": earlier}
+            last.payload = {
+                **payload,
+                "earlier": [*last.payload.get("earlier", []), last.payload["title"]],
+                "history": [*last.payload.get("history", []), entry],
+            }
             last.event = name
             last.ledger_event_id = event_id
             last.recipients = sorted(set(last.recipients) | set(recipients))
@@ -293,7 +298,7 @@ def _queue(
         user_id=user.id if user else None,
         kind=str(channel.kind) if channel else str(kind),
         recipients=recipients,
-        payload=payload,
+        payload={**payload, "history": [entry]},
         next_attempt_at=at,
         dedupe_key=dedupe_key,
         created_at=utcnow(),
