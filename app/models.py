@@ -27,6 +27,7 @@ from app.notify.models import (
 from app.org.models import Area, Department, Road, Role, User, Zone
 from app.photos.models import Photo, PhotoKind
 from app.stats import models as _stats_indexes  # noqa: F401  (indexes on tickets/events)
+from app.stats.models import BulletinIssue
 from app.tickets.models import Category, Status, Ticket
 
 metadata = SQLModel.metadata
@@ -34,6 +35,7 @@ metadata = SQLModel.metadata
 __all__ = [
     "Area",
     "AuthSession",
+    "BulletinIssue",
     "CalendarDay",
     "Category",
     "Channel",

@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     # as a candidate so a supervisor can re-route in one tap.
     routing_radius_m: float = 30.0
     routing_tie_margin_m: float = 5.0
+    # A report farther than this outside every zone is refused (a wrong fix, or the pin left at
+    # a default place); closer ones are accepted as pending for the command centre.
+    report_max_outside_m: float = 5000.0
 
     # Working hours of the business-time clock (local time, HH:MM).
     workday_periods: str = "08:30-12:00,14:00-17:30"

@@ -60,8 +60,11 @@ class RoadIndex:
         zones: list[tuple[int, dict[str, Any]]],
     ) -> None:
         geoms = [shape(g) for _, _, g in roads] + [shape(g) for _, g in zones]
+        # The area's extent in WGS-84 (minLon, minLat, maxLon, maxLat); None for an empty town.
+        self.bbox: tuple[float, float, float, float] | None = None
         if geoms:
             minx, miny, maxx, maxy = shapely.total_bounds(geoms)
+            self.bbox = (float(minx), float(miny), float(maxx), float(maxy))
             self.proj = Projection((minx + maxx) / 2, (miny + maxy) / 2)
         else:
             self.proj = Projection(0.0, 0.0)
@@ -101,6 +104,14 @@ class RoadIndex:
             zone_id = self.road_zone.get(road_id) or self._zone_at(point)
             return Route(road_id, zone_id, close if len(close) > 1 else [])
         return Route(None, self._zone_at(point), [])
+
+    def distance_outside_m(self, lat: float, lon: float) -> float | None:
+        """Metres from the point to the nearest zone (0 inside one); None with no zones."""
+        if not len(self.zone_shapes):
+            return None
+        x, y = self.proj.xy([[lon, lat]])[0]
+        _, distances = self.zone_tree.query_nearest(Point(x, y), return_distance=True)
+        return float(distances.min())
 
     def _zone_at(self, point: Point) -> int | None:
         hits = self.zone_tree.query(point, predicate="intersects")

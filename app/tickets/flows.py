@@ -23,7 +23,7 @@ from app.ledger.models import Event
 from app.org.models import Department, Road, Role, User, Zone
 from app.photos.models import PhotoKind
 from app.photos.service import PreparedPhoto, attach_photos
-from app.routing.service import route_point
+from app.routing.service import road_index, route_point
 from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
 
 REWORK_CRITICISM = 2  # 通报批评
@@ -117,12 +117,27 @@ def check_category(session: Session, code: str) -> Category:
     return category
 
 
+def check_location(session: Session, lat: float, lon: float) -> None:
+    """Refuse a point far outside every zone: no one there could act on it."""
+    limit = get_settings().report_max_outside_m
+    outside = road_index(session).distance_outside_m(lat, lon)
+    if outside is not None and outside > limit:
+        raise Invalid(
+            f"位置在辖区外约 {outside / 1000:.1f} 公里，"
+            f"超出受理范围（辖区外 {limit / 1000:g} 公里内）；"
+            "请检查定位，或在地图上把定位点移到问题所在处",
+            outside_m=round(outside),
+            limit_m=limit,
+        )
+
+
 def report(
     session: Session, reporter: User, data: Report, photos: list[PreparedPhoto], key: str
 ) -> tuple[Ticket, bool]:
     """File a ticket and route it; returns (ticket, created). A replayed key returns the first."""
     settings = get_settings()
     category = check_category(session, data.category)
+    check_location(session, data.lat, data.lon)
     fingerprint = data.fingerprint(reporter.id, photos)  # type: ignore[arg-type]
     # The ledger lock serialises reporters, so two requests with one key cannot both pass here;
     # the unique index on idempotency_key is the database's own guard behind it.

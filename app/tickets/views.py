@@ -89,6 +89,7 @@ def create_ticket(
         captured_at=as_utc(captured_at) if captured_at else None,
     )
     flows.check_category(session, report.category)
+    flows.check_location(session, report.lat, report.lon)
     prepared = prepare_photos(photo or [])
     ticket, created = flows.report(session, actor.user, report, prepared, key)
     body = _present(session, actor, ticket)
