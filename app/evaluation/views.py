@@ -20,7 +20,14 @@ from app.core.db import SessionDep
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.core.timeutil import as_utc
 from app.evaluation import flows, render, rounds, scores, sites, standards, survey
-from app.evaluation.models import ItemOutcome, Round, RoundKind, RoundStatus, SiteType
+from app.evaluation.models import (
+    ItemOutcome,
+    Questionnaire,
+    Round,
+    RoundKind,
+    RoundStatus,
+    SiteType,
+)
 from app.evaluation.settings import get_evaluation_settings
 from app.org.models import Role
 from app.photos.service import PreparedPhoto, prepare_photos
@@ -131,6 +138,15 @@ def export_standards(
         media_type=XLSX,
         headers={"Content-Disposition": f'attachment; filename="standards-{v.code}.xlsx"'},
     )
+
+
+@router.get("/questionnaires", dependencies=[ADMIN])
+def list_questionnaires(session: SessionDep) -> list[dict[str, Any]]:
+    """Street-survey questionnaires a round may carry."""
+    return [
+        {"code": q.code, "name": q.name}
+        for q in session.exec(select(Questionnaire).order_by(col(Questionnaire.id)))
+    ]
 
 
 # ---- rounds ---------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ declare module 'vue-router' {
 
 const FIELD: Role[] = ['inspector', 'supervisor', 'admin']
 const CHIEF: Role[] = ['chief', 'department', 'supervisor', 'admin']
+const EVAL: Role[] = ['inspector', 'chief', 'department', 'supervisor', 'admin']
+const ids = (r: { params: Record<string, unknown> }) => ({ id: Number(r.params.id), siteId: Number(r.params.siteId) })
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
@@ -27,6 +29,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'verify', component: () => import('./pages/VerifyPage.vue'), meta: { roles: FIELD, tab: true } },
       { path: 'inbox', component: () => import('./pages/InboxPage.vue'), meta: { roles: CHIEF, tab: true } },
       { path: 'me', component: () => import('./pages/MePage.vue'), meta: { tab: true } },
+      { path: 'eval', component: () => import('./pages/evaluation/EvalRoundsPage.vue'), meta: { roles: EVAL, tab: true } },
+      { path: 'eval/:id(\\d+)', component: () => import('./pages/evaluation/EvalRoundPage.vue'), meta: { roles: EVAL }, props: ids },
+      { path: 'eval/:id(\\d+)/sites/:siteId(\\d+)', component: () => import('./pages/evaluation/EvalSheetPage.vue'), meta: { roles: EVAL }, props: ids },
+      { path: 'eval/:id(\\d+)/survey', component: () => import('./pages/evaluation/EvalSurveyPage.vue'), meta: { roles: EVAL }, props: ids },
       { path: 'outbox', component: () => import('./pages/OutboxPage.vue') },
       { path: 'tickets/:id(\\d+)', component: () => import('./pages/TicketPage.vue'), props: true },
     ],

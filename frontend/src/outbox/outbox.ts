@@ -5,13 +5,15 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 
-export type OutboxKind = 'report' | 'rectify' | 'verify' | 'handoff'
+export type OutboxKind = 'report' | 'rectify' | 'verify' | 'handoff' | 'sheet' | 'survey'
 
 export interface OutboxPhoto {
   name: string
   type: string
   // ArrayBuffer rather than Blob: older iOS Safari cannot store Blobs in IndexedDB.
   data: ArrayBuffer
+  /** The form field it is sent under (a score sheet names one per deduction); default `photo`. */
+  field?: string
 }
 
 export interface OutboxItem {

@@ -5,7 +5,7 @@ import type { OutboxItem, SendResult } from './outbox'
 function form(item: OutboxItem): FormData {
   const fd = new FormData()
   for (const [k, v] of Object.entries(item.fields)) fd.append(k, v)
-  for (const p of item.photos) fd.append('photo', new Blob([p.data], { type: p.type }), p.name)
+  for (const p of item.photos) fd.append(p.field ?? 'photo', new Blob([p.data], { type: p.type }), p.name)
   return fd
 }
 
@@ -19,6 +19,13 @@ function request(item: OutboxItem): { path: string; init: RequestInit } {
       return { path: `/api/tickets/${t}/rectify`, init: { method: 'POST', body: form(item), headers } }
     case 'verify':
       return { path: `/api/tickets/${t}/verify`, init: { method: 'POST', body: form(item), headers } }
+    case 'sheet':
+      return { path: `/api/rounds/${item.fields.round_id}/sheets`, init: { method: 'POST', body: form(item), headers } }
+    case 'survey':
+      return {
+        path: `/api/rounds/${item.fields.round_id}/survey`,
+        init: { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: item.fields.body },
+      }
     case 'handoff':
       return {
         path: `/api/tickets/${t}/handoff`,

@@ -4,7 +4,7 @@ import { i18n } from '@/i18n'
 const zhCN = {
   cc: {
     title: '指挥中心',
-    nav: { map: '实时地图', dispatch: '派遣调度', bulletin: '每周通报', ledger: '台账导出' },
+    nav: { map: '实时地图', dispatch: '派遣调度', bulletin: '每周通报', eval: '测评', ledger: '台账导出' },
     live: { on: '实时连接', off: '连接中断，正在重连…' },
     logout: '退出',
     fullscreen: '全屏（大屏展示）',
@@ -184,7 +184,7 @@ const zhCN = {
 const en: typeof zhCN = {
   cc: {
     title: 'Command centre',
-    nav: { map: 'Live map', dispatch: 'Dispatch', bulletin: 'Weekly bulletin', ledger: 'Ledger' },
+    nav: { map: 'Live map', dispatch: 'Dispatch', bulletin: 'Weekly bulletin', eval: 'Evaluation', ledger: 'Ledger' },
     live: { on: 'Live', off: 'Disconnected, reconnecting…' },
     logout: 'Sign out',
     fullscreen: 'Full screen (wall display)',

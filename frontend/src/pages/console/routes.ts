@@ -14,6 +14,8 @@ export const consoleRoutes: RouteRecordRaw[] = [
       { path: 'dispatch', component: () => import('./DispatchPage.vue') },
       { path: 'tickets/:id(\\d+)', component: () => import('./TicketDetailPage.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'bulletin', component: () => import('./BulletinPage.vue') },
+      { path: 'eval', component: () => import('./evaluation/EvalRoundsPage.vue') },
+      { path: 'eval/:id(\\d+)', component: () => import('./evaluation/EvalRoundPage.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'ledger', component: () => import('./LedgerPage.vue') },
     ],
   },

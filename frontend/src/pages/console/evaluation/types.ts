@@ -1,0 +1,92 @@
+/** The evaluation console's view of the API (app/evaluation). */
+export interface RankRow {
+  key?: string
+  id?: number
+  name: string
+  sites: number
+  score: number | null
+  rank: number | null
+  tied: boolean
+  bottom: boolean
+  delta: number | null
+}
+
+export interface SiteScore {
+  id: number
+  name: string
+  type_name: string
+  zone: string | null
+  unit: string | null
+  score: number | null
+  far: boolean
+  lat: number
+  lon: number
+}
+
+export interface Scores {
+  round: { id: number; name: string; status: string; kind_label: string; previous: { name: string } | null }
+  totals: { sites: number; done: number; flagged: number; score: number | null }
+  sites: SiteScore[]
+  units: RankRow[]
+  zones: RankRow[]
+  items: { item_code: string; text: string; points_lost: number; sites: number; occurrences: number }[]
+  tickets: { filed: number; closed: number; closure_rate: number | null }
+}
+
+export interface RoundRow {
+  id: number
+  name: string
+  kind: 'quarterly' | 'daily' | 'self'
+  status: 'open' | 'closed'
+  starts_on: string
+  ends_on: string
+  standards_version: string | null
+  draw: { per_type_per_zone: number; seed: number } | null
+  progress: { sites: number; done: number; flagged: number }
+}
+
+export interface RoundDetail extends RoundRow {
+  sites: (SiteScore & { sheet: { id: number; score: number; far: boolean } | null; type: string })[]
+  inspectors: { id: number; name: string }[]
+  questionnaire: { name: string } | null
+}
+
+export interface SheetPhoto {
+  id: number
+  thumb_url: string
+  url: string
+}
+
+export interface SheetDetail {
+  id: number
+  site: { name: string }
+  score: number
+  far: boolean
+  distance_m: number | null
+  submitted_at: string
+  results: {
+    item_code: string
+    text: string
+    outcome: 'pass' | 'deduct' | 'na'
+    occurrences: number
+    points: number
+    note: string
+    ticket: { id: number; number: string; status: string } | null
+    photos: SheetPhoto[]
+  }[]
+}
+
+export interface SurveyRate {
+  n: number
+  rate: number | null
+  low: number | null
+  high: number | null
+}
+
+export interface SurveyResults {
+  respondents: number
+  questions: { code: string; text: string; measure: string; overall: SurveyRate; zones: (SurveyRate & { zone: string | null })[] }[]
+}
+
+export const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`)
+export const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(2))

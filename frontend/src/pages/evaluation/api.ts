@@ -1,0 +1,100 @@
+/** 测评 on the phone: rounds fetched when online and kept on the device for offline scoring. */
+import { api, NetworkError } from '@/api/client'
+
+export interface EvalSite {
+  id: number
+  name: string
+  type: string
+  type_name: string
+  zone: string | null
+  unit: { name: string } | null
+  lat: number
+  lon: number
+  checkin_radius_m: number | null
+  geometry: { type: string; coordinates: unknown }
+  sheet: { id: number; score: number; far: boolean } | null
+}
+
+export interface ChecklistItem {
+  code: string
+  text: string
+  site_types: string[]
+  points: number
+  cap: number
+  photo_required: boolean
+  category: string | null
+  project: string
+  content: string
+}
+
+export interface Question {
+  code: string
+  text: string
+  measure: string
+  options: { code: string; label: string }[]
+}
+
+export interface EvalRound {
+  id: number
+  name: string
+  kind: 'quarterly' | 'daily' | 'self'
+  status: 'open' | 'closed'
+  starts_on: string
+  ends_on: string
+  progress: { sites: number; done: number; flagged: number }
+  sites: EvalSite[]
+  checklist: ChecklistItem[]
+  questionnaire: { code: string; name: string; questions: Question[] } | null
+}
+
+export type RoundSummary = Omit<EvalRound, 'sites' | 'checklist' | 'questionnaire'>
+
+const KEY = 'rc.eval.'
+
+function remember<T>(name: string, value: T): T {
+  try {
+    localStorage.setItem(KEY + name, JSON.stringify({ at: Date.now(), value }))
+  } catch {
+    /* storage full: the online copy still works */
+  }
+  return value
+}
+
+function recall<T>(name: string): { at: number; value: T } | null {
+  try {
+    return JSON.parse(localStorage.getItem(KEY + name) ?? 'null') as { at: number; value: T } | null
+  } catch {
+    return null
+  }
+}
+
+/** Online: the server's answer, kept. Offline: the kept copy with its time (or the error). */
+async function cached<T>(name: string, path: string): Promise<{ value: T; cachedAt: number | null }> {
+  try {
+    return { value: remember(name, await api<T>(path)), cachedAt: null }
+  } catch (e) {
+    const kept = recall<T>(name)
+    if (e instanceof NetworkError && kept) return { value: kept.value, cachedAt: kept.at }
+    throw e
+  }
+}
+
+export const loadRounds = () => cached<{ data: RoundSummary[] }>('rounds', '/api/rounds')
+export const loadRound = (id: number) => cached<EvalRound>(`round.${id}`, `/api/rounds/${id}`)
+
+/** Sites whose sheet waits in the outbox, per round: shown as done before the server knows. */
+export function queuedSites(roundId: number): number[] {
+  return recall<number[]>(`queued.${roundId}`)?.value ?? []
+}
+export function markQueued(roundId: number, siteId: number): void {
+  remember(`queued.${roundId}`, [...new Set([...queuedSites(roundId), siteId])])
+}
+
+export function checklistFor(round: EvalRound, site: EvalSite): ChecklistItem[] {
+  return round.checklist.filter((i) => !i.site_types.length || i.site_types.includes(site.type))
+}
+
+/** Points an item costs: per occurrence, capped per site (the server computes the same). */
+export function itemPoints(item: ChecklistItem, occurrences: number): number {
+  return Math.min(occurrences * item.points, item.cap)
+}
