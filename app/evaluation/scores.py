@@ -70,8 +70,20 @@ def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
         return rnd.published
     settings = get_evaluation_settings()
     look = Lookups.load(session)
-    rows = session.exec(
-        select(Site, Sheet.score, Sheet.far)
+    # Columns, not Site objects: a round of thousands of sites need not parse their geometry.
+    rows: Any = session.exec(
+        select(  # type: ignore[call-overload]
+            Site.id,
+            Site.name,
+            Site.type_code,
+            Site.zone_id,
+            Site.unit_department_id,
+            Site.unit_chief_id,
+            Site.lat,
+            Site.lon,
+            Sheet.score,
+            Sheet.far,
+        )
         .join(RoundSite, col(RoundSite.site_id) == Site.id)
         .outerjoin(Sheet, (col(Sheet.site_id) == Site.id) & (col(Sheet.round_id) == rnd.id))
         .where(RoundSite.round_id == rnd.id)
@@ -80,7 +92,8 @@ def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
     sites: list[dict[str, Any]] = []
     units: dict[str, tuple[dict[str, Any], list[tuple[float, float]]]] = {}
     zones: dict[int, tuple[Any, list[tuple[float, float]]]] = {}
-    for site, score, far in rows:
+    for site in rows:
+        score, far = site.score, site.far
         unit = unit_of(site, look.departments, look.chiefs)
         zone = look.zones.get(site.zone_id) if site.zone_id else None
         sites.append(

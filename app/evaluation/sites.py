@@ -116,9 +116,10 @@ def zone_of(session: Session, lat: float, lon: float) -> int | None:
 
 
 def unit_of(
-    site: Site, departments: dict[int, Department], chiefs: dict[int, User]
+    site: Any, departments: dict[int, Department], chiefs: dict[int, User]
 ) -> dict[str, Any] | None:
-    """The responsible unit as {key, kind, id, name}: the department, else the chief."""
+    """The responsible unit of a site (or a row with its unit columns) as {key, kind, id, name}:
+    the department, else the chief."""
     if site.unit_department_id and site.unit_department_id in departments:
         d = departments[site.unit_department_id]
         return {"key": f"department:{d.id}", "kind": "department", "id": d.id, "name": d.name}
