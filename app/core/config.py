@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     max_photos_per_request: int = 6
     watermark: bool = True
     after_photo_max_distance_m: float = 100.0
+    # A verifier farther than this from the ticket (beyond their GPS accuracy) is flagged.
+    verify_max_distance_m: float = 200.0
 
     # Escalation sweep interval (seconds); 0 disables the in-process loop.
     sweep_interval_s: int = 60

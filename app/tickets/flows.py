@@ -8,6 +8,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, func, select
@@ -22,7 +23,7 @@ from app.ledger import service as ledger
 from app.ledger.models import Event
 from app.org.models import Department, Road, Role, User, Zone
 from app.photos.models import PhotoKind
-from app.photos.service import PreparedPhoto, attach_photos
+from app.photos.service import PreparedPhoto, attach_photos, distance_m
 from app.routing.service import road_index, route_point
 from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
 
@@ -240,10 +241,12 @@ def verify(
     note: str,
     photos: list[PreparedPhoto],
     key: str | None,
+    verifier_at: tuple[float, float, float | None] | None = None,
 ) -> Ticket:
     if not approved and not note.strip():
         raise Invalid("say why the rectification is rejected")
     now = utcnow()
+    checked_from = _verifier_distance(ticket, verifier_at)
     stored = attach_photos(session, ticket, photos, PhotoKind.verify, actor.user) if photos else []
     if approved:
         ticket.status = Status.closed
@@ -271,10 +274,31 @@ def verify(
         from_status=Status.rectified,
         to_status=ticket.status,
         note=note,
-        data={"photos": [p.id for p in stored], "rework_count": ticket.rework_count},
+        data={
+            "photos": [p.id for p in stored],
+            "rework_count": ticket.rework_count,
+            **({"verifier": checked_from} if checked_from else {}),
+        },
         idempotency_key=key,
     )
     return ticket
+
+
+def _verifier_distance(
+    ticket: Ticket, at: tuple[float, float, float | None] | None
+) -> dict[str, Any] | None:
+    """How far from the ticket the verifier stood; far (beyond the setting, less the fix's own
+    uncertainty) is flagged on the ticket, since a check from the desk is no check."""
+    if at is None:
+        return None
+    lat, lon, accuracy = at
+    metres = distance_m(lat, lon, ticket.lat, ticket.lon)
+    far = metres - (accuracy or 0) > get_settings().verify_max_distance_m
+    flags = {k: v for k, v in ticket.flags.items() if k != "verifier_far_m"}
+    if far:
+        flags["verifier_far_m"] = round(metres)
+    ticket.flags = flags
+    return {"distance_m": round(metres), "accuracy_m": accuracy, "far": far}
 
 
 def handoff(

@@ -29,6 +29,10 @@ class StrictBody(BaseModel):
 class VerifyBody(StrictBody):
     approved: bool
     note: str = Field(default="", max_length=2000)
+    # Where the verifier stands (WGS-84), when the phone has a fix: recorded, flagged when far.
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    accuracy_m: float | None = Field(default=None, ge=0, le=100_000)
 
 
 class HandoffBody(StrictBody):
@@ -182,7 +186,16 @@ async def verify_input(request: Request) -> tuple[VerifyBody, list[UploadFile]]:
         if raw not in ("true", "false", "1", "0"):
             raise Invalid("approved must be true or false")
         photos = [f for f in form.getlist("photo") if isinstance(f, UploadFile)]
-        return VerifyBody(approved=raw in ("true", "1"), note=str(form.get("note", ""))), photos
+        where = {
+            k: form.get(k) for k in ("lat", "lon", "accuracy_m") if form.get(k) not in (None, "")
+        }
+        try:
+            body = VerifyBody.model_validate(
+                {"approved": raw in ("true", "1"), "note": str(form.get("note", "")), **where}
+            )
+        except ValueError as exc:
+            raise Invalid("lat, lon and accuracy_m must be numbers", errors=str(exc)) from None
+        return body, photos
     try:
         return VerifyBody.model_validate_json(await request.body()), []
     except ValueError as exc:
@@ -203,7 +216,12 @@ def verify(
     data, photos = body
     if not target.replayed:
         prepared = prepare_photos(photos) if photos else []
-        flows.verify(session, actor, target.ticket, data.approved, data.note.strip(), prepared, key)
+        at = None
+        if data.lat is not None and data.lon is not None:
+            at = (data.lat, data.lon, data.accuracy_m)
+        flows.verify(
+            session, actor, target.ticket, data.approved, data.note.strip(), prepared, key, at
+        )
     return _present(session, actor, target.ticket)
 
 

@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    BeforeAfter: typeof import('./components/BeforeAfter.vue')['default']
     CategoryPicker: typeof import('./components/CategoryPicker.vue')['default']
     LocationPicker: typeof import('./components/LocationPicker.vue')['default']
     MapView: typeof import('./components/MapView.vue')['default']
@@ -45,5 +46,6 @@ declare module 'vue' {
     VanTabbarItem: typeof import('vant/es')['TabbarItem']
     VanTabs: typeof import('vant/es')['Tabs']
     VanTag: typeof import('vant/es')['Tag']
+    VerifyForm: typeof import('./components/VerifyForm.vue')['default']
   }
 }

@@ -194,15 +194,26 @@ def test_reject_needs_a_reason(
     login(page, "inspector1")
     page.goto(f"/tickets/{rectified[0]['id']}")
     page.click("[data-testid=reject]")
-    page.locator(".van-popup--bottom:visible [data-testid=action-submit]").click()
+    sheet = page.locator(".van-popup--bottom:visible")
+    sheet.locator("[data-testid=action-submit]").click()
+    page.wait_for_selector(".van-toast:has-text('请选择退回原因')")
+    # 其他 needs words; the usual reasons are one tap.
+    sheet.locator("[data-testid=reason-other]").click()
+    sheet.locator("[data-testid=action-submit]").click()
     page.wait_for_selector(".van-toast:has-text('请填写原因')")
     assert server.get(f"/api/tickets/{rectified[0]['id']}")["status"] == "rectified"
-    page.locator(".van-popup--bottom:visible textarea").fill("仍有残留")
-    page.locator(".van-popup--bottom:visible [data-testid=action-submit]").click()
+    sheet.locator("[data-testid=reason-notFixed]").click()
+    sheet.locator("textarea").fill("仍有残留")
+    screenshot(page, "polish-verify-reject-reasons")
+    sheet.locator("[data-testid=action-submit]").click()
     server.wait_for(
         lambda: server.get(f"/api/tickets/{rectified[0]['id']}")["status"] == "assigned",
         what="the rejection",
     )
+    last = server.get(f"/api/tickets/{rectified[0]['id']}")["events"][-1]
+    assert last["note"] == "未整改到位：仍有残留"
+    # The phone had a fix at the demo road: where the check was made is on the record.
+    assert last["data"]["verifier"]["distance_m"] >= 0
 
 
 def test_me_page_switches_language_and_signs_out(phone: Callable[..., Any]) -> None:

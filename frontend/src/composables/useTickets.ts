@@ -1,6 +1,7 @@
 /** Ticket lists and details from the API, with the last answer kept for offline viewing. */
 import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { api } from '@/api/client'
+import { friendlyError } from '@/lib/errors'
 import { onOutboxSent } from '@/outbox'
 import type { Page, Ticket } from '@/api/types'
 
@@ -31,19 +32,24 @@ export function useCachedFetch<T>(cacheKey: string, path: () => string) {
   const fromCacheAt = ref<number | null>(cached ? cached.at : null)
   const loading = ref(false)
   const error = ref<string | null>(null)
+  // Requests can answer out of order (a slow first one, a service worker's cache): only the
+  // answer to the latest request is shown, whichever arrives last.
+  let latest = 0
 
   async function load(): Promise<void> {
+    const mine = ++latest
     loading.value = true
     error.value = null
     try {
       const v = await api<T>(path())
+      if (mine !== latest) return
       data.value = v
       fromCacheAt.value = null
       writeCache(cacheKey, v)
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      if (mine === latest) error.value = friendlyError(e)
     } finally {
-      loading.value = false
+      if (mine === latest) loading.value = false
     }
   }
   /** Take a fresh copy from elsewhere (the server's answer to an action). */

@@ -36,3 +36,8 @@ export function shortTime(iso: string | number): string {
   const sameDay = d.toDateString() === today.toDateString()
   return sameDay ? `${p(d.getHours())}:${p(d.getMinutes())}` : `${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
 }
+
+/** "420 米" / "1.6 公里" in Chinese, "420 m" / "1.6 km" in English. */
+export function distanceText(m: number): string {
+  return m < 1000 ? i18n.global.t('unit.m', { n: Math.round(m) }) : i18n.global.t('unit.km', { n: (m / 1000).toFixed(1) })
+}

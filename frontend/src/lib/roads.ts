@@ -1,4 +1,4 @@
-/** Roads nearest a point, in metres, for dispatch suggestions (a town has tens of roads, a scan is fine). */
+/** Roads nearest a point, in metres: dispatch suggestions, where a report will go, the road under the pin (a town has tens of roads, a scan is fine). */
 import type { RoadCollection, RoadFeature } from '@/api/types'
 
 const R = 6_371_000
@@ -36,6 +36,10 @@ export function nearestRoads(roads: RoadCollection | null, lat: number, lon: num
   return out.sort((a, b) => a.distance - b.distance).slice(0, n)
 }
 
-export function metres(m: number): string {
-  return m < 1000 ? `${Math.round(m)} m` : `${(m / 1000).toFixed(1)} km`
+/** Where the server will route a report (DESIGN: the nearest road within the routing radius), as the phone can tell from its cached roads. */
+export const ROUTING_RADIUS_M = 30
+
+export function roadAt(roads: RoadCollection | null, lat: number, lon: number, radius = ROUTING_RADIUS_M): NearRoad | null {
+  const best = nearestRoads(roads, lat, lon, 1)[0]
+  return best && best.distance <= radius ? best : null
 }
