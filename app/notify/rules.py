@@ -33,6 +33,8 @@ RULES: dict[str, Rule] = {
     "ticket.criticism": Rule("返工两次：通报批评", ("assignee", "area_leaders")),
     "ticket.summons": Rule("返工三次：约谈", ("assignee", "area_leaders")),
     "ticket.triage_overdue": Rule("待派遣工单等待过久", ("command_centre",)),
+    # 随手拍 waiting in triage (待受理) past its limit: supervisors and the "all" groups.
+    "citizen.triage_overdue": Rule("市民上报待受理超时", ()),
     "bulletin.published": Rule("每周通报已发布", ()),  # zone groups only
     "digest.morning": Rule("今日工单早报", ()),  # per chief, made by the digest scan
     "digest.weekly": Rule("本周排名周报", ()),  # per level-1 chief

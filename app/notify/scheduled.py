@@ -81,6 +81,42 @@ def scan_triage(session: Session, now: dt.datetime) -> int:
     return made
 
 
+def scan_citizen_triage(session: Session, now: dt.datetime) -> int:
+    """Citizen reports (随手拍) still waiting in triage past their limit: the command centre."""
+    from app.citizens.models import CitizenReport, IntakeStatus
+
+    waiting = session.exec(
+        select(CitizenReport).where(
+            CitizenReport.status == IntakeStatus.triage, col(CitizenReport.triage_due_at) < now
+        )
+    ).all()
+    made = 0
+    for report in waiting:
+        key = f"citizen:{report.id}"
+        if _done(session, key):
+            continue
+        payload = {
+            "title": RULES["citizen.triage_overdue"].title,
+            "lines": [
+                f"市民上报 #{report.id}：{report.description[:80]}",
+                f"地址：{report.address}",
+            ],
+            "occurred_at": now.isoformat(),
+            "url": app_url("/console/dispatch"),
+        }
+        centre = session.exec(select(User).where(User.role == Role.supervisor, col(User.is_active)))
+        made += len(
+            notify_people(
+                session, "citizen.triage_overdue", list(centre), payload, now=now, dedupe_key=key
+            )
+        )
+        groups = session.exec(
+            select(Channel).where(col(Channel.active), Channel.scope == "all")
+        ).all()
+        made += len(notify_groups(session, "citizen.triage_overdue", list(groups), payload, key))
+    return made
+
+
 def morning_digest(session: Session, chief: User, now: dt.datetime) -> dict[str, Any]:
     """Counts by light and the three most urgent open tickets of one chief."""
     clock = BusinessClock.for_session(session)
@@ -190,7 +226,7 @@ def scan_bulletin(session: Session, now: dt.datetime) -> int:
     return len(notify_groups(session, "bulletin.published", channels, payload, key))
 
 
-SCANS = (scan_yellow, scan_triage, scan_digests, scan_bulletin)
+SCANS = (scan_yellow, scan_triage, scan_citizen_triage, scan_digests, scan_bulletin)
 
 
 def scan_all(session: Session, now: dt.datetime) -> int:
