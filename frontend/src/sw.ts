@@ -36,3 +36,53 @@ registerRoute(
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting()
 })
+
+// Web Push (app/notify/channels/webpush.py sends {title, body, url, tag}): one notification per
+// ticket (the tag replaces an older one), and a tap opens that ticket in the app.
+interface PushData {
+  title: string
+  body?: string
+  url?: string
+  tag?: string
+}
+
+function notificationFrom(data: PushData): [string, NotificationOptions] {
+  return [
+    data.title,
+    {
+      body: data.body ?? '',
+      tag: data.tag,
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      data: { url: data.url ?? '/' },
+    },
+  ]
+}
+
+self.addEventListener('push', (event) => {
+  let data: PushData
+  try {
+    data = event.data?.json() as PushData
+  } catch {
+    data = { title: event.data?.text() ?? '路长通' }
+  }
+  const [title, options] = notificationFrom(data ?? { title: '路长通' })
+  event.waitUntil(self.registration.showNotification(title, options))
+})
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close()
+  const url = new URL((event.notification.data as { url?: string } | null)?.url ?? '/', self.location.origin).href
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin)
+      if (open) {
+        await open.focus()
+        await open.navigate(url)
+      } else {
+        await self.clients.openWindow(url)
+      }
+    })(),
+  )
+})

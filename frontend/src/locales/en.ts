@@ -284,6 +284,15 @@ const en: typeof zh = {
       far: 'checked in {m} m away',
     },
   },
+  push: {
+    title: 'Notifications',
+    hint: 'Tells you about new, rejected, nearly due, overdue and escalated tickets',
+    denied: 'Notifications are blocked by the browser; allow them in its settings',
+    offerTitle: 'Turn on notifications?',
+    offer: 'Your phone will tell you at once when a ticket is assigned to you, rejected, nearly due or escalated.',
+    enable: 'Turn on',
+    later: 'Not now',
+  },
   hints: {
     iosTitle: 'Add to Home Screen',
     ios: 'Tap Share, then “Add to Home Screen”, so offline data is not cleared.',

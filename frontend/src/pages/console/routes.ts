@@ -17,6 +17,7 @@ export const consoleRoutes: RouteRecordRaw[] = [
       { path: 'eval', component: () => import('./evaluation/EvalRoundsPage.vue') },
       { path: 'eval/:id(\\d+)', component: () => import('./evaluation/EvalRoundPage.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'ledger', component: () => import('./LedgerPage.vue') },
+      { path: 'notify', component: () => import('./NotifyPage.vue'), meta: { roles: ['admin'] } },
     ],
   },
 ]
