@@ -20,6 +20,7 @@ from sqlmodel import Session
 from app.console.filters import TicketFilter
 from app.console.service import bbox_clause
 from app.core.config import get_settings
+from app.exports.xlsx import table_sheet
 from app.ledger.models import Event
 from app.org.models import Department, Road, User, Zone
 from app.tickets.models import STATUS_LABELS, Category, Ticket
@@ -124,15 +125,20 @@ def _write_ledger(
     where = [*flt.clauses(now), *([bbox_clause(bbox)] if bbox else [])]
     path = os.path.join(workdir, "ledger.xlsx")
     book = xlsxwriter.Workbook(path, {"constant_memory": True, "tmpdir": workdir})
-    head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    head = book.add_format(
+        {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "vcenter"}
+    )
     when = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
     tickets_sheet = book.add_worksheet("案卷台账")
     events_sheet = book.add_worksheet("流转记录")
     for sheet, headings in ((tickets_sheet, TICKET_HEADINGS), (events_sheet, EVENT_HEADINGS)):
-        for col, (label, width) in enumerate(headings):
-            sheet.set_column(col, col, width)
-            sheet.write_string(0, col, label, head)
-        sheet.freeze_panes(1, 1)
+        # Rows are streamed, so widths are fixed up front (sized for the longest usual value).
+        table_sheet(
+            sheet,
+            [label for label, _width in headings],
+            widths=[width for _label, width in headings],
+            heading_format=head,
+        )
 
     def put(sheet: Any, row: int, col: int, value: Any) -> None:
         if value is None or value == "":

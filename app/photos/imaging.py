@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PIL import Image, ImageCms, ImageDraw, ImageFont, UnidentifiedImageError
@@ -32,6 +33,8 @@ _PHOTO_POOL = ThreadPoolExecutor(_POOL_SIZE, thread_name_prefix="photo-decode")
 HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
 CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "HEIF": "image/heic"}
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "HEIF": "heic"}
+# Noto Sans CJK SC cut to GB 2312 (fonts/README.md): the watermark's and the print page's font.
+FONT_PATH = Path(__file__).with_name("fonts") / "NotoSansSC-GB2312.otf"
 
 # EXIF orientation -> the transpose that makes the picture upright (as ImageOps.exif_transpose).
 UPRIGHT = {

@@ -1,4 +1,8 @@
-"""The bulletin as an XLSX workbook and as a printable A4 page (Chinese headings)."""
+"""The bulletin as a county 通报 printable on A4 portrait, and as a workbook that prints.
+
+Both speak the words of app.stats.terms (第49周, 优秀/良好/合格/较差, 并列, 不参评, 逾期,
+平均整改时长), the same the console's bulletin page shows.
+"""
 
 import html
 import io
@@ -9,11 +13,13 @@ from zoneinfo import ZoneInfo
 import xlsxwriter
 
 from app.core.config import get_settings
+from app.exports.xlsx import column_widths, table_sheet
 from app.stats.service import DIMENSION_LABELS, DIMENSIONS
+from app.stats.terms import BOTTOM, NOT_RATED, rank_text
 
 # (key, heading, kind): kind picks the cell format.
 COLUMNS: list[tuple[str, str, str]] = [
-    ("rank", "排名", "int"),
+    ("rank", "排名", "rank"),
     ("name", "名称", "text"),
     ("new", "新增", "int"),
     ("closed", "结案", "int"),
@@ -24,20 +30,33 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("reworked", "返工", "int"),
     ("rework_rate", "返工率", "pct"),
     ("overdue", "逾期", "int"),
-    ("avg_rectify_hours", "平均整改时长(小时)", "num"),
+    ("avg_rectify_hours", "平均整改时长（小时）", "num"),
     ("satisfaction_rate", "群众满意率", "pct"),
     ("ratings", "评价数", "int"),
     ("score", "得分", "num"),
     ("grade", "等级", "text"),
-    ("bottom", "末位", "flag"),
+    ("bottom", BOTTOM, "flag"),
 ]
+# A4 portrait holds fewer columns: the raw counts behind the rates stay in the workbook.
+PRINT_KEYS = (
+    "rank", "name", "new", "closed", "due", "closure_rate", "on_time_rate", "rework_rate",
+    "overdue", "avg_rectify_hours", "satisfaction_rate", "score", "grade",
+)  # fmt: skip
+PRINT_COLUMNS = [c for c in COLUMNS if c[0] in PRINT_KEYS]
+SUMMARY_KEYS = (
+    "new", "closed", "due", "closure_rate", "on_time_rate", "rectified", "reworked",
+    "rework_rate", "overdue", "avg_rectify_hours", "satisfaction_rate",
+)  # fmt: skip
+SUMMARY_COLUMNS = [c for c in COLUMNS if c[0] in SUMMARY_KEYS]
 CELL_PROPS: dict[str, dict[str, Any]] = {
     "int": {"border": 1},
-    "text": {"border": 1},
+    "rank": {"border": 1, "align": "center"},
+    "text": {"border": 1, "text_wrap": True, "valign": "top"},
     "pct": {"border": 1, "num_format": "0.0%"},
     "num": {"border": 1, "num_format": "0.0"},
     "flag": {"border": 1, "font_color": "#C00000", "bold": True},
 }
+CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
 def display_name(dim: str, row: dict[str, Any]) -> str:
@@ -46,7 +65,9 @@ def display_name(dim: str, row: dict[str, Any]) -> str:
     return f"{name}（{extra}）" if extra else name
 
 
-def cell_text(kind: str, value: Any) -> str:
+def cell_text(kind: str, value: Any, row: dict[str, Any] | None = None) -> str:
+    if kind == "rank" and row is not None:
+        return rank_text(row.get("rank"), bool(row.get("tied")))
     if value is None:
         return "—"
     if kind == "pct":
@@ -54,94 +75,8 @@ def cell_text(kind: str, value: Any) -> str:
     if kind == "num":
         return f"{value:.1f}"
     if kind == "flag":
-        return "末位" if value else ""
+        return BOTTOM if value else ""
     return str(value)
-
-
-def bulletin_xlsx(data: dict[str, Any]) -> bytes:
-    """One sheet per dimension plus a cover sheet with the town totals and the rules."""
-    buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True})
-    title = book.add_format({"bold": True, "font_size": 14})
-    head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "align": "center",
-                            "valign": "vcenter", "text_wrap": True})  # fmt: skip
-    fmts = {kind: book.add_format(props) for kind, props in CELL_PROPS.items()}
-    # The bottom three stand out in print and on screen.
-    low = {
-        kind: book.add_format({**props, "bg_color": "#FCE4D6"})
-        for kind, props in CELL_PROPS.items()
-    }
-    heading = f"每周通报 {data['week']}（{data['first_day']} 至 {data['last_day']}）"
-
-    cover = book.add_worksheet("汇总")
-    cover.write(0, 0, heading, title)
-    cover.write(1, 0, f"统计截至 {_local(data['as_of'])}")
-    totals = data["totals"]
-    summary = [c for c in COLUMNS if c[0] not in ("rank", "name", "bottom")]
-    for i, (key, label, kind) in enumerate(summary):
-        cover.write(3 + i, 0, label, head)
-        _write(cover, 3 + i, 1, kind, totals.get(key), fmts)
-    cover.set_column(0, 0, 20)
-    cover.set_column(1, 1, 14)
-
-    for dim in DIMENSIONS:
-        sheet = book.add_worksheet(f"按{DIMENSION_LABELS[dim]}")
-        sheet.write(0, 0, f"{heading} · 按{DIMENSION_LABELS[dim]}", title)
-        for col, (_key, label, _kind) in enumerate(COLUMNS):
-            sheet.write(2, col, label, head)
-        for r, row in enumerate(data["sections"][dim], start=3):
-            styles = low if row["bottom"] else fmts
-            for col, (key, _label, kind) in enumerate(COLUMNS):
-                value = display_name(dim, row) if key == "name" else row.get(key)
-                _write(sheet, r, col, kind, value, styles)
-        sheet.set_column(0, 0, 6)
-        sheet.set_column(1, 1, 26)
-        sheet.set_column(2, len(COLUMNS) - 1, 10)
-        sheet.freeze_panes(3, 2)
-    book.close()
-    return buf.getvalue()
-
-
-def _write(sheet: Any, row: int, col: int, kind: str, value: Any, fmts: dict[str, Any]) -> None:
-    if value is None:
-        sheet.write_string(row, col, "—", fmts["text"])
-    elif kind == "flag":
-        sheet.write_string(row, col, "末位" if value else "", fmts["flag"])
-    elif kind in ("pct", "num", "int"):
-        sheet.write_number(row, col, value, fmts[kind])
-    else:
-        sheet.write_string(row, col, str(value), fmts["text"])
-
-
-PRINT_CSS = """
-@page { size: A4 portrait; margin: 14mm 12mm; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
-       sans-serif; color: #111; font-size: 10pt; margin: 0; }
-h1 { font-size: 16pt; text-align: center; margin: 0 0 2mm; }
-.meta { text-align: center; color: #555; margin-bottom: 5mm; }
-h2 { font-size: 12pt; margin: 6mm 0 2mm; border-left: 3pt solid #1f4e79; padding-left: 2mm; }
-table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
-tr { page-break-inside: avoid; }
-thead { display: table-header-group; }
-table.units { font-size: 8.5pt; }
-th, td { border: 0.5pt solid #888; padding: 1mm 1mm; text-align: center; white-space: nowrap; }
-th { background: #ddebf7; font-weight: 600; }
-th.long { white-space: normal; word-break: keep-all; }
-td.name { text-align: left; }
-tr.bottom td { background: #fce4d6; }
-.tag { color: #c00000; font-weight: 700; }
-.rules { margin-top: 6mm; color: #444; font-size: 8.5pt; line-height: 1.5; }
-section { page-break-inside: auto; }
-@media screen { body { max-width: 210mm; margin: 10mm auto; } }
-"""
-
-RULES = (
-    "结案率＝本周应结案卷中周末前已结案数÷本周应结数；按期结案率＝其中按期结案数÷本周应结数；"
-    "返工率＝本周返工（核查不通过）次数÷本周提交整改次数；逾期＝截至统计时点已超期未结案数；"
-    "平均整改时长＝本周提交整改距派遣的平均小时数。得分按结案率、按期结案率、1−返工率、"
-    "1−逾期占比加权；等级 A≥{a}，B≥{b}，C≥{c}，D≥{d}，其余为 E。末位为排名最后 {n} 名。"
-)
 
 
 def _local(moment: str) -> str:
@@ -150,49 +85,188 @@ def _local(moment: str) -> str:
     return datetime.fromisoformat(moment).astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
+def rules_text(cfg: dict[str, Any]) -> str:
+    ladder = sorted(cfg["grades"].items(), key=lambda kv: -kv[1])
+    grades = "，".join(
+        f"{word}≥{floor:g}" if i < len(ladder) - 1 else f"其余为{word}"
+        for i, (word, floor) in enumerate(ladder)
+    )
+    return (
+        "结案率＝本周应结案卷中周末前已结案数÷本周应结数；按期结案率＝其中按期结案数÷本周应结数；"
+        "返工率＝本周返工（核查不通过）次数÷本周提交整改次数；逾期＝截至统计时点已过整改期限"
+        "仍未结案数；平均整改时长＝本周提交整改距派遣的平均小时数。得分按结案率、按期结案率、"
+        f"1−返工率、1−逾期占比加权；等级{grades}。本周无应结且无逾期案卷的单位{NOT_RATED}。"
+        f"得分相同者并列同一名次；{BOTTOM}为排名最后 {cfg['bottom_n']} 名，"
+        "与其上名次并列的不列为末位。"
+    )
+
+
+def bulletin_xlsx(data: dict[str, Any]) -> bytes:
+    """A cover sheet with the 通报's text and totals, then one ranked sheet per dimension."""
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    title = book.add_format({"bold": True, "font_size": 14})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "align": "center",
+                            "valign": "vcenter", "text_wrap": True})  # fmt: skip
+    fmts = {kind: book.add_format(props) for kind, props in CELL_PROPS.items()}
+    # The last-ranked stand out in print and on screen.
+    low = {
+        kind: book.add_format({**props, "bg_color": "#FCE4D6"})
+        for kind, props in CELL_PROPS.items()
+    }
+    doc = data["document"]
+    period = f"{data['week_title']}（{data['first_day']} 至 {data['last_day']}）"
+
+    cover = book.add_worksheet("汇总")
+    cover.write(0, 0, doc["title"], title)
+    cover.write(1, 0, f"{period}，统计截至 {_local(data['as_of'])}")
+    table_sheet(
+        cover, ["指标", "数值"], header_row=3, widths=[22, 14], freeze_cols=0, heading_format=head
+    )
+    totals = data["totals"]
+    for i, (key, label, kind) in enumerate(SUMMARY_COLUMNS, start=4):
+        cover.write_string(i, 0, label, fmts["text"])
+        _write(cover, i, 1, kind, totals.get(key), fmts)
+    row = 5 + len(SUMMARY_COLUMNS)
+    text = [
+        ("总体情况", doc["overview"]),
+        ("存在问题", "\n".join(doc["problems"])),
+        ("工作要求", doc["requirements"]),
+        ("统计口径", rules_text(data["settings"])),
+    ]
+    for label, body in text:
+        cover.write_string(row, 0, label, head)
+        cover.merge_range(row, 1, row, 6, body, wrap)
+        cover.set_row(row, 15 * max(2, len(body) // 40 + body.count("\n") + 1))
+        row += 1
+
+    headings = [label for _k, label, _kind in COLUMNS]
+    for dim in DIMENSIONS:
+        rows = data["sections"][dim]
+        sheet = book.add_worksheet(f"按{DIMENSION_LABELS[dim]}")
+        sheet.write(0, 0, f"{doc['title']} · 按{DIMENSION_LABELS[dim]}排名", title)
+        sheet.write(1, 0, period)
+        texts = [[cell_text(k, r.get(k), r) if k != "name" else display_name(dim, r)
+                  for k, _l, _kind in COLUMNS] for r in rows]  # fmt: skip
+        widths = column_widths(headings, texts)
+        # Long headings wrap in their cell instead of widening every number column.
+        widths = [min(w, 12.0) if i > 1 else w for i, w in enumerate(widths)]
+        table_sheet(sheet, headings, header_row=2, widths=widths, freeze_cols=2,
+                    heading_format=head)  # fmt: skip
+        for r, unit in enumerate(rows, start=3):
+            styles = low if unit["bottom"] else fmts
+            for col, (key, _label, kind) in enumerate(COLUMNS):
+                value = display_name(dim, unit) if key == "name" else unit.get(key)
+                if kind == "rank" and unit["tied"]:
+                    value = cell_text(kind, value, unit)  # 3（并列）
+                _write(sheet, r, col, kind, value, styles)
+    book.close()
+    return buf.getvalue()
+
+
+def _write(sheet: Any, row: int, col: int, kind: str, value: Any, fmts: dict[str, Any]) -> None:
+    if value is None:
+        sheet.write_string(row, col, "—", fmts["text"])
+    elif kind == "flag":
+        sheet.write_string(row, col, BOTTOM if value else "", fmts["flag"])
+    elif kind in ("pct", "num", "int") or (kind == "rank" and not isinstance(value, str)):
+        sheet.write_number(row, col, value, fmts[kind])
+    else:
+        sheet.write_string(row, col, str(value), fmts[kind if kind == "rank" else "text"])
+
+
+# GB/T 9704 (党政机关公文格式) in spirit: red issuer, red rule, 文号, centred title, body in
+# FangSong where the computer has it; the packaged CJK font is the fallback everywhere else,
+# so the page prints correctly on a machine with no Chinese fonts installed.
+PRINT_CSS = """
+@font-face { font-family: "RoadChief CJK"; src: url("/api/bulletin/font.otf") format("opentype"); }
+@page { size: A4 portrait; margin: 22mm 18mm 20mm 18mm; }
+* { box-sizing: border-box; }
+body { font-family: "FangSong", "仿宋_GB2312", "仿宋", "STFangsong", "RoadChief CJK", serif;
+       color: #000; font-size: 12pt; line-height: 1.65; margin: 0; }
+.sans, table, h2, .issuer, h1 { font-family: "SimHei", "黑体", "Microsoft YaHei", "PingFang SC",
+       "RoadChief CJK", sans-serif; }
+.issuer { color: #d40000; text-align: center; font-size: 24pt; font-weight: 700;
+          letter-spacing: 1pt; line-height: 1.3; margin: 4mm 0 6mm; }
+.docno { text-align: center; font-size: 12pt; }
+.draft { color: #777; }
+.rule { border: 0; border-top: 1.5pt solid #d40000; margin: 2mm 0 7mm; }
+h1 { font-size: 17pt; text-align: center; margin: 0 0 6mm; line-height: 1.4; }
+p { margin: 0 0 2mm; text-indent: 2em; text-align: justify; }
+p.addressee { text-indent: 0; }
+h2 { font-size: 13pt; margin: 5mm 0 2mm; font-weight: 700; break-after: avoid; }
+h3 { font-size: 12pt; margin: 3mm 0 1.5mm; font-weight: 700; break-after: avoid; }
+table { width: 100%; border-collapse: collapse; font-size: 8pt; line-height: 1.3;
+        page-break-inside: auto; margin-bottom: 2mm; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+th, td { border: 0.5pt solid #555; padding: 0.8mm 0.6mm; text-align: center; }
+th { background: #eef3f9; font-weight: 700; word-break: keep-all; }
+td { white-space: nowrap; }
+td.name { text-align: left; white-space: normal; min-width: 30mm; }
+tr.bottom td { background: #fce4d6; }
+.tag { color: #c00000; font-weight: 700; }
+.signature { text-align: right; margin: 10mm 4em 8mm 0; line-height: 1.8; }
+.colophon { border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000; padding: 1.5mm 0;
+            font-size: 11pt; page-break-inside: avoid; }
+.colophon div { display: flex; justify-content: space-between; }
+.rules { color: #333; font-size: 8.5pt; line-height: 1.5; margin-top: 4mm; text-indent: 0; }
+@media screen { body { max-width: 210mm; margin: 10mm auto; padding: 0 18mm; } }
+"""
+
+
+def _ranking_table(dim: str, rows: list[dict[str, Any]]) -> str:
+    e = html.escape
+    parts = ["<table class='units'><thead><tr>"]
+    parts += [f"<th>{e(label)}</th>" for _k, label, _kind in PRINT_COLUMNS]
+    parts.append("</tr></thead><tbody>")
+    for row in rows:
+        parts.append("<tr class='bottom'>" if row["bottom"] else "<tr>")
+        for key, _label, kind in PRINT_COLUMNS:
+            if key == "name":
+                tag = f" <span class='tag'>{BOTTOM}</span>" if row["bottom"] else ""
+                parts.append(f"<td class='name'>{e(display_name(dim, row))}{tag}</td>")
+            else:
+                parts.append(f"<td>{e(cell_text(kind, row.get(key), row))}</td>")
+        parts.append("</tr>")
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
 def bulletin_html(data: dict[str, Any]) -> str:
     """A self-contained A4 page: the browser's print dialog makes the PDF."""
     e = html.escape
-    cfg = data["settings"]
+    doc = data["document"]
+    number = (
+        f"<div class='docno'>{e(doc['number'])}</div>"
+        if doc["number"]
+        else "<div class='docno draft'>（未印发，无文号）</div>"
+    )
     parts = [
         "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>",
-        f"<title>每周通报 {e(data['week'])}</title><style>{PRINT_CSS}</style></head><body>",
-        f"<h1>路长制工作每周通报</h1><div class='meta'>{e(data['week'])}"
-        f"（{e(data['first_day'])} 至 {e(data['last_day'])}）· 统计截至 {e(_local(data['as_of']))}"
-        "</div>",
+        f"<title>{e(doc['title'])}</title><style>{PRINT_CSS}</style></head><body>",
+        f"<div class='issuer'>{e(doc['issuer'])}</div>{number}<hr class='rule'>",
+        f"<h1>{e(doc['title'])}</h1>",
+        f"<p class='addressee'>{e(doc['addressee'])}</p>",
+        f"<p>现将{e(data['week_title'])}（{e(data['first_day'])}至{e(data['last_day'])}）"
+        f"路长制工作情况通报如下（统计截至 {e(_local(data['as_of']))}）：</p>",
+        f"<h2>一、总体情况</h2><p>{e(doc['overview'])}</p>",
+        "<h2>二、排名情况</h2>",
     ]
-    totals = data["totals"]
-    parts.append("<h2>全镇汇总</h2><table><thead><tr>")
-    summary_cols = [c for c in COLUMNS if c[0] not in ("rank", "name", "bottom", "grade", "score")]
-    parts += [f"<th>{e(label)}</th>" for _k, label, _kind in summary_cols]
-    parts.append("</tr></thead><tbody><tr>")
-    parts += [f"<td>{e(cell_text(kind, totals.get(k)))}</td>" for k, _l, kind in summary_cols]
-    parts.append("</tr></tbody></table>")
-    for dim in DIMENSIONS:
+    for i, dim in enumerate(DIMENSIONS):
         rows = data["sections"][dim]
-        parts.append(f"<section><h2>按{e(DIMENSION_LABELS[dim])}排名</h2>")
-        if not rows:
-            parts.append("<p>本周无数据。</p></section>")
-            continue
-        parts.append("<table class='units'><thead><tr>")
-        parts += [
-            f"<th class='long'>{e(label)}</th>" if len(label) > 5 else f"<th>{e(label)}</th>"
-            for _k, label, _kind in COLUMNS
-        ]
-        parts.append("</tr></thead><tbody>")
-        for row in rows:
-            parts.append("<tr class='bottom'>" if row["bottom"] else "<tr>")
-            for key, _label, kind in COLUMNS:
-                if key == "name":
-                    parts.append(f"<td class='name'>{e(display_name(dim, row))}</td>")
-                elif kind == "flag":
-                    parts.append(f"<td class='tag'>{'末位' if row['bottom'] else ''}</td>")
-                else:
-                    parts.append(f"<td>{e(cell_text(kind, row.get(key)))}</td>")
-            parts.append("</tr>")
-        parts.append("</tbody></table></section>")
-    rules = RULES.format(
-        a=cfg["grade_a"], b=cfg["grade_b"], c=cfg["grade_c"], d=cfg["grade_d"], n=cfg["bottom_n"]
+        parts.append(f"<h3>（{CHINESE_NUMERALS[i]}）按{e(DIMENSION_LABELS[dim])}排名</h3>")
+        parts.append(_ranking_table(dim, rows) if rows else "<p>本周无数据。</p>")
+    parts.append("<h2>三、存在问题</h2>")
+    parts += [f"<p>{i}. {e(line)}</p>" for i, line in enumerate(doc["problems"], 1)]
+    parts.append("<h2>四、工作要求</h2>")
+    parts += [f"<p>{e(line)}</p>" for line in doc["requirements"].splitlines() if line.strip()]
+    parts.append(f"<p class='rules'>附：统计口径。{e(rules_text(data['settings']))}</p>")
+    parts.append(
+        f"<div class='signature'>{e(doc['signature'])}<br>{e(doc['date'])}</div>"
+        f"<div class='colophon'><div><span>抄送：{e(doc['cc'])}。</span></div>"
+        f"<div><span>{e(doc['issuer'])}</span><span>{e(doc['date'])}印发</span></div></div>"
+        "</body></html>"
     )
-    parts.append(f"<div class='rules'>统计口径：{e(rules)}</div></body></html>")
     return "".join(parts)

@@ -26,10 +26,16 @@ For each unit, over the week:
 
 Score (0–100) = 100 × Σ wᵢ·mᵢ ÷ Σ wᵢ over the measures a unit has: m = closure rate, on-time
 rate, 1 − rework rate, and 1 − overdue ÷ (overdue + closed); a measure with a zero denominator
-is left out (and its weight with it). Weights and grade thresholds are settings
-(app.stats.settings). Grade A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, else E. Units are ranked by score,
-then on-time rate, then closure rate; a unit with no measure is listed unranked at the end.
-When more units are ranked than `bottom_n` (3), the last `bottom_n` are marked 末位 (bottom).
+is left out (and its weight with it). Weights and the grade words (优秀 ≥ 90, 良好 ≥ 80,
+合格 ≥ 60, else 较差) are settings (app.stats.settings).
+
+Only a unit with something due in the week or overdue at the as-of moment is rated: one with
+nothing due is 不参评 (listed unranked at the end), never first with 100 points. Rated units
+are ranked by score, then on-time rate, then closure rate; units equal on all three are 并列
+with the same rank (1, 2, 2, 4). When more units are rated than `bottom_n` (3), the units
+whose rank falls within the last `bottom_n` places are marked 末位 — a tie that extends above
+those places is not marked, so no unit is named last while another with the same figures is
+not.
 """
 
 import datetime as dt
@@ -49,7 +55,8 @@ from app.core.timeutil import as_utc
 from app.ledger.models import Event
 from app.org.models import Department, Road, User, Zone
 from app.stats.settings import BulletinSettings
-from app.tickets.models import OPEN_STATUSES, Status, Ticket
+from app.stats.terms import NOT_RATED, week_name, week_title
+from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
 
 DIMENSIONS = ("road", "chief", "zone", "department")
 COUNTS = (
@@ -142,6 +149,10 @@ class Tally:
             )
         )
 
+    def participates(self) -> bool:
+        """Something was due this week or is overdue: otherwise the unit is 不参评."""
+        return bool(self.due or self.overdue)
+
 
 def score_of(m: dict[str, float | None], cfg: BulletinSettings) -> float | None:
     parts = [
@@ -156,14 +167,8 @@ def score_of(m: dict[str, float | None], cfg: BulletinSettings) -> float | None:
     return round(100 * sum(w * v for w, v in parts if v is not None) / weights, 1)
 
 
-def grade_of(score: float | None, cfg: BulletinSettings) -> str | None:
-    if score is None:
-        return None
-    for grade, floor in (("A", cfg.grade_a), ("B", cfg.grade_b), ("C", cfg.grade_c),
-                         ("D", cfg.grade_d)):  # fmt: skip
-        if score >= floor:
-            return grade
-    return "E"
+def grade_of(score: float | None, cfg: BulletinSettings) -> str:
+    return NOT_RATED if score is None else cfg.grade(score)
 
 
 def _count(*conditions: Any) -> Any:
@@ -287,6 +292,8 @@ def bulletin(
     }
     return {
         "week": week.label,
+        "week_name": week_name(week.label),
+        "week_title": week_title(week.label),
         "first_day": week.first_day.isoformat(),
         "last_day": week.last_day.isoformat(),
         "start": week.start.isoformat(),
@@ -295,12 +302,13 @@ def bulletin(
         "settings": cfg.model_dump(),
         "totals": _row(total, cfg),
         "sections": sections,
+        "problems": problems(session, week, as_of),
     }
 
 
-def _row(tally: Tally, cfg: BulletinSettings) -> dict[str, Any]:
+def _row(tally: Tally, cfg: BulletinSettings, scored: bool = True) -> dict[str, Any]:
     m = tally.measures()
-    score = score_of(m, cfg)
+    score = score_of(m, cfg) if scored else None
     return {
         "new": tally.new,
         "closed": tally.closed,
@@ -320,20 +328,87 @@ def _row(tally: Tally, cfg: BulletinSettings) -> dict[str, Any]:
 def _ranked(
     units: list[tuple[int, dict[str, Any], Tally]], cfg: BulletinSettings
 ) -> list[dict[str, Any]]:
-    rows = [{"id": unit, **info, **_row(tally, cfg)} for unit, info, tally in units]
+    rows = [
+        {"id": unit, **info, **_row(tally, cfg, tally.participates())}
+        for unit, info, tally in units
+    ]
 
-    def key(r: dict[str, Any]) -> tuple[Any, ...]:
-        return (-r["score"], -(r["on_time_rate"] or 0.0), -(r["closure_rate"] or 0.0), r["name"])
+    def merit(r: dict[str, Any]) -> tuple[float, float, float]:
+        return (-r["score"], -(r["on_time_rate"] or 0.0), -(r["closure_rate"] or 0.0))
 
-    scored = sorted((r for r in rows if r["score"] is not None), key=key)
+    scored = sorted(
+        (r for r in rows if r["score"] is not None), key=lambda r: (merit(r), r["name"])
+    )
     unscored = sorted((r for r in rows if r["score"] is None), key=lambda r: r["name"])
-    for i, r in enumerate(scored, 1):
-        r["rank"] = i
-        r["bottom"] = len(scored) > cfg.bottom_n and i > len(scored) - cfg.bottom_n
+    # Competition ranking: equal merit, equal rank; the next rank skips the tied places.
+    rank = 0
+    for i, r in enumerate(scored):
+        if i == 0 or merit(r) != merit(scored[i - 1]):
+            rank = i + 1
+        r["rank"] = rank
+    counts: dict[int, int] = {}
+    for r in scored:
+        counts[r["rank"]] = counts.get(r["rank"], 0) + 1
+    first_bottom = len(scored) - cfg.bottom_n + 1
+    for r in scored:
+        r["tied"] = counts[r["rank"]] > 1
+        # A tie's rank is its first place: the whole tie lies within the last places or none.
+        r["bottom"] = len(scored) > cfg.bottom_n and r["rank"] >= first_bottom
     for r in unscored:
         r["rank"] = None
+        r["tied"] = False
         r["bottom"] = False
     return scored + unscored
+
+
+PROBLEM_CATEGORIES = 3
+PROBLEM_OVERDUE = 10
+
+
+def problems(session: Session, week: Week, as_of: dt.datetime) -> dict[str, Any]:
+    """What 存在问题 names: the categories most reported this week, and the overdue tickets."""
+    conn = session.connection()
+    cat = Category.__table__.c  # type: ignore[attr-defined]
+    road, user = Road.__table__.c, User.__table__.c  # type: ignore[attr-defined]
+    live = T.status != Status.dismissed.value
+    new = func.count().label("new")
+    categories = conn.execute(
+        select(T.category_code, cat.name, new)
+        .join(Category.__table__, cat.code == T.category_code)  # type: ignore[attr-defined]
+        .where(live, T.received_at >= week.start, T.received_at < week.end)
+        .group_by(T.category_code, cat.name)
+        .order_by(new.desc(), T.category_code)
+        .limit(PROBLEM_CATEGORIES)
+    ).all()
+    overdue_where = and_(live, T.due_at < as_of, or_(T.closed_at.is_(None), T.closed_at >= as_of))
+    overdue_total = conn.execute(select(func.count()).where(overdue_where)).scalar_one()
+    overdue = conn.execute(
+        select(T.number, cat.name.label("category"), road.name.label("road"),
+               user.name.label("assignee"), T.due_at, T.escalation_level)
+        .select_from(Ticket.__table__)  # type: ignore[attr-defined]
+        .join(Category.__table__, cat.code == T.category_code)  # type: ignore[attr-defined]
+        .outerjoin(Road.__table__, road.id == T.road_id)  # type: ignore[attr-defined]
+        .outerjoin(User.__table__, user.id == T.assignee_id)  # type: ignore[attr-defined]
+        .where(overdue_where)
+        .order_by(T.due_at, T.number)
+        .limit(PROBLEM_OVERDUE)
+    ).all()  # fmt: skip
+    return {
+        "categories": [{"code": c, "name": n, "new": k} for c, n, k in categories],
+        "overdue_total": overdue_total,
+        "overdue": [
+            {
+                "number": o.number,
+                "category": o.category,
+                "road": o.road,
+                "assignee": o.assignee,
+                "due_at": as_utc(o.due_at).isoformat(),
+                "overdue_days": max(0, (as_of - as_utc(o.due_at)).days),
+                "escalation_level": o.escalation_level,
+            }
+            for o in overdue
+        ],
+    }
 
 
 def _names(session: Session, tallies: dict[str, dict[int, Tally]]) -> dict[str, dict[int, dict]]:

@@ -3,17 +3,25 @@
 GET /api/bulletin?week=2026-W48   (week optional: the current week; ISO week, Asia/Shanghai)
 → {"week": "2026-W48", "first_day": "2026-11-23", "last_day": "2026-11-29",
    "start", "end" (UTC ISO, end exclusive), "as_of" (UTC ISO: the week's end, or now),
+   "week_name": "第48周", "week_title": "2026年第48周",
    "settings": {"weight_closure", "weight_on_time", "weight_rework", "weight_overdue",
-                "grade_a", "grade_b", "grade_c", "grade_d", "bottom_n"},
+                "grades": {"优秀": 90, …}, "bottom_n", …},
    "totals": <row without id/name/rank>,
    "sections": {"road": [row…], "chief": [row…], "zone": [row…], "department": [row…]}}
 row = {"id", "name", (road/zone: "chief" name; chief: "title", "level"; department: "code"),
        "new", "closed", "due", "due_closed", "due_in_time", "rectified", "reworked", "overdue",
        "closure_rate", "on_time_rate", "rework_rate", "overdue_share" (0–1 or null),
        "avg_rectify_hours" (or null), "satisfaction_rate" (0–1 or null) with "ratings" (count),
-       "score" (0–100 or null), "grade" ('A'–'E' or null),
-       "rank" (1… or null when unscored), "bottom" (bool, 末位)}
-Rows are in rank order; unscored units last. Definitions: app/stats/service.py docstring.
+       "score" (0–100, null when 不参评), "grade" (优秀/良好/合格/较差 or 不参评),
+       "rank" (1…, null when 不参评), "tied" (bool, 并列), "bottom" (bool, 末位)}
+Rows are in rank order; units 不参评 last. Definitions: app/stats/service.py docstring.
+"problems": {"categories": [{code, name, new}], "overdue_total", "overdue": [{number, …}]},
+"document": {"issuer" (红头), "issued", "number" (文号, null until issued), "title",
+             "addressee", "overview" (总体情况), "problems" [存在问题 lines], "requirements"
+             (工作要求), "signature", "date" (落款), "cc" (抄送)}
+
+PUT /api/bulletin/issue?week=…  {"requirements": "…"} → issues the week's 通报 (印发): gives
+it the next 文号 of the year (kept on later edits) and saves the 工作要求; → the bulletin.
 
 GET /api/bulletin.xlsx?week=…   → the workbook (汇总 + 按路段/按路长/按片区/按职能部门 sheets).
 GET /api/bulletin/print?week=…  → text/html, A4 (@page) — print it from the browser.
@@ -22,13 +30,16 @@ GET /api/bulletin/print?week=…  → text/html, A4 (@page) — print it from th
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
 
-from app.auth.deps import require_roles
+from app.auth.deps import CurrentUser, require_roles
 from app.core.config import get_settings
 from app.core.db import SessionDep
 from app.core.timeutil import utcnow
 from app.org.models import Role
+from app.photos.imaging import FONT_PATH
+from app.stats.document import document, issue
 from app.stats.render import bulletin_html, bulletin_xlsx
 from app.stats.service import Week, bulletin
 from app.stats.settings import get_bulletin_settings
@@ -40,17 +51,36 @@ router = APIRouter(
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+class IssueBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    requirements: str = Field(max_length=5000)
+
+
 def _bulletin(session: SessionDep, week: str | None) -> dict[str, Any]:
     now = utcnow()
     tz = get_settings().timezone
+    cfg = get_bulletin_settings()
     chosen = Week.parse(week, tz) if week else Week.containing(now, tz)
-    return bulletin(session, chosen, now, get_bulletin_settings())
+    data = bulletin(session, chosen, now, cfg)
+    data["document"] = document(session, data, cfg, tz)
+    return data
 
 
 @router.get("/bulletin")
 def get_bulletin(session: SessionDep, week: str | None = None) -> dict[str, Any]:
     """The week's figures per road, chief, zone and department, ranked and graded."""
     return _bulletin(session, week)
+
+
+@router.put("/bulletin/issue")
+def issue_bulletin(
+    session: SessionDep, user: CurrentUser, body: IssueBody, week: str | None = None
+) -> dict[str, Any]:
+    """Issue the week's 通报 (印发): its 文号 and the edited 工作要求."""
+    tz = get_settings().timezone
+    chosen = Week.parse(week, tz) if week else Week.containing(utcnow(), tz)
+    issue(session, chosen.label, body.requirements.strip(), user, tz)
+    return _bulletin(session, chosen.label)
 
 
 @router.get("/bulletin.xlsx", response_class=Response)
@@ -69,3 +99,11 @@ def get_bulletin_xlsx(session: SessionDep, week: str | None = None) -> Response:
 def get_bulletin_print(session: SessionDep, week: str | None = None) -> HTMLResponse:
     """The bulletin as a clean A4 page for printing."""
     return HTMLResponse(bulletin_html(_bulletin(session, week)))
+
+
+@router.get("/bulletin/font.otf", response_class=FileResponse)
+def get_print_font() -> FileResponse:
+    """The packaged CJK font the print page falls back to (no Chinese fonts installed)."""
+    return FileResponse(
+        FONT_PATH, media_type="font/otf", headers={"Cache-Control": "private, max-age=86400"}
+    )

@@ -10,11 +10,11 @@ Week 2026-W46 runs Monday 9 to Sunday 15 November 2026, Asia/Shanghai time.
   a4 received Tue, due the next week — only new
   → new 3, closed 2, due 3 (a1 a2 a3), closed of those 2, in time 1, rectified 3, reworked 1,
     overdue 1; 结案率 2/3, 按期 1/3, 返工率 1/3, overdue share 1/3, avg (29+25+71)/3 = 41.7 h
-    score = 100 × (0.3·2/3 + 0.4·1/3 + 0.15·2/3 + 0.15·2/3) = 53.3 → E
+    score = 100 × (0.3·2/3 + 0.4·1/3 + 0.15·2/3 + 0.15·2/3) = 53.3 → 较差
 解放路 (李所长), handed to 交警大队:
   b1 received Mon 09:00, due Wed 17:30, rectified Wed 09:00 (48 h), closed Wed — in time
   b2 received Mon, dismissed as a duplicate — counts nowhere
-  → everything 100 % → score 100 → A
+  → everything 100 % → score 100 → 优秀
 城东片区 also has p1, pending with no road (received Wed), which counts for the zone and for
 the zone's chief (副镇长) only, as new.
 """
@@ -96,13 +96,13 @@ def test_road_figures(db, week_data):
     assert a["on_time_rate"] == pytest.approx(1 / 3, abs=1e-4)
     assert a["rework_rate"] == pytest.approx(1 / 3, abs=1e-4)
     assert a["avg_rectify_hours"] == 41.7
-    assert (a["score"], a["grade"]) == (53.3, "E")
+    assert (a["score"], a["grade"]) == (53.3, "较差")
     assert a["name"] == "人民路" and a["chief"] == "王主任"
 
     b = row(data, "road", week_data.north_south.id)
     assert (b["new"], b["closed"], b["due"], b["overdue"], b["rectified"]) == (1, 1, 1, 0, 1)
     assert (b["closure_rate"], b["on_time_rate"], b["rework_rate"]) == (1.0, 1.0, 0.0)
-    assert (b["score"], b["grade"], b["avg_rectify_hours"]) == (100.0, "A", 48.0)
+    assert (b["score"], b["grade"], b["avg_rectify_hours"]) == (100.0, "优秀", 48.0)
     assert [r["id"] for r in data["sections"]["road"]] == [b["id"], a["id"]]
     assert (b["rank"], a["rank"]) == (1, 2)
     assert not a["bottom"]  # only two roads ranked: nobody is marked
@@ -128,6 +128,7 @@ def test_zone_chief_and_department(db, week_data):
     ]
     deputy = chiefs[-1]
     assert deputy["new"] == 1 and deputy["score"] is None and deputy["rank"] is None
+    assert deputy["grade"] == "不参评"
 
     dept = row(data, "department", week_data.department.id)
     assert (dept["new"], dept["closed"], dept["score"]) == (1, 1, 100.0)
@@ -138,7 +139,7 @@ def test_weights_and_bottom_marks_are_settings(db, week_data):
     data = run(db, weight_on_time=0, bottom_n=1)
     a = row(data, "road", week_data.east_west.id)
     # (0.3·2/3 + 0.15·2/3 + 0.15·2/3) / 0.6 = 2/3
-    assert (a["score"], a["grade"]) == (66.7, "D")
+    assert (a["score"], a["grade"]) == (66.7, "合格")
     assert a["bottom"] is True
     assert row(data, "road", week_data.north_south.id)["bottom"] is False
 
@@ -178,15 +179,16 @@ def test_xlsx_reads_back(client, db, week_data):
     roads = book["按路段"]
     headings = [c.value for c in roads[3]]
     assert headings[:7] == ["排名", "名称", "新增", "结案", "应结", "结案率", "按期结案率"]
-    assert "返工率" in headings and "平均整改时长(小时)" in headings and "等级" in headings
+    assert "返工率" in headings and "平均整改时长（小时）" in headings and "等级" in headings
     rows = {r[1]: r for r in roads.iter_rows(min_row=4, values_only=True)}
     a = rows["人民路（王主任）"]
     col = {h: i for i, h in enumerate(headings)}
     assert a[col["排名"]] == 2 and a[col["新增"]] == 3 and a[col["应结"]] == 3
     assert a[col["结案率"]] == pytest.approx(2 / 3, abs=1e-4)
     assert a[col["返工率"]] == pytest.approx(1 / 3, abs=1e-4)
-    assert a[col["得分"]] == 53.3 and a[col["等级"]] == "E"
-    assert rows["解放路（李所长）"][col["等级"]] == "A"
+    assert a[col["得分"]] == 53.3 and a[col["等级"]] == "较差"
+    assert rows["解放路（李所长）"][col["等级"]] == "优秀"
+    assert "2026年第46周" in roads["A1"].value and "W46" not in roads["A1"].value
     assert roads.cell(row=5, column=col["结案率"] + 1).number_format == "0.0%"
 
 
@@ -196,8 +198,8 @@ def test_printable_page(client, db, week_data):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     page = r.text
     assert "@page" in page and "A4" in page
-    assert "每周通报" in page and "2026-11-09 至 2026-11-15" in page
-    assert "人民路（王主任）" in page and "按路长排名" in page
+    assert "关于2026年第46周路长制工作情况的通报" in page and "2026-W46" not in page
+    assert "人民路（王主任）" in page and "按路长排名" in page and "较差" in page
     assert "<script" not in page
 
 
