@@ -87,7 +87,8 @@ def load_demo_tickets(session: Session) -> int:
         key = f"demo-sample-{i:04d}"
         if flows.find_by_key(session, key):
             continue
-        lat, lon = _point_on(roads[road_name], 4) if road_name else (31.09, 119.80)
+        # The unrouted sample lies just north of the town: outside every zone, near enough to file.
+        lat, lon = _point_on(roads[road_name], 4) if road_name else (31.024, 119.90)
         report = flows.Report(category, lat, lon, 6.0, note, utcnow() - timedelta(minutes=3))
         ticket, _ = flows.report(
             session, inspector.user, report, prepare_photos([_photo(i, f"before-{i}")]), key
