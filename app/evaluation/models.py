@@ -4,7 +4,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Date, String, UniqueConstraint
+from sqlalchemy import JSON, Column, Date, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.core.timeutil import UTCDateTime, utcnow
@@ -190,9 +190,13 @@ class SheetResult(SQLModel, table=True):
     """One 测评标准 on one sheet: pass, deduct (with the ticket it filed) or not applicable."""
 
     __tablename__ = "eval_sheet_results"
-    __table_args__ = (UniqueConstraint("sheet_id", "item_id"),)
+    __table_args__ = (
+        UniqueConstraint("sheet_id", "item_id"),
+        # A round's deductions without reading its passes (item analysis, spawned tickets).
+        Index("ix_eval_sheet_results_sheet_outcome", "sheet_id", "outcome"),
+    )
     id: int | None = Field(default=None, primary_key=True)
-    sheet_id: int = Field(foreign_key="eval_sheets.id", index=True)
+    sheet_id: int = Field(foreign_key="eval_sheets.id")
     item_id: int = Field(foreign_key="standard_items.id", index=True)
     outcome: ItemOutcome = Field(sa_type=String(8))
     occurrences: int = 0

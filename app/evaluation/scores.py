@@ -6,6 +6,7 @@ Open rounds are scored live for the command centre; a closed round answers its f
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
@@ -31,6 +32,12 @@ KIND_LABELS = {
     RoundKind.daily: "日常督查",
     RoundKind.self_check: "自查",
 }
+
+
+@dataclass(frozen=True)
+class _UnitRef:
+    unit_department_id: int | None
+    unit_chief_id: int | None
 
 
 def site_score(deductions: Iterable[tuple[int, float, float]]) -> tuple[float, float]:
@@ -70,77 +77,82 @@ def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
         return rnd.published
     settings = get_evaluation_settings()
     look = Lookups.load(session)
-    # Columns, not Site objects: a round of thousands of sites need not parse their geometry.
-    rows: Any = session.exec(
-        select(  # type: ignore[call-overload]
-            Site.id,
-            Site.name,
-            Site.type_code,
-            Site.zone_id,
-            Site.unit_department_id,
-            Site.unit_chief_id,
-            Site.lat,
-            Site.lon,
-            Sheet.score,
-            Sheet.far,
+    # Columns through Core, not Site objects: a round of thousands of sites stays cheap.
+    rows = (
+        session.connection()
+        .execute(
+            select(  # type: ignore[call-overload]
+                Site.id,
+                Site.name,
+                Site.type_code,
+                Site.zone_id,
+                Site.unit_department_id,
+                Site.unit_chief_id,
+                Sheet.score,
+                Sheet.far,
+            )
+            .join(RoundSite, col(RoundSite.site_id) == Site.id)
+            .outerjoin(Sheet, (col(Sheet.site_id) == Site.id) & (col(Sheet.round_id) == rnd.id))
+            .where(RoundSite.round_id == rnd.id)
+            .order_by(col(Site.id))
         )
-        .join(RoundSite, col(RoundSite.site_id) == Site.id)
-        .outerjoin(Sheet, (col(Sheet.site_id) == Site.id) & (col(Sheet.round_id) == rnd.id))
-        .where(RoundSite.round_id == rnd.id)
-        .order_by(col(Site.id))
-    ).all()
+        .all()
+    )
+    type_names = {code: t.name for code, t in look.types.items()}
+    zone_names = {zid: z.name for zid, z in look.zones.items()}
+    weights = {code: settings.weight(code) for code in type_names}
     sites: list[dict[str, Any]] = []
     units: dict[str, tuple[dict[str, Any], list[tuple[float, float]]]] = {}
-    zones: dict[int, tuple[Any, list[tuple[float, float]]]] = {}
-    for site in rows:
-        score, far = site.score, site.far
-        unit = unit_of(site, look.departments, look.chiefs)
-        zone = look.zones.get(site.zone_id) if site.zone_id else None
+    zones: dict[int, list[tuple[float, float]]] = {}
+    unit_cache: dict[tuple[int | None, int | None], dict[str, Any] | None] = {}
+    for sid, name, type_code, zone_id, dept_id, chief_id, score, far in rows:
+        unit_key = (dept_id, chief_id)
+        if unit_key not in unit_cache:
+            unit_cache[unit_key] = unit_of(
+                _UnitRef(dept_id, chief_id), look.departments, look.chiefs
+            )
+        unit = unit_cache[unit_key]
         sites.append(
             {
-                "id": site.id,
-                "name": site.name,
-                "type": site.type_code,
-                "type_name": look.types[site.type_code].name
-                if site.type_code in look.types
-                else site.type_code,
-                "zone": zone.name if zone else None,
+                "id": sid,
+                "name": name,
+                "type": type_code,
+                "type_name": type_names.get(type_code, type_code),
+                "zone": zone_names.get(zone_id),
                 "unit": unit["name"] if unit else None,
                 "score": score,
                 "far": bool(far),
-                "lat": site.lat,
-                "lon": site.lon,
             }
         )
         if score is None:
             continue
-        weight = settings.weight(site.type_code)
+        weight = weights.get(type_code, 1.0)
         if unit:
             units.setdefault(unit["key"], (unit, []))[1].append((score, weight))
-        if zone:
-            zones.setdefault(zone.id, (zone, []))[1].append((score, weight))  # type: ignore[arg-type]
+        if zone_id in zone_names:
+            zones.setdefault(zone_id, []).append((score, weight))
     previous = _previous(session, rnd)
-    unit_rows = [
-        {
-            "key": key,
-            "name": u["name"],
-            "kind": u["kind"],
-            "sites": len(v),
-            "score": _weighted(v),
-            "delta": _delta(_weighted(v), previous.get("units", {}).get(key)),
-        }
-        for key, (u, v) in units.items()
-    ]
-    zone_rows = [
-        {
-            "id": z.id,
-            "name": z.name,
-            "sites": len(v),
-            "score": _weighted(v),
-            "delta": _delta(_weighted(v), previous.get("zones", {}).get(str(z.id))),
-        }
-        for _id, (z, v) in zones.items()
-    ]
+    unit_rows = []
+    for key, (u, v) in units.items():
+        score = _weighted(v)
+        delta = _delta(score, previous.get("units", {}).get(key))
+        unit_rows.append(
+            {
+                "key": key,
+                "name": u["name"],
+                "kind": u["kind"],
+                "sites": len(v),
+                "score": score,
+                "delta": delta,
+            }
+        )
+    zone_rows = []
+    for zid, v in zones.items():
+        score = _weighted(v)
+        delta = _delta(score, previous.get("zones", {}).get(str(zid)))
+        zone_rows.append(
+            {"id": zid, "name": zone_names[zid], "sites": len(v), "score": score, "delta": delta}
+        )
     return {
         "round": {
             "id": rnd.id,
@@ -226,7 +238,11 @@ def tickets_spawned(session: Session, round_id: int) -> dict[str, Any]:
         select(Ticket.status, func.count())
         .join(SheetResult, col(SheetResult.ticket_id) == Ticket.id)
         .join(Sheet, col(Sheet.id) == SheetResult.sheet_id)
-        .where(Sheet.round_id == round_id)
+        .where(
+            Sheet.round_id == round_id,
+            SheetResult.outcome == ItemOutcome.deduct,
+            col(SheetResult.ticket_id).is_not(None),
+        )
         .group_by(col(Ticket.status))
     ).all()
     counts = {status: n for status, n in rows}

@@ -1,5 +1,7 @@
 """Evaluation settings (ROADCHIEF_EVALUATION_*): per-type weights of unit and zone scores."""
 
+from functools import lru_cache
+
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -21,5 +23,6 @@ class EvaluationSettings(BaseSettings):
         return self.type_weights.get(site_type, 1.0)
 
 
+@lru_cache
 def get_evaluation_settings() -> EvaluationSettings:
     return EvaluationSettings()

@@ -368,7 +368,7 @@ def upgrade() -> None:
             batch_op.f("ix_eval_sheet_results_item_id"), ["item_id"], unique=False
         )
         batch_op.create_index(
-            batch_op.f("ix_eval_sheet_results_sheet_id"), ["sheet_id"], unique=False
+            "ix_eval_sheet_results_sheet_outcome", ["sheet_id", "outcome"], unique=False
         )
         batch_op.create_index(
             batch_op.f("ix_eval_sheet_results_ticket_id"), ["ticket_id"], unique=False
@@ -391,7 +391,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table("eval_sheet_results", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_eval_sheet_results_ticket_id"))
-        batch_op.drop_index(batch_op.f("ix_eval_sheet_results_sheet_id"))
+        batch_op.drop_index("ix_eval_sheet_results_sheet_outcome")
         batch_op.drop_index(batch_op.f("ix_eval_sheet_results_item_id"))
 
     op.drop_table("eval_sheet_results")
