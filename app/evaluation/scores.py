@@ -21,10 +21,12 @@ from app.evaluation.models import (
     Sheet,
     SheetResult,
     Site,
+    SiteType,
     StandardItem,
 )
 from app.evaluation.settings import get_evaluation_settings
-from app.evaluation.sites import Lookups, unit_of
+from app.evaluation.sites import unit_of
+from app.org.models import Department, Role, User, Zone
 from app.tickets.models import Status, Ticket
 
 KIND_LABELS = {
@@ -76,30 +78,34 @@ def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
     if rnd.status == RoundStatus.closed and rnd.published is not None:
         return rnd.published
     settings = get_evaluation_settings()
-    look = Lookups.load(session)
-    # Columns through Core, not Site objects: a round of thousands of sites stays cheap.
-    rows = (
-        session.connection()
-        .execute(
-            select(  # type: ignore[call-overload]
-                Site.id,
-                Site.name,
-                Site.type_code,
-                Site.zone_id,
-                Site.unit_department_id,
-                Site.unit_chief_id,
-                Sheet.score,
-                Sheet.far,
-            )
-            .join(RoundSite, col(RoundSite.site_id) == Site.id)
-            .outerjoin(Sheet, (col(Sheet.site_id) == Site.id) & (col(Sheet.round_id) == rnd.id))
-            .where(RoundSite.round_id == rnd.id)
-            .order_by(col(Site.id))
+    conn = session.connection()
+    # Names by id, as plain rows (zones without their polygons, chiefs without their hashes).
+    type_names: dict[str, str] = dict(conn.execute(select(SiteType.code, SiteType.name)).all())  # type: ignore[call-overload]
+    zone_names: dict[int, str] = dict(conn.execute(select(Zone.id, Zone.name)).all())  # type: ignore[call-overload]
+    departments = {r.id: r for r in conn.execute(select(Department.id, Department.name))}  # type: ignore[call-overload]
+    chiefs = {
+        r.id: r
+        for r in conn.execute(
+            select(User.id, User.name, User.title).where(User.role == Role.chief)  # type: ignore[call-overload]
         )
-        .all()
-    )
-    type_names = {code: t.name for code, t in look.types.items()}
-    zone_names = {zid: z.name for zid, z in look.zones.items()}
+    }
+    # Columns through Core, not Site objects: a round of thousands of sites stays cheap.
+    rows = conn.execute(
+        select(  # type: ignore[call-overload]
+            Site.id,
+            Site.name,
+            Site.type_code,
+            Site.zone_id,
+            Site.unit_department_id,
+            Site.unit_chief_id,
+            Sheet.score,
+            Sheet.far,
+        )
+        .join(RoundSite, col(RoundSite.site_id) == Site.id)
+        .outerjoin(Sheet, (col(Sheet.site_id) == Site.id) & (col(Sheet.round_id) == rnd.id))
+        .where(RoundSite.round_id == rnd.id)
+        .order_by(col(Site.id))
+    ).all()
     weights = {code: settings.weight(code) for code in type_names}
     sites: list[dict[str, Any]] = []
     units: dict[str, tuple[dict[str, Any], list[tuple[float, float]]]] = {}
@@ -108,9 +114,7 @@ def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
     for sid, name, type_code, zone_id, dept_id, chief_id, score, far in rows:
         unit_key = (dept_id, chief_id)
         if unit_key not in unit_cache:
-            unit_cache[unit_key] = unit_of(
-                _UnitRef(dept_id, chief_id), look.departments, look.chiefs
-            )
+            unit_cache[unit_key] = unit_of(_UnitRef(dept_id, chief_id), departments, chiefs)
         unit = unit_cache[unit_key]
         sites.append(
             {

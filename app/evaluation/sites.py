@@ -116,7 +116,7 @@ def zone_of(session: Session, lat: float, lon: float) -> int | None:
 
 
 def unit_of(
-    site: Any, departments: dict[int, Department], chiefs: dict[int, User]
+    site: Any, departments: dict[int, Any], chiefs: dict[int, Any]
 ) -> dict[str, Any] | None:
     """The responsible unit of a site (or a row with its unit columns) as {key, kind, id, name}:
     the department, else the chief."""
