@@ -123,6 +123,7 @@ def cmd_user_passwd(args: argparse.Namespace) -> None:
 
 def cmd_import_roads(args: argparse.Namespace) -> None:
     from app.core.db import session_scope
+    from app.evaluation.sites import sync_road_sites
     from app.org.importer import import_roads
 
     try:
@@ -132,6 +133,7 @@ def cmd_import_roads(args: argparse.Namespace) -> None:
     _migrate()
     with session_scope() as session:
         result = import_roads(session, data)
+        sync_road_sites(session)  # every road is also an evaluation site
     print(result)
 
 

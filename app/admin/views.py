@@ -15,6 +15,7 @@ from app.auth.views import user_public
 from app.core.db import SessionDep
 from app.core.errors import Conflict, Invalid, NotFound
 from app.deadlines.models import CalendarDay, LimitUnit
+from app.evaluation.sites import sync_road_sites
 from app.org.importer import import_roads
 from app.org.models import Area, Department, Role, User
 from app.routing.service import invalidate
@@ -126,6 +127,7 @@ def import_road_network(
 ) -> dict[str, Any]:
     """Zones and roads with their chiefs from a GeoJSON FeatureCollection; all or nothing."""
     result = import_roads(session, data)
+    sync_road_sites(session)  # every road is also an evaluation site (测评点位)
     invalidate()
     return dataclasses.asdict(result)
 

@@ -3,6 +3,7 @@
 import json
 import uuid
 
+import pytest
 from sqlmodel import Session, col, select
 
 from app.evaluation.models import Sheet
@@ -342,3 +343,112 @@ def test_sites_import_from_xlsx_and_geojson_refuses_bad_cells_by_row_and_column(
     )
     # Roads are sites without being entered again.
     assert props["人民路"]["type"] == "main_road"
+
+
+def test_the_next_round_of_the_same_kind_shows_the_change_and_type_weights_apply(
+    client, db, monkeypatch
+):
+    from app.evaluation.settings import get_evaluation_settings
+
+    world, sup, first = _setup(client, db)
+    insp = login(client, world.town.inspector)
+    market, toilet = world.sites[0], world.sites[1]
+    deduct_b1 = [{"item_code": "B1", "outcome": "deduct", "occurrences": 4}]
+    assert _submit(client, insp, first["id"], sheet_form(toilet, deduct_b1)).status_code == 201
+    assert client.post(f"/api/rounds/{first['id']}/close", headers=sup).status_code == 200
+    second = client.post(
+        "/api/rounds", json=round_body(world, ends_on="2026-12-30"), headers=sup
+    ).json()
+    assert _submit(client, insp, second["id"], sheet_form(toilet, [])).status_code == 201
+    # The chief's toilet went from 96 to 100; the market is new and has nothing to compare.
+    assert (
+        _submit(
+            client,
+            insp,
+            second["id"],
+            sheet_form(market, [{"item_code": "A3", "outcome": "deduct", "occurrences": 1}]),
+        ).status_code
+        == 201
+    )
+    scores = client.get(f"/api/rounds/{second['id']}/scores", headers=sup).json()
+    units = {u["kind"]: u for u in scores["units"]}
+    assert units["chief"]["delta"] == 4 and units["department"]["delta"] is None
+    assert scores["round"]["previous"]["id"] == first["id"]
+    zone = scores["zones"][0]
+    assert zone["score"] == 99 and zone["delta"] == 3  # mean of 100 and 98, against 96
+
+    # Markets weigh three times a toilet in the zone's mean: (3 × 98 + 100) / 4.
+    monkeypatch.setenv("ROADCHIEF_EVALUATION_TYPE_WEIGHTS", '{"market": 3}')
+    get_evaluation_settings.cache_clear()
+    try:
+        scores = client.get(f"/api/rounds/{second['id']}/scores", headers=sup).json()
+    finally:
+        get_evaluation_settings.cache_clear()
+    assert scores["zones"][0]["score"] == 98.5
+
+
+def test_the_cli_imports_sites_and_standards(db, tmp_path, monkeypatch, capsys, database_url):
+    from app.cli import main
+    from app.core.config import get_settings
+    from app.core.db import get_engine
+    from app.evaluation.standards import COLUMNS
+
+    if not database_url.startswith("sqlite"):
+        pytest.skip("the command's migrate/commit path is the same on both; one run suffices")
+    monkeypatch.setenv("ROADCHIEF_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    try:
+        standards = tmp_path / "standards.xlsx"
+        standards.write_bytes(
+            xlsx(
+                [
+                    ["版本", "CLI-1", "名称", "命令行导入"],
+                    COLUMNS,
+                    [
+                        "01",
+                        "环境",
+                        "0101",
+                        "市容",
+                        "C1",
+                        "无小广告",
+                        "农贸市场",
+                        0.5,
+                        2,
+                        "是",
+                        "0201",
+                    ],
+                ]
+            )
+        )
+        main(["import", "standards", str(standards)])
+        assert "standards version CLI-1: 1 items" in capsys.readouterr().out
+        sites = tmp_path / "sites.xlsx"
+        sites.write_bytes(
+            xlsx(
+                [
+                    ["名称", "类型", "经度", "纬度", "责任单位"],
+                    ["东门菜场", "农贸市场", 119.9, 31.0, "市场监管所"],
+                ]
+            )
+        )
+        main(["import", "sites", str(sites)])
+        assert "sites: 1 created, 0 updated" in capsys.readouterr().out
+        bad = tmp_path / "bad.xlsx"
+        bad.write_bytes(
+            xlsx(
+                [
+                    ["名称", "类型", "经度", "纬度", "责任单位"],
+                    ["西门菜场", "农贸市场", 119.9, "北纬", "市场监管所"],
+                ]
+            )
+        )
+        try:
+            main(["import", "sites", str(bad)])
+            raise AssertionError("a malformed file must be refused")
+        except SystemExit as exc:
+            assert exc.code == 2
+        assert "第2行 D列（纬度）" in capsys.readouterr().err
+    finally:
+        get_settings.cache_clear()
+        get_engine.cache_clear()
