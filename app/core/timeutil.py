@@ -1,14 +1,30 @@
 """UTC everywhere in storage; local time only for display and business-time rules."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
 
+_replayed_now: ContextVar[datetime | None] = ContextVar("replayed_now", default=None)
+
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return _replayed_now.get() or datetime.now(UTC)
+
+
+@contextmanager
+def replay_at(moment: datetime) -> Iterator[None]:
+    """Run the ordinary flows as if it were `moment`, for loading a history (the demo town):
+    numbers, deadlines, ledger events and watermarks then agree with one another."""
+    token = _replayed_now.set(as_utc(moment))
+    try:
+        yield
+    finally:
+        _replayed_now.reset(token)
 
 
 def as_utc(value: datetime) -> datetime:

@@ -1,12 +1,19 @@
 """Sample tickets for the demo town, in every state: some overdue, some reworked, one pending.
 
 They go through the same flows as real reports (routing, photos, ledger), with photos drawn
-here so the demo needs no files. Idempotent: each sample has a fixed Idempotency-Key.
+here so the demo needs no files, replayed in time order at the moments of a short history
+that ends now (app.core.timeutil.replay_at): each ticket's number, capture and receive times,
+watermark, deadline and ledger events agree, whatever day the demo is loaded. Idempotent:
+each sample has a fixed Idempotency-Key.
 """
 
 import io
 import random
-from datetime import timedelta
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import partial
+from zoneinfo import ZoneInfo
 
 from fastapi import UploadFile
 from PIL import Image, ImageDraw
@@ -15,11 +22,14 @@ from sqlmodel import Session, col, select
 from starlette.datastructures import Headers
 
 from app.auth.policy import Actor, jurisdiction_of
-from app.core.timeutil import utcnow
+from app.core.config import get_settings
+from app.core.timeutil import replay_at, utcnow
+from app.deadlines.clock import BusinessClock
 from app.org.models import Department, Road, User
+from app.photos.imaging import IFD_EXIF, TAG_DATETIME_ORIGINAL, TAG_OFFSET_TIME_ORIGINAL
 from app.photos.service import prepare_photos
 from app.tickets import flows
-from app.tickets.models import Ticket
+from app.tickets.models import Category, Ticket
 
 # (category, road name, what happens after the report, note)
 SAMPLES: list[tuple[str, str | None, str, str]] = [
@@ -38,8 +48,9 @@ SAMPLES: list[tuple[str, str | None, str, str]] = [
 ]
 
 
-def _photo(seed: int, label: str) -> UploadFile:
-    """A street-like picture: sky, a wall, and coloured patches for the problem."""
+def _photo(seed: int, label: str, taken: datetime) -> UploadFile:
+    """A street-like picture: sky, a wall, and coloured patches for the problem; its EXIF
+    carries the camera time as a phone writes it (local time with its offset)."""
     rnd = random.Random(seed)
     img = Image.new("RGB", (1280, 960), (150 + rnd.randint(0, 60), 180, 210))
     draw = ImageDraw.Draw(img)
@@ -50,8 +61,13 @@ def _photo(seed: int, label: str) -> UploadFile:
         w, h = rnd.randint(20, 120), rnd.randint(15, 80)
         draw.rectangle([x, y, x + w, y + h], fill=tuple(rnd.randint(0, 255) for _ in range(3)))
     draw.text((40, 40), label, fill=(20, 20, 20))
+    local = taken.astimezone(ZoneInfo(get_settings().timezone))
+    exif = Image.Exif()
+    camera = exif.get_ifd(IFD_EXIF)
+    camera[TAG_DATETIME_ORIGINAL] = local.strftime("%Y:%m:%d %H:%M:%S")
+    camera[TAG_OFFSET_TIME_ORIGINAL] = local.strftime("%z")[:3] + ":" + local.strftime("%z")[3:]
     buf = io.BytesIO()
-    img.save(buf, "JPEG", quality=82)
+    img.save(buf, "JPEG", quality=82, exif=exif)
     buf.seek(0)
     return UploadFile(buf, filename=f"{label}.jpg", headers=Headers({"content-type": "image/jpeg"}))
 
@@ -67,51 +83,106 @@ def _actor(session: Session, username: str) -> Actor:
     return Actor(user, jurisdiction_of(session, user))
 
 
-def _make_overdue(ticket: Ticket, by: timedelta) -> None:
-    """Move a sample's clock back so its deadline passed `by` ago: the demo shows overdue work."""
-    if ticket.due_at is None or ticket.assigned_at is None:
-        return
-    delta = ticket.due_at - utcnow() + by
-    ticket.received_at -= delta
-    ticket.assigned_at -= delta
-    ticket.due_at -= delta
+@dataclass(order=True)
+class Step:
+    """One thing that happened to a sample, at its moment; replayed in time order."""
+
+    at: datetime
+    sample: int
+    seq: int
+    run: Callable[[], None] = field(compare=False)
 
 
-def load_demo_tickets(session: Session) -> int:
-    """Create the samples that do not exist yet; returns how many were made."""
+class Story:
+    """When each sample was reported and what happened next, counted back from `now` so the
+    history ends before it whatever day (weekend, holiday, just after midnight) the demo runs."""
+
+    def __init__(self, session: Session, now: datetime) -> None:
+        self.session, self.now = session, now
+        self.clock = BusinessClock.for_session(session)
+
+    def due(self, category: str, reported: datetime) -> datetime:
+        c = self.session.get(Category, category)
+        assert c is not None
+        return self.clock.compute_due(reported, c.limit_value, c.limit_unit)
+
+    def reported_overdue_by(self, category: str, by: timedelta) -> datetime:
+        """A report time whose deadline passed at least `by` before now."""
+        reported = self.now - by
+        while self.due(category, reported) > self.now - by:
+            reported -= timedelta(hours=6)
+        return reported
+
+    def schedule(
+        self, i: int, category: str, fate: str
+    ) -> tuple[datetime, list[tuple[str, datetime]]]:
+        """(report time, [(action, time)]) for one sample."""
+        now, hour = self.now, timedelta(hours=1)
+        if fate == "assigned":
+            return now - timedelta(minutes=40 + 7 * i), []
+        if fate == "pending":
+            return now - timedelta(minutes=25), []
+        if fate == "handoff":
+            t = now - 3 * hour
+            return t, [("handoff", t + timedelta(minutes=40))]
+        if fate == "rectified":
+            t = now - 4 * hour - timedelta(minutes=i)
+            return t, [("rectify", t + hour)]
+        if fate == "dismissed":
+            t = now - 2 * hour
+            return t, [("dismiss", t + timedelta(minutes=20))]
+        if fate == "closed":
+            t = now - timedelta(days=1, hours=i)
+            return t, [("rectify", t + timedelta(minutes=45)), ("approve", t + 2 * hour)]
+        if fate == "reworked":
+            t = now - timedelta(days=1, hours=2)
+            return t, [("rectify", t + timedelta(minutes=45)), ("reject", t + 2 * hour)]
+        late = self.reported_overdue_by(category, timedelta(days=1, hours=i))
+        due = self.due(category, late)
+        if fate == "closed_late":
+            return late, [("rectify", due + 2 * hour), ("approve", due + 3 * hour)]
+        if fate == "overdue_escalated":
+            return late, [("escalate", due + hour)]
+        return late, []  # overdue
+
+
+def load_demo_tickets(session: Session, now: datetime | None = None) -> int:
+    """Create the samples that do not exist yet, as a history ending at `now`; how many made."""
+    now = now or utcnow()
     roads = {r.name: r for r in session.exec(select(Road))}
     inspector = _actor(session, "inspector1")
     supervisor = _actor(session, "supervisor1")
-    made = 0
-    for i, (category, road_name, fate, note) in enumerate(SAMPLES):
-        key = f"demo-sample-{i:04d}"
-        if flows.find_by_key(session, key):
-            continue
+    story = Story(session, now)
+    tickets: dict[int, Ticket] = {}
+    steps: list[Step] = []
+
+    def report_step(i: int, category: str, road_name: str | None, note: str, at: datetime) -> None:
         # The unrouted sample lies just north of the town: outside every zone, near enough to file.
         lat, lon = _point_on(roads[road_name], 4) if road_name else (31.024, 119.90)
-        report = flows.Report(category, lat, lon, 6.0, note, utcnow() - timedelta(minutes=3))
-        ticket, _ = flows.report(
-            session, inspector.user, report, prepare_photos([_photo(i, f"before-{i}")]), key
-        )
-        made += 1
+        taken = at - timedelta(minutes=3)
+        report = flows.Report(category, lat, lon, 6.0, note, taken)
+        photos = prepare_photos([_photo(i, f"before-{i}", taken)])
+        tickets[i], _ = flows.report(session, inspector.user, report, photos, _key(i))
+
+    def action_step(i: int, category: str, action: str) -> None:
+        ticket = tickets[i]
         assignee = session.get(User, ticket.assignee_id) if ticket.assignee_id else None
         chief = _actor(session, assignee.username) if assignee else None
-        if fate in ("overdue", "overdue_escalated", "closed_late"):
-            _make_overdue(ticket, timedelta(days=1, hours=i))
-        if fate == "overdue_escalated":
-            flows.escalate(session, None, ticket, "逾期自动督办")
-        if fate in ("rectified", "closed", "reworked", "closed_late") and chief:
-            after = prepare_photos([_photo(1000 + i, f"after-{i}")])
+        if action == "rectify" and chief:
+            taken = utcnow() - timedelta(minutes=2)
+            after = prepare_photos([_photo(1000 + i, f"after-{i}", taken)])
             flows.rectify(session, chief, ticket, "已整改完毕", after, None)
-        if fate in ("closed", "closed_late"):
+        elif action == "approve":
             flows.verify(session, inspector, ticket, True, "现场核查合格", [], None)
-        if fate == "reworked" and chief:
+        elif action == "reject":
             flows.verify(session, inspector, ticket, False, "仍有残留，返工", [], None)
-        if fate == "handoff" and chief:
+        elif action == "escalate":
+            flows.escalate(session, None, ticket, "逾期自动督办")
+        elif action == "handoff" and chief:
             dept = session.exec(select(Department).where(Department.code == "jiaojing")).first()
             if dept:
                 flows.handoff(session, chief, ticket, dept.id, "违停由交警处置", None)  # type: ignore[arg-type]
-        if fate == "dismissed":
+        elif action == "dismiss":
             original = session.exec(
                 select(Ticket)
                 .where(Ticket.category_code == category, Ticket.id != ticket.id)
@@ -121,5 +192,22 @@ def load_demo_tickets(session: Session) -> int:
                 flows.dismiss(
                     session, supervisor, ticket, "duplicate", original.id, "与已有工单重复"
                 )
-        session.flush()
-    return made
+
+    for i, (category, road_name, fate, note) in enumerate(SAMPLES):
+        if flows.find_by_key(session, _key(i)):
+            continue
+        reported, actions = story.schedule(i, category, fate)
+        steps.append(
+            Step(reported, i, 0, partial(report_step, i, category, road_name, note, reported))
+        )
+        for seq, (action, at) in enumerate(actions, 1):
+            steps.append(Step(at, i, seq, partial(action_step, i, category, action)))
+    for step in sorted(steps):
+        with replay_at(step.at):
+            step.run()
+            session.flush()
+    return len(tickets)
+
+
+def _key(i: int) -> str:
+    return f"demo-sample-{i:04d}"
