@@ -11,14 +11,19 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Route, get_route_path
 from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
 
 from app.admin import views as admin_views
+from app.apidocs import views as api_docs
 from app.auth import views as auth_views
 from app.citizens import views as citizen_views
 from app.console import views as console_views
+from app.core import openapi
 from app.core.db import get_engine
 from app.core.errors import AppError
+from app.core.headers import SecurityHeadersMiddleware
 from app.evaluation import views as evaluation_views
 from app.exports import views as export_views
 from app.ledger import views as ledger_views
@@ -68,9 +73,15 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # exc.headers keeps what the status needs, e.g. the Allow header of a 405 — which
+        # names only the first route's methods when a path has several routes: name them all.
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405 and (allowed := openapi.allowed_methods(app, request.url.path)):
+            headers["Allow"] = ", ".join(sorted(allowed))
+        code = "not_found" if exc.status_code == 404 else "http_error"
         return JSONResponse(
-            {"detail": str(exc.detail), "code": "http_error"}, status_code=exc.status_code
+            {"detail": str(exc.detail), "code": code}, status_code=exc.status_code, headers=headers
         )
 
     @app.exception_handler(OverflowError)
@@ -96,19 +107,33 @@ def _mount_pwa(app: FastAPI) -> None:
         return
     app.mount("/assets", StaticFiles(directory=STATIC_DIR / "assets"), name="assets")
 
-    @app.get("/{path:path}", include_in_schema=False)
-    def spa(path: str) -> Response:
-        if path.startswith("api/"):
-            return JSONResponse({"detail": "not found", "code": "not_found"}, status_code=404)
-        file = (STATIC_DIR / path).resolve()
-        if path and file.is_file() and STATIC_DIR.resolve() in file.parents:
-            headers = (
-                {"Cache-Control": "no-cache"}
-                if file.name in ("sw.js", "index.html", "manifest.webmanifest")
-                else {}
-            )
-            return FileResponse(file, headers=headers)
-        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+    app.router.routes.append(PwaRoute("/{path:path}", _pwa_file, methods=["GET"]))
+
+
+class PwaRoute(Route):
+    """Any GET outside /api: a file of the PWA, or its index.html for client-side routes.
+
+    /api paths never match it, so an API path that exists for other methods still gets its
+    405 with an Allow header, and an unknown one a JSON 404.
+    """
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if scope["type"] == "http" and get_route_path(scope).startswith("/api/"):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+
+def _pwa_file(request: Request) -> Response:
+    path = request.path_params["path"]
+    file = (STATIC_DIR / path).resolve()
+    if path and file.is_file() and STATIC_DIR.resolve() in file.parents:
+        headers = (
+            {"Cache-Control": "no-cache"}
+            if file.name in ("sw.js", "index.html", "manifest.webmanifest")
+            else {}
+        )
+        return FileResponse(file, headers=headers)
+    return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
 
 
 @asynccontextmanager
@@ -125,10 +150,11 @@ def create_app() -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
         openapi_url="/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
     )
     app.add_middleware(BodySizeLimitMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     _install_error_handlers(app)
     for module in (
         auth_views,
@@ -148,5 +174,7 @@ def create_app() -> FastAPI:
         app.include_router(module.router)
     app.include_router(notify_views.admin)
     app.include_router(notify_views.router)
+    api_docs.install(app)
+    openapi.install(app)
     _mount_pwa(app)
     return app

@@ -14,6 +14,7 @@ from app.auth.service import revoke_all
 from app.auth.views import user_public
 from app.core.db import SessionDep
 from app.core.errors import Conflict, Invalid, NotFound
+from app.core.openapi import errors
 from app.deadlines.models import CalendarDay, LimitUnit
 from app.evaluation.sites import sync_road_sites
 from app.org.importer import import_roads
@@ -25,7 +26,8 @@ router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[require_ro
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: 0 is not false, "5" is not 5 — what the schema says is what is accepted.
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class UserCreate(Strict):
@@ -98,7 +100,7 @@ def create_user(body: UserCreate, session: SessionDep) -> dict[str, Any]:
     return user_public(user, department)
 
 
-@router.patch("/users/{user_id}")
+@router.patch("/users/{user_id}", responses=errors(409))
 def update_user(user_id: int, body: UserUpdate, session: SessionDep) -> dict[str, Any]:
     """Rename, disable (ends every session at once) or reset a password (also ends sessions)."""
     user = session.get(User, user_id)

@@ -10,6 +10,7 @@ from app.auth.service import login
 from app.core.config import get_settings
 from app.core.db import SessionDep
 from app.core.errors import Unauthenticated
+from app.core.openapi import errors
 from app.core.timeutil import utcnow
 from app.org.models import Department, User
 
@@ -32,7 +33,7 @@ def user_public(user: User, department: Department | None = None) -> dict[str, A
     }
 
 
-@router.post("/auth/token")
+@router.post("/auth/token", responses=errors(401, 429))
 def token(
     request: Request,
     response: Response,

@@ -34,6 +34,7 @@ from app.console.filters import TicketFilterDep, parse_bbox
 from app.console.service import clusters, duplicates
 from app.core.db import SessionDep
 from app.core.errors import NotFound
+from app.core.openapi import BBox
 from app.core.timeutil import utcnow
 from app.org.models import Role
 from app.tickets.models import Ticket
@@ -47,7 +48,7 @@ router = APIRouter(
 def map_clusters(
     session: SessionDep,
     flt: TicketFilterDep,
-    bbox: str,
+    bbox: BBox,
     zoom: Annotated[int, Query(ge=0, le=22)],
 ) -> dict[str, Any]:
     """Tickets in the view, clustered on a grid sized by zoom."""

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     workday_periods: str = "08:30-12:00,14:00-17:30"
 
     session_days: int = 30
+    # Secure cookies (and HSTS); on by default in production, which runs behind HTTPS.
     cookie_secure: bool = False
     login_max_failures: int = 5
     # Per address: many usernames tried from one place (password spraying).
@@ -62,6 +63,8 @@ class Settings(BaseSettings):
             self.database_url = f"sqlite:///{(self.var_dir / 'roadchief.db').as_posix()}"
         if not self.storage_url:
             self.storage_url = f"file://{(self.var_dir / 'photos').resolve().as_posix()}"
+        if self.environment == "production" and "cookie_secure" not in self.model_fields_set:
+            self.cookie_secure = True
         if self.environment == "production" and self.secret_key == DEV_SECRET:
             raise ValueError("ROADCHIEF_SECRET_KEY must be set outside development")
         return self

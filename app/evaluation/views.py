@@ -18,6 +18,7 @@ from app.auth.deps import CurrentActor, require_roles
 from app.auth.policy import can_view_round, may_close_round, may_score_round
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, Invalid, NotFound
+from app.core.openapi import errors
 from app.core.timeutil import as_utc
 from app.evaluation import flows, render, rounds, scores, sites, standards, survey
 from app.evaluation.models import (
@@ -33,7 +34,8 @@ from app.org.models import Role
 from app.photos.service import PreparedPhoto, prepare_photos
 from app.tickets.deps import RequiredKey
 
-router = APIRouter(prefix="/api", tags=["evaluation"])
+# Rounds, sites and standards name each other by id and version: a missing one is a 404.
+router = APIRouter(prefix="/api", tags=["evaluation"], responses=errors(404))
 ADMIN = require_roles(Role.supervisor, Role.admin)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024

@@ -18,6 +18,7 @@ from starlette.background import BackgroundTask
 from app.auth.deps import require_roles
 from app.console.filters import TicketFilterDep, parse_bbox
 from app.core.db import SessionDep
+from app.core.openapi import BBox
 from app.core.timeutil import utcnow
 from app.exports.service import remove_export, write_ledger
 from app.org.models import Role
@@ -31,7 +32,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @router.get("/ledger/export.xlsx", response_class=FileResponse)
 def export_ledger(
-    session: SessionDep, flt: TicketFilterDep, bbox: str | None = None
+    session: SessionDep, flt: TicketFilterDep, bbox: BBox | None = None
 ) -> FileResponse:
     """The filtered tickets and all their events, as a workbook streamed from disk."""
     now = utcnow()

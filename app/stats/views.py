@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.auth.deps import CurrentUser, require_roles
 from app.core.config import get_settings
 from app.core.db import SessionDep
+from app.core.openapi import IsoWeek
 from app.core.timeutil import utcnow
 from app.org.models import Role
 from app.photos.imaging import FONT_PATH
@@ -67,7 +68,7 @@ def _bulletin(session: SessionDep, week: str | None) -> dict[str, Any]:
 
 
 @router.get("/bulletin")
-def get_bulletin(session: SessionDep, week: str | None = None) -> dict[str, Any]:
+def get_bulletin(session: SessionDep, week: IsoWeek | None = None) -> dict[str, Any]:
     """The week's figures per road, chief, zone and department, ranked and graded."""
     return _bulletin(session, week)
 
@@ -84,7 +85,7 @@ def issue_bulletin(
 
 
 @router.get("/bulletin.xlsx", response_class=Response)
-def get_bulletin_xlsx(session: SessionDep, week: str | None = None) -> Response:
+def get_bulletin_xlsx(session: SessionDep, week: IsoWeek | None = None) -> Response:
     """The bulletin as a workbook."""
     data = _bulletin(session, week)
     name = f"bulletin-{data['week']}.xlsx"
@@ -96,7 +97,7 @@ def get_bulletin_xlsx(session: SessionDep, week: str | None = None) -> Response:
 
 
 @router.get("/bulletin/print", response_class=HTMLResponse)
-def get_bulletin_print(session: SessionDep, week: str | None = None) -> HTMLResponse:
+def get_bulletin_print(session: SessionDep, week: IsoWeek | None = None) -> HTMLResponse:
     """The bulletin as a clean A4 page for printing."""
     return HTMLResponse(bulletin_html(_bulletin(session, week)))
 

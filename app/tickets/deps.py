@@ -26,7 +26,14 @@ KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
 def idempotency_key(
-    key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            description="a UUID made on the phone; a retry with the same key does nothing twice",
+            json_schema_extra={"pattern": KEY_PATTERN.pattern},
+        ),
+    ] = None,
 ) -> str | None:
     if key is not None and not KEY_PATTERN.match(key):
         raise Invalid("Idempotency-Key must be 8–64 letters, digits, '-' or '_' (a UUID)")

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.auth.deps import CurrentActor
 from app.core.db import SessionDep
 from app.core.errors import Invalid
+from app.core.openapi import BBox, errors
 from app.core.timeutil import as_utc
 from app.photos.service import prepare_photos
 from app.tickets import flows
@@ -70,7 +71,11 @@ def _present(
     return TicketPresenter(session, actor).one(ticket, with_events=events)
 
 
-@router.post("", status_code=201)
+@router.post(
+    "",
+    status_code=201,
+    responses={200: {"description": "the same Idempotency-Key and body again: the first ticket"}},
+)
 def create_ticket(
     session: SessionDep,
     actor: CurrentActor,
@@ -110,7 +115,7 @@ def search_tickets(
     zone: int | None = None,
     assignee: int | None = None,
     reporter: str | None = None,
-    bbox: str | None = None,
+    bbox: BBox | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
     overdue: bool = False,
@@ -162,7 +167,7 @@ def get_ticket(session: SessionDep, actor: CurrentActor, ticket: VisibleTicket) 
     return _present(session, actor, ticket)
 
 
-@router.post("/{ticket_id}/rectify")
+@router.post("/{ticket_id}/rectify", responses=errors(409))
 def rectify(
     session: SessionDep,
     actor: CurrentActor,
@@ -204,7 +209,33 @@ async def verify_input(request: Request) -> tuple[VerifyBody, list[UploadFile]]:
         ) from None
 
 
-@router.post("/{ticket_id}/verify")
+# The body is parsed by verify_input (JSON or multipart), so FastAPI cannot describe it itself.
+VERIFY_BODY_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": VerifyBody.model_json_schema()},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["approved"],
+                    "properties": {
+                        "approved": {"type": "boolean"},
+                        "note": {"type": "string", "maxLength": 2000},
+                        "photo": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "verify photos (核查), JPEG, PNG or HEIC",
+                        },
+                    },
+                }
+            },
+        },
+    }
+}
+
+
+@router.post("/{ticket_id}/verify", responses=errors(409), openapi_extra=VERIFY_BODY_DOC)
 def verify(
     session: SessionDep,
     actor: CurrentActor,
@@ -225,7 +256,7 @@ def verify(
     return _present(session, actor, target.ticket)
 
 
-@router.post("/{ticket_id}/handoff")
+@router.post("/{ticket_id}/handoff", responses=errors(409))
 def handoff(
     session: SessionDep,
     actor: CurrentActor,
@@ -239,7 +270,7 @@ def handoff(
     return _present(session, actor, target.ticket)
 
 
-@router.post("/{ticket_id}/dispatch")
+@router.post("/{ticket_id}/dispatch", responses=errors(409))
 def dispatch(
     session: SessionDep,
     actor: CurrentActor,
@@ -260,7 +291,7 @@ def dispatch(
     return _present(session, actor, ticket)
 
 
-@router.post("/{ticket_id}/dismiss")
+@router.post("/{ticket_id}/dismiss", responses=errors(409))
 def dismiss(
     session: SessionDep,
     actor: CurrentActor,
@@ -273,7 +304,7 @@ def dismiss(
     return _present(session, actor, ticket)
 
 
-@router.post("/{ticket_id}/escalate")
+@router.post("/{ticket_id}/escalate", responses=errors(409))
 def escalate(
     session: SessionDep,
     actor: CurrentActor,
