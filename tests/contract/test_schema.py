@@ -1,0 +1,57 @@
+"""What /openapi.json promises, and the HTTP details a generated client relies on."""
+
+from tests.factories import create_town, login
+
+
+def test_errors_are_documented_as_they_are_sent(client):
+    schema = client.get("/openapi.json").json()
+    components = schema["components"]["schemas"]
+    assert "HTTPValidationError" not in components
+    assert set(components["ErrorBody"]["required"]) == {"detail", "code"}
+    verify = schema["paths"]["/api/tickets/{ticket_id}/verify"]["post"]
+    for status in ("401", "403", "404", "409", "413", "415", "422"):
+        body = verify["responses"][status]["content"]["application/json"]["schema"]
+        assert body == {"$ref": "#/components/schemas/ErrorBody"}, status
+    token = schema["paths"]["/api/auth/token"]["post"]["responses"]
+    assert "Retry-After" in token["429"]["headers"]
+    assert "security" not in schema["paths"]["/api/auth/token"]["post"]
+
+
+def test_sign_in_is_described_for_the_authorize_button(client):
+    schema = client.get("/openapi.json").json()
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["password"]["flows"]["password"]["tokenUrl"] == "/api/auth/token"
+    assert schemes["bearer"] == {"type": "http", "scheme": "bearer"}
+    assert {"bearer": []} in schema["paths"]["/api/tickets"]["get"]["security"]
+
+
+def test_formats_and_the_verify_body_are_declared(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    params = {p["name"]: p for p in paths["/api/tickets/{ticket_id}/verify"]["post"]["parameters"]}
+    assert params["Idempotency-Key"]["schema"]["pattern"] == "^[A-Za-z0-9_-]{8,64}$"
+    clusters = {p["name"]: p for p in paths["/api/map/clusters"]["get"]["parameters"]}
+    assert "pattern" in clusters["bbox"]["schema"]
+    bulletin = {p["name"]: p for p in paths["/api/bulletin"]["get"]["parameters"]}
+    assert bulletin["week"]["schema"]["pattern"] == r"^(\d{4}-W\d{2})?$"
+    body = paths["/api/tickets/{ticket_id}/verify"]["post"]["requestBody"]["content"]
+    assert body["application/json"]["schema"]["required"] == ["approved"]
+    assert body["multipart/form-data"]["schema"]["properties"]["photo"]["type"] == "array"
+
+
+def test_a_wrong_week_or_bbox_is_refused(client, db):
+    headers = login(client, create_town(db).supervisor)
+    r = client.get("/api/bulletin", params={"week": "49"}, headers=headers)
+    assert r.status_code == 422 and r.json()["code"] == "invalid"
+    assert client.get("/api/bulletin", params={"week": ""}, headers=headers).status_code == 200
+    r = client.get("/api/map/clusters", params={"bbox": "1,2,3", "zoom": 14}, headers=headers)
+    assert r.status_code == 422
+
+
+def test_405_names_every_method_of_the_path(client):
+    r = client.delete("/api/tickets")
+    assert r.status_code == 405 and r.headers["allow"] == "GET, POST"
+    assert r.json()["code"] == "http_error"
+    r = client.get("/api/auth/token")  # the PWA's catch-all must not turn this into a 404
+    assert r.status_code == 405 and r.headers["allow"] == "POST"
+    r = client.get("/api/no-such-thing")
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
