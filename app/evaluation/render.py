@@ -82,16 +82,8 @@ def _survey_rows(survey: dict[str, Any]) -> list[list[str]]:
     for q in survey.get("questions", []):
         label = MEASURES.get(q["measure"], q["measure"])
         for scope, r in [("全域", q["overall"])] + [(z["zone"] or "片区外", z) for z in q["zones"]]:
-            rows.append(
-                [
-                    label,
-                    q["text"],
-                    scope,
-                    str(r["n"]),
-                    _pct(r["rate"]),
-                    f"{_pct(r['low'])} – {_pct(r['high'])}",
-                ]
-            )
+            interval = "—" if r["low"] is None else f"{_pct(r['low'])} – {_pct(r['high'])}"
+            rows.append([label, q["text"], scope, str(r["n"]), _pct(r["rate"]), interval])
     return rows
 
 
@@ -217,7 +209,11 @@ def scores_html(data: dict[str, Any], survey: dict[str, Any]) -> str:
         parts += [f"<th>{e(h)}</th>" for h in SURVEY_HEADINGS]
         parts.append("</tr></thead><tbody>")
         for row in _survey_rows(survey):
-            parts.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
+            cells = [
+                f"<td class='name'>{e(c)}</td>" if i == 1 else f"<td>{e(c)}</td>"
+                for i, c in enumerate(row)
+            ]
+            parts.append("<tr>" + "".join(cells) + "</tr>")
         parts.append("</tbody></table>")
     prev = data["round"].get("previous")
     parts.append(

@@ -137,6 +137,12 @@ def test_an_offline_sheet_files_two_routed_tickets_once_and_the_published_rankin
     desk.click(f"[data-testid=eval-done-site] >> text={market['name']}")
     desk.wait_for_selector("[data-testid=eval-sheet] .er-photos img >> nth=1")
     desk_screenshot(desk, "eval-07-console-sheet")
+    desk.click(".er-tabs >> text=街访")
+    desk.wait_for_selector(".er-q")
+    desk_screenshot(desk, "eval-08-console-survey")
+    desk.goto(f"/api/rounds/{round_id}/scores/print")
+    assert "责任单位排名" in desk.inner_text("body")
+    desk_screenshot(desk, "eval-09-print")
     desk_ctx.close()
 
 

@@ -279,6 +279,7 @@ const en: typeof zh = {
       noSurvey: 'This round carries no survey',
       question: 'Question',
       rate: 'Rate',
+      noZone: 'Outside every zone',
       measure: { awareness: 'Awareness', support: 'Support', satisfaction: 'Satisfaction' },
       pickSite: 'Pick a scored site (or click it on the map)',
       far: 'checked in {m} m away',

@@ -277,6 +277,7 @@ export default {
       noSurvey: '本轮未设街访问卷',
       question: '问题',
       rate: '比率',
+      noZone: '片区外',
       measure: { awareness: '知晓率', support: '支持率', satisfaction: '满意率' },
       pickSite: '选择已测点位（或在地图上点击）查看测评表',
       far: '签到距点位 {m} 米',
