@@ -16,7 +16,11 @@ export const reference = reactive({
   categories: load<Category[]>('rc.categories', []),
   departments: load<Department[]>('rc.departments', []),
   tiandituKey: load<string>('rc.tdtKey', (import.meta.env.VITE_TIANDITU_KEY as string | undefined) ?? ''),
+  /** The town's extent [minLon, minLat, maxLon, maxLat] (WGS-84), where a map opens without GPS. */
+  areaBbox: load<Bbox | null>('rc.areaBbox', null),
 })
+
+export type Bbox = [number, number, number, number]
 
 async function refresh<T>(key: string, path: string, set: (v: T) => void): Promise<void> {
   try {
@@ -36,7 +40,11 @@ export function refreshDepartments(): Promise<void> {
 }
 /** The 天地图 key comes from the server's settings when it exposes /api/config, else the build env. */
 export function refreshConfig(): Promise<void> {
-  return refresh<{ tianditu_key?: string }>('rc.config', '/api/config', (v) => {
+  return refresh<{ tianditu_key?: string; area_bbox?: Bbox | null }>('rc.config', '/api/config', (v) => {
+    if (v.area_bbox) {
+      reference.areaBbox = v.area_bbox
+      localStorage.setItem('rc.areaBbox', JSON.stringify(v.area_bbox))
+    }
     if (v.tianditu_key) {
       reference.tiandituKey = v.tianditu_key
       localStorage.setItem('rc.tdtKey', JSON.stringify(v.tianditu_key))
@@ -84,4 +92,17 @@ export function loadRoads(): Promise<RoadCollection | null> {
       return load<RoadCollection | null>(ROADS_KEY, null)
     })
   return roadsPromise
+}
+
+/** The town's extent: from the server's settings, else from the roads the phone has cached. */
+export async function areaBbox(): Promise<Bbox | null> {
+  if (reference.areaBbox) return reference.areaBbox
+  const roads = await loadRoads()
+  const pts = (roads?.features ?? []).flatMap((f) =>
+    (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates).flat() as number[][],
+  )
+  if (!pts.length) return null
+  const xs = pts.map((p) => p[0]!)
+  const ys = pts.map((p) => p[1]!)
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
 }

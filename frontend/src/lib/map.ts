@@ -3,6 +3,9 @@ import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
 import { gcjToWgs, wgsToGcj } from './geo'
 
+// No "Leaflet" link and flag before the tile credits: the credits that matter are the map providers'.
+L.Control.Attribution.mergeOptions({ prefix: false })
+
 export type BaseLayerId = 'tianditu' | 'osm' | 'amap'
 
 export interface BaseLayerDef {

@@ -43,3 +43,29 @@ export function roadAt(roads: RoadCollection | null, lat: number, lon: number, r
   const best = nearestRoads(roads, lat, lon, 1)[0]
   return best && best.distance <= radius ? best : null
 }
+
+type Ring = number[][]
+interface ZoneLike {
+  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] }
+}
+
+function inRing(ring: Ring, x: number, y: number): boolean {
+  let inside = false
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!
+    const [xj, yj] = ring[j]!
+    if (yi! > y !== yj! > y && x < ((xj! - xi!) * (y - yi!)) / (yj! - yi!) + xi!) inside = !inside
+  }
+  return inside
+}
+
+/** Whether a point lies in any zone (片区) — outside every one, it is outside the town's area. */
+export function inAnyZone(zones: { features: ZoneLike[] } | null, lat: number, lon: number): boolean {
+  for (const z of zones?.features ?? []) {
+    const polys = (z.geometry.type === 'Polygon' ? [z.geometry.coordinates] : z.geometry.coordinates) as Ring[][]
+    for (const [outer, ...holes] of polys) {
+      if (outer && inRing(outer, lon, lat) && !holes.some((h) => inRing(h, lon, lat))) return true
+    }
+  }
+  return false
+}

@@ -17,7 +17,7 @@ const en: typeof zh = {
     networkError: 'No network: check the connection and try again',
     serverError: 'The server could not answer ({status}); try again later',
   },
-  tabs: { report: 'Report', mine: 'My reports', verify: 'Verify', inbox: 'Inbox', eval: 'Evaluate', me: 'Me' },
+  tabs: { console: 'Command', report: 'Report', mine: 'My reports', verify: 'Verify', inbox: 'Inbox', eval: 'Evaluate', me: 'Me' },
   login: {
     username: 'Username',
     usernamePlaceholder: 'Your username',
@@ -30,6 +30,12 @@ const en: typeof zh = {
     keep: 'You stay signed in for 30 days',
   },
   report: {
+    goesTo: 'Goes to {road} · {chief}',
+    goesToCentre: 'No road nearby: the command centre will dispatch it',
+    centre: 'Command centre',
+    sentTo: 'Ticket {number} delivered · to {to}',
+    view: 'View',
+    sameNearby: '{n} open report(s) of this kind within 50 m: the same place?',
     title: 'Report a problem',
     takePhoto: 'Take photo',
     addPhoto: 'Another photo',

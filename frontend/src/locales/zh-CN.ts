@@ -15,7 +15,7 @@ export default {
     networkError: '网络不通，请检查网络后重试',
     serverError: '服务器暂时无法处理（{status}），请稍后再试',
   },
-  tabs: { report: '上报', mine: '我的上报', verify: '核查', inbox: '待办', eval: '测评', me: '我的' },
+  tabs: { console: '指挥', report: '上报', mine: '我的上报', verify: '核查', inbox: '待办', eval: '测评', me: '我的' },
   login: {
     username: '账号',
     usernamePlaceholder: '请输入账号',
@@ -28,6 +28,12 @@ export default {
     keep: '登录后 30 天内保持登录',
   },
   report: {
+    goesTo: '将派往 {road} · {chief}',
+    goesToCentre: '附近没有路段：将由指挥中心派遣',
+    centre: '指挥中心',
+    sentTo: '工单 {number} 已送达 · 派往 {to}',
+    view: '查看',
+    sameNearby: '附近 50 米内已有 {n} 件相同问题，是否为同一处？',
     title: '问题上报',
     takePhoto: '拍照',
     addPhoto: '再拍一张',

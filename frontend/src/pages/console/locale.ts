@@ -51,7 +51,10 @@ const zhCN = {
     },
     dispatch: {
       title: '待派遣工单',
-      empty: '没有待派遣的工单',
+      empty: '暂无工单',
+      noneAssigned: '暂无工单',
+      outside: '不在辖区内，建议核实位置',
+      outsideHint: '工单位置不在任何片区内：最近路段只是猜测，派遣前请核实位置',
       to: '派遣至',
       road: '路段',
       chief: '路长',
@@ -265,7 +268,10 @@ const en: typeof zhCN = {
     },
     dispatch: {
       title: 'Pending tickets',
-      empty: 'Nothing waits for dispatch',
+      empty: 'No tickets',
+      noneAssigned: 'No tickets',
+      outside: 'Outside the area: check the place',
+      outsideHint: 'The ticket lies in no zone: the nearest road is a guess; check the place before dispatching',
       to: 'Dispatch to',
       road: 'Road',
       chief: 'Chief',
