@@ -8,9 +8,15 @@ from typing import Any
 import pytest
 
 from .conftest import PHONE, Server
-from .test_console import NOWHERE, desk, file_ticket, screenshot, wait_live  # noqa: F401 (fixture)
+from .test_console import desk, file_ticket, screenshot, wait_live  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
+
+
+def just_outside(server: Server, k: int = 0) -> tuple[float, float]:
+    """Some 400 m south of the town's extent: outside every zone, still accepted (pending)."""
+    min_lon, min_lat, max_lon, _ = server.get("/api/config")["area_bbox"]
+    return min_lat - 0.0035, (min_lon + max_lon) / 2 + k * 0.0004
 
 
 def test_supervisor_on_a_phone_gets_a_summary_and_the_field_tabs(
@@ -68,7 +74,7 @@ def test_queue_click_opens_the_tickets_popup_and_the_map_has_no_leaflet_prefix(
     desk: Any, server: Server, photo: Callable[[], Path]
 ) -> None:
     page = desk
-    ticket = file_ticket(server, photo(), NOWHERE[0] - 0.002, NOWHERE[1], "路口待派遣")
+    ticket = file_ticket(server, photo(), *just_outside(server, 1), "路口待派遣")
     wait_live(page)
     attribution = page.locator("[data-testid=live-map] .leaflet-control-attribution")
     assert "Leaflet" not in attribution.inner_text()
@@ -108,7 +114,7 @@ def test_dispatch_warns_outside_the_area_and_shows_the_candidates_on_a_map(
     desk: Any, server: Server, photo: Callable[[], Path]
 ) -> None:
     page = desk
-    ticket = file_ticket(server, photo(), NOWHERE[0] + 0.001, NOWHERE[1], "辖区边缘")
+    ticket = file_ticket(server, photo(), *just_outside(server, 2), "辖区边缘")
     page.click("[data-testid=nav-dispatch]")
     row = page.locator("[data-testid=pending-row]", has_text=ticket["number"])
     row.wait_for()
@@ -138,7 +144,7 @@ def test_console_ticket_photos_are_whole(
     desk: Any, server: Server, photo: Callable[[], Path]
 ) -> None:
     page = desk
-    ticket = file_ticket(server, photo(), NOWHERE[0] - 0.001, NOWHERE[1] + 0.001, "整张照片")
+    ticket = file_ticket(server, photo(), *just_outside(server, 3), "整张照片")
     page.goto(f"/console/tickets/{ticket['id']}")
     img = page.locator("[data-testid=before-after] img").first
     img.wait_for()
