@@ -26,14 +26,15 @@ router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[require_ro
 
 
 class Strict(BaseModel):
-    # strict: 0 is not false, "5" is not 5 — what the schema says is what is accepted.
+    # strict: 0 is not false, "5" is not 5 — what the schema says is what is accepted. Enums
+    # and dates arrive as JSON strings, so those fields alone are not strict.
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class UserCreate(Strict):
     username: str = Field(pattern=r"^[A-Za-z0-9_.-]{2,64}$")
     name: str = Field(min_length=1, max_length=100)
-    role: Role
+    role: Annotated[Role, Field(strict=False)]
     password: str = Field(min_length=6, max_length=256)
     level: int | None = Field(default=None, ge=1, le=3)
     title: str | None = Field(default=None, max_length=100)
@@ -50,13 +51,13 @@ class UserUpdate(Strict):
 
 class CategoryUpdate(Strict):
     limit_value: int | None = Field(default=None, ge=1, le=1000)
-    limit_unit: LimitUnit | None = None
+    limit_unit: Annotated[LimitUnit | None, Field(strict=False)] = None
     department_id: int | None = None
     active: bool | None = None
 
 
 class CalendarDayIn(Strict):
-    day: dt.date
+    day: Annotated[dt.date, Field(strict=False)]
     is_workday: bool
     name: str = Field(default="", max_length=64)
 
