@@ -5,6 +5,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { ExpirationPlugin } from 'workbox-expiration'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { CacheFirst } from 'workbox-strategies'
+import { NAVIGATION_DENYLIST } from './swRoutes'
 
 declare let self: ServiceWorkerGlobalScope
 
@@ -17,7 +18,7 @@ clientsClaim()
 // Every app URL opens the cached shell; the API and OpenAPI docs always go to the network.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/api\//, /^\/openapi\.json$/, /^\/docs/, /^\/redoc/],
+    denylist: NAVIGATION_DENYLIST,
   }),
 )
 
