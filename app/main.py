@@ -26,6 +26,7 @@ from app.core.errors import AppError
 from app.core.headers import SecurityHeadersMiddleware
 from app.evaluation import views as evaluation_views
 from app.exports import views as export_views
+from app.health import views as health_views
 from app.ledger import views as ledger_views
 from app.live import broker
 from app.live import views as live_views
@@ -168,6 +169,7 @@ def create_app() -> FastAPI:
         console_views,
         stats_views,
         export_views,
+        health_views,
         evaluation_views,
         citizen_views,
     ):
