@@ -26,6 +26,23 @@ function vantIconFontFile(): Plugin {
   }
 }
 
+/**
+ * vite-plugin-pwa builds the service worker with rollup's `inlineDynamicImports`, which Vite 8
+ * reports as deprecated on every build: same meaning under its current name.
+ */
+function serviceWorkerAsOneFile(): Plugin {
+  return {
+    name: 'roadchief:sw-one-file',
+    config(config) {
+      const output = config.build?.rollupOptions?.output
+      if (output && !Array.isArray(output) && 'inlineDynamicImports' in output) {
+        delete output.inlineDynamicImports
+        Object.assign(output, { codeSplitting: false })
+      }
+    },
+  }
+}
+
 const version = `${process.env.npm_package_version ?? '0.0.0'}+${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}`
 
 export default defineConfig({
@@ -59,6 +76,7 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,woff2}'],
+        buildPlugins: { vite: [serviceWorkerAsOneFile()] },
       },
       devOptions: { enabled: false },
     }),
