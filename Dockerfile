@@ -10,19 +10,25 @@ COPY frontend/ ./
 RUN mkdir -p ../app && npm run build
 
 FROM python:3.11-slim-bookworm
+# Production runs behind HTTPS (the proxy terminates TLS): Secure cookies and HSTS.
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     ROADCHIEF_ENVIRONMENT=production \
+    ROADCHIEF_COOKIE_SECURE=true \
     ROADCHIEF_VAR_DIR=/var/lib/roadchief
 WORKDIR /srv/roadchief
-COPY pyproject.toml alembic.ini ./
+COPY pyproject.toml alembic.ini requirements.lock ./
 COPY app/ app/
 COPY migrations/ migrations/
 COPY --from=pwa /src/app/static/ app/static/
-# Editable install keeps migrations/ beside the package, where `roadchief migrate` finds them.
-RUN pip install --no-cache-dir -e . \
+# The versions the tests ran with (requirements.lock); editable keeps migrations/ beside the
+# package, where `roadchief migrate` finds them.
+RUN pip install --no-cache-dir -c requirements.lock -e . \
  && useradd --system --home-dir /var/lib/roadchief --create-home roadchief
 USER roadchief
 VOLUME ["/var/lib/roadchief"]
 EXPOSE 8000
+# Database reachable, migrations at head, photo storage writable (GET /api/health).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["python", "-c", "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/api/health', timeout=4).status != 200)"]
 # ROADCHIEF_SECRET_KEY must be provided; `serve` migrates to head before serving.
 CMD ["roadchief", "serve", "--host", "0.0.0.0", "--port", "8000"]

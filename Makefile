@@ -3,10 +3,12 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Every Python package at the version the tests ran with; `make lock` refreshes it.
+LOCK := requirements.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup frontend services browser lint bench clean
+.PHONY: run test setup frontend services browser lint bench clean lock
 
 run: setup frontend
 	$(BIN)/roadchief demo
@@ -20,11 +22,20 @@ test: setup frontend services browser
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c $(LOCK) -e '.[test]'
 	touch $@
+
+# Resolve pyproject.toml afresh in a clean virtualenv and pin the result.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet -e '.[test]'
+	{ echo "# Pinned by \`make lock\` (Python $$(.lock-venv/bin/python -c 'import platform; print(platform.python_version())')); used as pip constraints by make and the Dockerfile."; \
+	  .lock-venv/bin/pip freeze --exclude-editable; } > $(LOCK)
+	rm -rf .lock-venv
 
 frontend: frontend/node_modules/.installed
 	cd frontend && npm run build
@@ -53,4 +64,4 @@ bench: setup
 	$(BIN)/python bench/map.py
 
 clean:
-	rm -rf $(VENV) frontend/node_modules app/static var
+	rm -rf $(VENV) .lock-venv frontend/node_modules app/static var
