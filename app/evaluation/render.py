@@ -6,6 +6,8 @@ from typing import Any
 
 import xlsxwriter
 
+from app.exports.xlsx import table_sheet
+
 MEASURES = {"awareness": "知晓率", "support": "支持率", "satisfaction": "满意率"}
 UNIT_COLUMNS = [
     ("rank", "排名"),
@@ -107,7 +109,14 @@ def scores_xlsx(data: dict[str, Any], survey: dict[str, Any]) -> bytes:
     for name, columns, rows in tables:
         sheet = book.add_worksheet(name)
         sheet.write(0, 0, f"{heading} · {name}", title)
-        sheet.write_row(2, 0, [label for _k, label in columns], head)
+        table_sheet(
+            sheet,
+            [label for _k, label in columns],
+            header_row=2,
+            heading_format=head,
+            samples=[[cell(k, row) for k, _l in columns] for row in rows],
+            freeze_cols=2,
+        )
         for r, row in enumerate(rows, start=3):
             fmt = low if row.get("bottom") else body
             for c, (key, _label) in enumerate(columns):
@@ -116,20 +125,12 @@ def scores_xlsx(data: dict[str, Any], survey: dict[str, Any]) -> bytes:
                     sheet.write_number(r, c, value, fmt)
                 else:
                     sheet.write_string(r, c, cell(key, row), fmt)
-        sheet.set_column(0, len(columns) - 1, 14)
-        sheet.set_column(1, 1, 36)
-        sheet.freeze_panes(3, 0)
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)
-        sheet.repeat_rows(2)
     sheet = book.add_worksheet("街访")
     sheet.write(0, 0, f"{heading} · 随机街访", title)
-    sheet.write_row(2, 0, SURVEY_HEADINGS, head)
-    for r, row in enumerate(_survey_rows(survey), start=3):
+    survey_rows = _survey_rows(survey)
+    table_sheet(sheet, SURVEY_HEADINGS, header_row=2, heading_format=head, samples=survey_rows)
+    for r, row in enumerate(survey_rows, start=3):
         sheet.write_row(r, 0, row, body)
-    sheet.set_column(0, 5, 16)
-    sheet.set_column(1, 1, 40)
     book.close()
     return buf.getvalue()
 

@@ -118,7 +118,7 @@ def get_standards(
     return standards.tree(session, standards.get_version(session, version))
 
 
-@router.post("/admin/standards/import", dependencies=[ADMIN])
+@router.post("/admin/standards/import", dependencies=[ADMIN], responses=errors(409))
 def import_standards(
     session: SessionDep,
     file: Annotated[UploadFile, File()],
@@ -224,7 +224,7 @@ def get_round(session: SessionDep, rnd: VisibleRound) -> dict[str, Any]:
     return rounds.round_detail(session, rnd)
 
 
-@router.post("/rounds/{round_id}/close")
+@router.post("/rounds/{round_id}/close", responses=errors(409))
 def close_round(session: SessionDep, actor: CurrentActor, rnd: VisibleRound) -> dict[str, Any]:
     """Freeze and publish the scores."""
     if not may_close_round(actor, rnd):
@@ -299,7 +299,47 @@ async def sheet_form(request: Request) -> SheetForm:
     )
 
 
-@router.post("/rounds/{round_id}/sheets", status_code=201)
+SHEET_BODY_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["site_id", "checked_in_lat", "checked_in_lon", "results"],
+                    "properties": {
+                        "site_id": {"type": "integer"},
+                        "checked_in_lat": {"type": "number", "minimum": -90, "maximum": 90},
+                        "checked_in_lon": {"type": "number", "minimum": -180, "maximum": 180},
+                        "accuracy_m": {"type": "number", "minimum": 0},
+                        "results": {
+                            "type": "string",
+                            "description": "JSON list of {item_code, outcome: pass|deduct|na, "
+                            "occurrences, note, photo_field}",
+                            "contentMediaType": "application/json",
+                        },
+                    },
+                    "additionalProperties": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": "photos, under the field named by a result's photo_field",
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+@router.post(
+    "/rounds/{round_id}/sheets",
+    status_code=201,
+    responses={
+        **errors(409),
+        200: {"description": "the same Idempotency-Key and body again: the sheet recorded"},
+    },
+    openapi_extra=SHEET_BODY_DOC,
+)
 def submit_sheet(
     session: SessionDep,
     actor: CurrentActor,
@@ -394,7 +434,14 @@ class SurveyBody(StrictBody):
     answered_at: datetime | None = None
 
 
-@router.post("/rounds/{round_id}/survey", status_code=201)
+@router.post(
+    "/rounds/{round_id}/survey",
+    status_code=201,
+    responses={
+        **errors(409),
+        200: {"description": "the same respondent (Idempotency-Key) again: not counted twice"},
+    },
+)
 def post_survey(
     session: SessionDep, actor: CurrentActor, key: RequiredKey, rnd: VisibleRound, body: SurveyBody
 ) -> Any:

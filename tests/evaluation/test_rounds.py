@@ -1,5 +1,6 @@
 """Rounds over the API: unannounced visibility, draws, sheets that file tickets, scores, ledger."""
 
+import io
 import json
 import uuid
 
@@ -174,7 +175,11 @@ def test_scores_rank_units_with_ties_and_close_publishes_what_the_ledger_recompu
     assert scores["units"][1]["score"] == 98 and scores["units"][1]["rank"] == 2
     assert scores["items"][0]["item_code"] in ("A3", "B1")
     assert scores["tickets"]["filed"] == 1  # B1 files a ticket, A3 (no category) does not
-    assert client.get(f"/api/rounds/{rnd['id']}/scores.xlsx", headers=sup).content[:2] == b"PK"
+    book = client.get(f"/api/rounds/{rnd['id']}/scores.xlsx", headers=sup).content
+    from openpyxl import load_workbook
+
+    units_sheet = load_workbook(io.BytesIO(book))["按责任单位"]
+    assert [c.value for c in units_sheet[4]][:4] == ["1", "交警大队", 2, 99]
     page = client.get(f"/api/rounds/{rnd['id']}/scores/print", headers=sup).text
     assert "<script" not in page and "交警大队" in page
     closed = client.post(f"/api/rounds/{rnd['id']}/close", headers=sup)
