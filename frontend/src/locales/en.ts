@@ -30,6 +30,7 @@ const en: typeof zh = {
     keep: 'You stay signed in for 30 days',
   },
   report: {
+    removePhoto: 'Delete this photo?',
     goesTo: 'Goes to {road} · {chief}',
     goesToCentre: 'No road nearby: the command centre will dispatch it',
     centre: 'Command centre',

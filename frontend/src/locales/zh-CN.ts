@@ -28,6 +28,7 @@ export default {
     keep: '登录后 30 天内保持登录',
   },
   report: {
+    removePhoto: '删除这张照片？',
     goesTo: '将派往 {road} · {chief}',
     goesToCentre: '附近没有路段：将由指挥中心派遣',
     centre: '指挥中心',
