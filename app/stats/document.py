@@ -92,6 +92,11 @@ def overview(data: dict[str, Any]) -> str:
     return text
 
 
+def _late(item: dict[str, Any]) -> str:
+    days = item["overdue_days"]
+    return f"{days} 天" if days else f"{item['overdue_hours']} 小时"
+
+
 def problem_lines(data: dict[str, Any]) -> list[str]:
     """存在问题: the most reported categories, overdue tickets, rework and the last-ranked."""
     p, lines = data["problems"], []
@@ -101,7 +106,7 @@ def problem_lines(data: dict[str, Any]) -> list[str]:
     if p["overdue_total"]:
         items = "；".join(
             f"{o['number']} {o['category']}（{o['road'] or '未分路段'}，"
-            f"{o['assignee'] or '待派遣'}，{OVERDUE} {o['overdue_days']} 天）"
+            f"{o['assignee'] or '待派遣'}，{OVERDUE} {_late(o)}）"
             for o in p["overdue"]
         )
         more = "等" if p["overdue_total"] > len(p["overdue"]) else ""

@@ -404,6 +404,7 @@ def problems(session: Session, week: Week, as_of: dt.datetime) -> dict[str, Any]
                 "assignee": o.assignee,
                 "due_at": as_utc(o.due_at).isoformat(),
                 "overdue_days": max(0, (as_of - as_utc(o.due_at)).days),
+                "overdue_hours": max(1, round((as_of - as_utc(o.due_at)).total_seconds() / 3600)),
                 "escalation_level": o.escalation_level,
             }
             for o in overdue

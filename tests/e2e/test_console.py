@@ -271,11 +271,26 @@ def test_weekly_bulletin_shows_ranked_rows_and_export_links(desk: Any, server: S
     page.wait_for_selector("[data-testid=bulletin-road] [data-testid=bulletin-row]")
     rows = page.locator("[data-testid=bulletin-road] [data-testid=bulletin-row]")
     assert rows.count() >= 3
-    ranks = [int(rows.nth(i).locator("td").first.inner_text()) for i in range(rows.count())]
+    cells = [rows.nth(i).locator("td").first for i in range(rows.count())]
+    ranks = [int(c.get_attribute("data-rank")) for c in cells if c.get_attribute("data-rank")]
     assert ranks == sorted(ranks)
+    # Ties read 并列 and units with nothing due 不参评, the words of the print page.
+    texts = [c.inner_text() for c in cells]
+    assert all(t.isdigit() or t.endswith("（并列）") or t == "—" for t in texts), texts
     week = page.locator("[data-testid=week-picker]").input_value()
-    # The page opens on the server's current ISO week.
-    assert week == server.get("/api/bulletin")["week"]
+    # The page opens on the server's current ISO week, named 第N周 as in the 通报.
+    body = server.get("/api/bulletin")
+    assert week == body["week"]
+    assert page.inner_text("[data-testid=bulletin-week-name]") == body["week_title"]
+    assert "路长制工作情况的通报" in page.inner_text("[data-testid=bulletin-doc]")
+    # The 工作要求 are edited here and the 通报 issued with the next 文号.
+    page.fill("[data-testid=bulletin-requirements]", "各路长本周内完成逾期问题整改。")
+    page.click("[data-testid=bulletin-issue]")
+    page.wait_for_function(
+        "document.querySelector('[data-testid=bulletin-number]').textContent.endsWith('号')"
+    )
+    issued = server.get("/api/bulletin")["document"]
+    assert issued["requirements"] == "各路长本周内完成逾期问题整改。" and issued["number"]
     assert (
         page.get_attribute("[data-testid=bulletin-xlsx]", "href")
         == f"/api/bulletin.xlsx?week={week}"

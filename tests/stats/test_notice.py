@@ -103,7 +103,7 @@ def test_the_notice_reads_like_a_county_bulletin(client, db, town):
     assert "本周应结案 2 件" in doc["overview"] and "结案率 50.0%" in doc["overview"]
     assert "逾期未结案 1 件" in doc["overview"]
     overdue = next(line for line in doc["problems"] if line.startswith("逾期"))
-    assert "乙路" in overdue and "非法小广告" in overdue
+    assert "乙路" in overdue and "非法小广告" in overdue and "逾期 5 天" in overdue
     assert "非法小广告（2 件）" in doc["problems"][0]
     assert doc["cc"] and doc["date"].startswith("20") and doc["date"].endswith("日")
 

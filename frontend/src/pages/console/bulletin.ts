@@ -17,15 +17,37 @@ export interface Row {
   avgHours: number | null
   score: number | null
   grade: string | null
+  /** Position of the grade word in the settings' ladder (0 best), -1 for 不参评. */
+  gradeLevel: number
+  tied: boolean
   bottom: boolean
+}
+
+/** The 通报 around the tables (app/stats/document.py). */
+export interface NoticeDoc {
+  issuer: string
+  issued: boolean
+  number: string | null
+  title: string
+  addressee: string
+  overview: string
+  problems: string[]
+  requirements: string
+  signature: string
+  date: string
+  cc: string
 }
 
 export interface Bulletin {
   week: string
+  /** 第49周 and 2026年第49周: the words the print page and the workbook use too. */
+  weekName: string
+  weekTitle: string
   start: string
   end: string
   weights: { label: string; value: number }[]
   groups: Partial<Record<GroupKey, Row[]>>
+  doc: NoticeDoc | null
 }
 
 /** "2026-W48" for a date, by ISO 8601 (weeks start on Monday; week 1 holds the first Thursday). */
@@ -73,18 +95,22 @@ export interface RawRow {
   score: number | null
   grade: string | null
   rank: number | null
+  tied?: boolean
   bottom: boolean
 }
 
 export interface RawBulletin {
   week: string
+  week_name?: string
+  week_title?: string
   first_day: string
   last_day: string
-  settings?: Record<string, number>
+  settings?: Record<string, unknown>
   sections: Partial<Record<GroupKey, RawRow[]>>
+  document?: NoticeDoc
 }
 
-function row(r: RawRow): Row {
+function row(r: RawRow, ladder: string[]): Row {
   return {
     key: String(r.id),
     rank: r.rank,
@@ -100,8 +126,18 @@ function row(r: RawRow): Row {
     avgHours: r.avg_rectify_hours,
     score: r.score,
     grade: r.grade,
+    gradeLevel: r.grade ? ladder.indexOf(r.grade) : -1,
+    tied: r.tied ?? false,
     bottom: r.bottom,
   }
+}
+
+/** Grade words best first, from the settings' {word: lowest score} mapping. */
+function gradeLadder(settings: Record<string, unknown>): string[] {
+  const grades = (settings.grades ?? {}) as Record<string, number>
+  return Object.entries(grades)
+    .sort((a, b) => b[1] - a[1])
+    .map(([word]) => word)
 }
 
 /** Setting name → the column it weighs (keys of cc.bulletin). */
@@ -115,10 +151,21 @@ const WEIGHT_LABELS: Record<string, string> = {
 /** The server ranks and marks the bottom units; rows come in rank order, unscored ones last. */
 export function normalise(raw: RawBulletin): Bulletin {
   const groups: Bulletin['groups'] = {}
-  for (const [key, rows] of Object.entries(raw.sections ?? {}) as [GroupKey, RawRow[]][]) groups[key] = rows.map(row)
   const w = raw.settings ?? {}
+  const ladder = gradeLadder(w)
+  for (const [key, rows] of Object.entries(raw.sections ?? {}) as [GroupKey, RawRow[]][])
+    groups[key] = rows.map((r) => row(r, ladder))
   const weights = Object.entries(WEIGHT_LABELS)
     .filter(([k]) => typeof w[`weight_${k}`] === 'number')
-    .map(([k, label]) => ({ label, value: w[`weight_${k}`]! }))
-  return { week: raw.week, start: raw.first_day, end: raw.last_day, weights, groups }
+    .map(([k, label]) => ({ label, value: w[`weight_${k}`] as number }))
+  return {
+    week: raw.week,
+    weekName: raw.week_name ?? raw.week,
+    weekTitle: raw.week_title ?? raw.week,
+    start: raw.first_day,
+    end: raw.last_day,
+    weights,
+    groups,
+    doc: raw.document ?? null,
+  }
 }
