@@ -75,7 +75,7 @@ def get_bulletin(session: SessionDep, week: IsoWeek | None = None) -> dict[str, 
 
 @router.put("/bulletin/issue")
 def issue_bulletin(
-    session: SessionDep, user: CurrentUser, body: IssueBody, week: str | None = None
+    session: SessionDep, user: CurrentUser, body: IssueBody, week: IsoWeek | None = None
 ) -> dict[str, Any]:
     """Issue the week's 通报 (印发): its 文号 and the edited 工作要求."""
     tz = get_settings().timezone
