@@ -36,7 +36,7 @@ class FakeReceiver:
 
     secrets: dict[str, str] = field(default_factory=dict)
     fail: dict[str, list[int]] = field(default_factory=dict)
-    hang: dict[str, threading.Event] = field(default_factory=dict)
+    hang: dict[str, tuple[threading.Event, threading.Event]] = field(default_factory=dict)
     push_keys: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)  # id → (private, auth)
     gone: set[str] = field(default_factory=set)
     received: list[Received] = field(default_factory=list)
@@ -72,8 +72,8 @@ class FakeReceiver:
         return self
 
     def stop(self) -> None:
-        for event in self.hang.values():
-            event.set()
+        for _arrived, release in self.hang.values():
+            release.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -88,7 +88,12 @@ class FakeReceiver:
                 self.count += 1
             return 200, {"errcode": 0, "code": 0}
         if prefix in self.hang:
-            self.hang[prefix].wait(60)
+            # Hold the first request until released, then drop it unrecorded: its sender never
+            # saw an answer (the test kills it meanwhile).
+            arrived, release = self.hang.pop(prefix)
+            arrived.set()
+            release.wait(60)
+            return 503, {"error": "abandoned"}
         with self.lock:
             statuses = self.fail.get(prefix)
             forced = statuses.pop(0) if statuses else None
