@@ -16,15 +16,16 @@ import logging
 import random
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
-import httpx
-from sqlalchemy import or_, update
+import urllib3
+from sqlalchemy import bindparam, delete, insert, or_, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from app.core.db import writer
 from app.core.timeutil import utcnow
-from app.notify.channels import Message, Outcome, Subscription, senders
+from app.notify.channels import Http, Message, Outcome, Subscription, senders
 from app.notify.keys import vapid_keys
 from app.notify.models import (
     Channel,
@@ -122,13 +123,13 @@ def _snapshot(session: Session, rows: list[Notification]) -> list[Message]:
     return out
 
 
-def send_one(message: Message, http: httpx.Client) -> Outcome:
+def send_one(message: Message, http: Http) -> Outcome:
     sender = senders().get(message.kind)
     if sender is None:
         return Outcome(False, f"no sender for kind {message.kind!r}")
     try:
         return sender(message, http)
-    except httpx.HTTPError as exc:
+    except urllib3.exceptions.HTTPError as exc:
         return Outcome(False, f"{type(exc).__name__}: {exc}"[:300])
     except Exception as exc:  # a bug in one sender must not stop the others
         log.exception("sending notification %s failed", message.id)
@@ -136,41 +137,58 @@ def send_one(message: Message, http: httpx.Client) -> Outcome:
 
 
 def record(engine: Engine, results: list[tuple[Message, Outcome]]) -> None:
-    """Write every outcome and its log line in one short transaction."""
+    """Write every outcome and its log line in one short transaction (a few executemany)."""
     settings = get_notify_settings()
     now = utcnow()
-    with Session(writer(engine), expire_on_commit=False) as session:
-        for message, outcome in results:
-            if outcome.ok:
-                values = {"status": DeliveryStatus.sent, "sent_at": now, "last_error": ""}
-            elif message.attempt >= settings.max_attempts:
-                values = {"status": DeliveryStatus.dead, "last_error": outcome.detail}
-            else:
-                wait = dt.timedelta(seconds=backoff(message.attempt, settings))
-                values = {
-                    "status": DeliveryStatus.queued,
-                    "next_attempt_at": now + wait,
-                    "last_error": outcome.detail,
-                }
-            # Only while still ours: a claim taken over by another process is theirs to record.
-            session.execute(
-                update(Notification)
-                .where(
-                    col(Notification.id) == message.id,
-                    col(Notification.status) == DeliveryStatus.sending,
-                    col(Notification.attempts) == message.attempt,
-                )
-                .values(claimed_until=None, **values)
+    done: list[dict[str, Any]] = []
+    for message, outcome in results:
+        row: dict[str, Any] = {"b_id": message.id, "b_attempt": message.attempt}
+        if outcome.ok:
+            row |= {"status": DeliveryStatus.sent, "sent_at": now, "next_attempt_at": None}
+        elif message.attempt >= settings.max_attempts:
+            row |= {"status": DeliveryStatus.dead, "sent_at": None, "next_attempt_at": None}
+        else:
+            wait = dt.timedelta(seconds=backoff(message.attempt, settings))
+            row |= {"status": DeliveryStatus.queued, "sent_at": None, "next_attempt_at": now + wait}
+        row["last_error"] = "" if outcome.ok else outcome.detail
+        done.append(row)
+    t = Notification.__table__.c  # type: ignore[attr-defined]
+    # Only while still ours: a claim taken over by another process is theirs to record.
+    still_ours = (
+        (t.id == bindparam("b_id"))
+        & (t.status == DeliveryStatus.sending)
+        & (t.attempts == bindparam("b_attempt"))
+    )
+    with Session(writer(engine)) as session:
+        for keeps_time in (True, False):
+            rows = [r for r in done if (r["next_attempt_at"] is None) is keeps_time]
+            if not rows:
+                continue
+            values: dict[str, Any] = {
+                "status": bindparam("status"),
+                "sent_at": bindparam("sent_at"),
+                "last_error": bindparam("last_error"),
+                "claimed_until": None,
+            }
+            if not keeps_time:
+                values["next_attempt_at"] = bindparam("next_attempt_at")
+            session.connection().execute(
+                update(Notification.__table__).where(still_ours).values(**values),  # type: ignore[attr-defined]
+                [
+                    {k: v for k, v in r.items() if k != "next_attempt_at" or not keeps_time}
+                    for r in rows
+                ],
             )
-            session.add(
-                DeliveryAttempt(
-                    notification_id=message.id, at=now, ok=outcome.ok, detail=outcome.detail
-                )
-            )
-            for sub_id in outcome.gone:
-                sub = session.get(PushSubscription, sub_id)
-                if sub is not None:
-                    session.delete(sub)
+        session.connection().execute(
+            insert(DeliveryAttempt.__table__),  # type: ignore[attr-defined]
+            [
+                {"notification_id": m.id, "at": now, "ok": o.ok, "detail": o.detail}
+                for m, o in results
+            ],
+        )
+        gone = [sub_id for _m, o in results for sub_id in o.gone]
+        if gone:
+            session.execute(delete(PushSubscription).where(col(PushSubscription.id).in_(gone)))
         session.commit()
 
 
@@ -183,11 +201,7 @@ class Dispatcher:
     def __post_init__(self) -> None:
         settings = get_notify_settings()
         self.pool = ThreadPoolExecutor(settings.concurrency, thread_name_prefix="notify")
-        self.http = httpx.Client(
-            timeout=settings.timeout_s,
-            limits=httpx.Limits(max_connections=settings.concurrency * 2),
-            follow_redirects=False,
-        )
+        self.http = Http(settings.timeout_s, settings.concurrency)
 
     def run_once(self, now: dt.datetime | None = None) -> int:
         """One claim–send–record round; returns how many notifications were tried."""

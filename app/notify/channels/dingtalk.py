@@ -10,9 +10,7 @@ import hmac
 import time
 from urllib.parse import quote_plus
 
-import httpx
-
-from app.notify.channels import Message, Outcome, http_outcome
+from app.notify.channels import Http, Message, Outcome, http_outcome
 from app.notify.channels.render import headline, markdown
 
 
@@ -36,6 +34,6 @@ def body(message: Message) -> dict[str, object]:
     }
 
 
-def send(message: Message, http: httpx.Client) -> Outcome:
+def send(message: Message, http: Http) -> Outcome:
     url = signed_url(message.url, message.secret)
     return http_outcome(http.post(url, json=body(message)), ok_field="errcode")

@@ -10,9 +10,7 @@ import hmac
 import time
 from typing import Any
 
-import httpx
-
-from app.notify.channels import Message, Outcome, http_outcome
+from app.notify.channels import Http, Message, Outcome, http_outcome
 from app.notify.channels.render import headline, lines
 
 URGENT = ("ticket.overdue", "ticket.escalated", "ticket.summons", "ticket.criticism")
@@ -56,5 +54,5 @@ def body(message: Message) -> dict[str, Any]:
     return doc
 
 
-def send(message: Message, http: httpx.Client) -> Outcome:
+def send(message: Message, http: Http) -> Outcome:
     return http_outcome(http.post(message.url, json=body(message)), ok_field="code")

@@ -7,9 +7,7 @@ with ROADCHIEF_NOTIFY_SMS_PROVIDER.
 import logging
 from typing import Protocol
 
-import httpx
-
-from app.notify.channels import Message, Outcome
+from app.notify.channels import Http, Message, Outcome
 from app.notify.channels.render import plain
 from app.notify.settings import get_notify_settings
 
@@ -34,7 +32,7 @@ class LoggingProvider:
 PROVIDERS: dict[str, SmsProvider] = {"log": LoggingProvider()}
 
 
-def send(message: Message, _http: httpx.Client) -> Outcome:
+def send(message: Message, _http: Http) -> Outcome:
     if not message.phone:
         return Outcome(True, "no phone number on file; nothing to send")
     provider = PROVIDERS.get(get_notify_settings().sms_provider)

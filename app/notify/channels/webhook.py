@@ -10,9 +10,7 @@ import hmac
 import json
 import time
 
-import httpx
-
-from app.notify.channels import Message, Outcome, http_outcome
+from app.notify.channels import Http, Message, Outcome, http_outcome
 
 TICKET_FIELDS = ("id", "number", "status", "category", "road", "assignee", "deadline_at", "url")
 
@@ -34,7 +32,7 @@ def signature(secret: str, timestamp: str, raw: bytes) -> str:
     return "sha256=" + digest.hexdigest()
 
 
-def send(message: Message, http: httpx.Client) -> Outcome:
+def send(message: Message, http: Http) -> Outcome:
     raw = body(message)
     timestamp = str(int(time.time()))
     headers = {

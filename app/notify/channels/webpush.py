@@ -4,12 +4,11 @@ import json
 import threading
 from functools import lru_cache
 
-import httpx
 import requests
 from py_vapid import Vapid, Vapid01
 from pywebpush import WebPushException, webpush
 
-from app.notify.channels import Message, Outcome
+from app.notify.channels import Http, Message, Outcome
 from app.notify.channels.render import headline, lines
 from app.notify.settings import get_notify_settings
 
@@ -43,7 +42,7 @@ def data(message: Message) -> str:
     )
 
 
-def send(message: Message, _http: httpx.Client) -> Outcome:
+def send(message: Message, _http: Http) -> Outcome:
     if not message.subscriptions:
         return Outcome(True, "no push subscription left; nothing to send")
     settings = get_notify_settings()
