@@ -213,8 +213,9 @@ def cmd_channel_list(_args: argparse.Namespace) -> None:
 
 def cmd_notify_drain(_args: argparse.Namespace) -> None:
     from app.core.db import get_engine
-    from app.notify.dispatcher import Dispatcher
+    from app.notify.dispatcher import Dispatcher, lower_priority
 
+    lower_priority()
     dispatcher = Dispatcher(get_engine())
     try:
         print(f"{dispatcher.drain()} notification(s) tried")

@@ -22,6 +22,8 @@ class NotifySettings(BaseSettings):
     concurrency: int = 16
     claim_s: int = 120
     timeout_s: float = 10.0
+    # Dispatcher threads run this much nicer than requests (Linux niceness, 0 = same).
+    nice: int = 10
     # Retries: delay = min(cap, base · 2^(tries−1)) · jitter(0.5–1.5); dead after max_attempts.
     max_attempts: int = 8
     backoff_base_s: float = 15.0

@@ -173,3 +173,43 @@ def test_a_pushed_ticket_is_shown_by_the_service_worker_and_opens_the_ticket(
     page.goto(note["url"])
     page.get_by_text(ticket["number"]).first.wait_for()
     screenshot(page, "notify-opened-ticket")
+
+
+def test_admin_adds_a_robot_and_its_test_message_arrives(
+    browser: Any, server: Server, push_service: FakeReceiver
+) -> None:
+    from .test_console import screenshot as console_shot
+
+    push_service.secrets["dingtalk"] = "SEC-e2e-secret"
+    ctx = browser.new_context(
+        base_url=server.url, viewport={"width": 1440, "height": 900}, locale="zh-CN",
+        timezone_id="Asia/Shanghai", service_workers="block",
+    )  # fmt: skip
+    ctx.set_default_timeout(20_000)
+    page = ctx.new_page()
+    try:
+        page.goto("/login")
+        page.fill("input[name=username]", "admin1")
+        page.fill("input[name=password]", "demo")
+        page.click("button[type=submit]")
+        page.wait_for_url(lambda u: "/login" not in u)
+        page.goto("/console/notify")
+        page.wait_for_selector("[data-testid=channel-form]")
+        name = f"城东片区群-{uuid.uuid4().hex[:4]}"
+        page.select_option("[data-testid=channel-form] select", "dingtalk")
+        page.fill("[data-testid=channel-name]", name)
+        page.fill(
+            "[data-testid=channel-url]", f"{push_service.url}/dingtalk/robot/send?access_token=e2e"
+        )
+        page.fill("[data-testid=channel-secret]", "SEC-e2e-secret")
+        page.click("[data-testid=channel-add]")
+        page.wait_for_selector(f"[data-testid='channel-{name}']")
+        page.click(f"[data-testid='test-{name}']")
+        result = page.locator(f"[data-testid='test-result-{name}']")
+        result.get_by_text("已送达").wait_for(timeout=30_000)
+        (got,) = push_service.ok("dingtalk")
+        assert "测试消息" in got.json()["markdown"]["title"]
+        page.wait_for_selector("[data-testid=delivery-log] td:has-text('测试消息')")
+        console_shot(page, "notify-console")
+    finally:
+        ctx.close()
