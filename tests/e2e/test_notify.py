@@ -86,9 +86,7 @@ def test_a_pushed_ticket_is_shown_by_the_service_worker_and_opens_the_ticket(
     ctx.add_init_script(f"window.__rcPush = {json.dumps(subscription)};" + STUB)
     page = ctx.new_page()
     login(page, spot.chief)
-    page.wait_for_function(
-        "navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready"
-    )
+    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     # Never on first load: nothing asked, no dialog.
     assert page.evaluate("window.__rc.asked") == 0
     assert page.locator(".van-dialog:visible").count() == 0
