@@ -18,6 +18,7 @@ from starlette.types import Scope
 from app.admin import views as admin_views
 from app.apidocs import views as api_docs
 from app.auth import views as auth_views
+from app.citizens import board_views
 from app.citizens import views as citizen_views
 from app.console import views as console_views
 from app.core import openapi
@@ -176,6 +177,8 @@ def create_app() -> FastAPI:
         app.include_router(module.router)
     app.include_router(notify_views.admin)
     app.include_router(notify_views.router)
+    app.include_router(board_views.public)
+    app.include_router(board_views.staff)
     api_docs.install(app)
     openapi.install(app)
     _mount_pwa(app)

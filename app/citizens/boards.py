@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import and_, or_
 from sqlmodel import Session, col, func, select
 
 from app.auth.policy import Actor
@@ -19,7 +20,7 @@ from app.core.errors import Conflict, Invalid, NotFound
 from app.core.timeutil import utcnow
 from app.org.models import Department, Road, User, Zone
 from app.photos.models import Photo, PhotoKind
-from app.tickets.models import Category, Status, Ticket
+from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
 
 PAGE_SIZE = 20
 REWORKED = 2  # 曝光 takes cases reworked at least this often (通报批评), or overdue ones
@@ -73,6 +74,23 @@ def check_eligible(ticket: Ticket, board: Board) -> None:
         )
         if not overdue and ticket.rework_count < REWORKED:
             raise Conflict("曝光 takes overdue or repeatedly reworked (返工 ≥ 2) tickets")
+
+
+def candidate_filter(stmt: Any, board: Board) -> Any:
+    """Tickets that may go on the board (check_eligible decides for one ticket)."""
+    if board == Board.results:
+        return stmt.where(Ticket.status == Status.closed)
+    now = utcnow()
+    overdue = and_(
+        col(Ticket.due_at).is_not(None),
+        or_(
+            and_(
+                col(Ticket.status).in_([s.value for s in OPEN_STATUSES]), col(Ticket.due_at) < now
+            ),
+            col(Ticket.closed_at) > col(Ticket.due_at),
+        ),
+    )
+    return stmt.where(or_(overdue, col(Ticket.rework_count) >= REWORKED))
 
 
 def unit_of(session: Session, ticket: Ticket) -> str:

@@ -14,8 +14,9 @@ from app.photos import imaging
 from app.photos.service import PreparedPhoto
 from app.photos.storage import content_key, get_storage, key_for
 
-# Coarse enough that a face or a number plate cannot be read back from the blurred area.
-BLUR_CELLS = 12
+# Coarse enough that a face or a number plate cannot be read back from the blurred area:
+# at most this many mosaic blocks across the rectangle, then smeared.
+BLUR_CELLS = 8
 
 
 def store_citizen_photos(prepared: list[PreparedPhoto]) -> list[CitizenPhoto]:
@@ -85,13 +86,12 @@ def blurred_copy(original_key: str, rects: list[list[float]]) -> tuple[str, int,
         if box[2] <= box[0] or box[3] <= box[1]:
             continue
         region = img.crop(box)
-        cells = (max(1, region.width // BLUR_CELLS), max(1, region.height // BLUR_CELLS))
+        block = max(2, max(region.size) // BLUR_CELLS)
         small = region.resize(
-            (max(1, region.width // cells[0]), max(1, region.height // cells[1])),
-            Image.Resampling.BOX,
+            (max(1, region.width // block), max(1, region.height // block)), Image.Resampling.BOX
         )
         coarse = small.resize(region.size, Image.Resampling.NEAREST)
-        img.paste(coarse.filter(ImageFilter.GaussianBlur(2)), box)
+        img.paste(coarse.filter(ImageFilter.GaussianBlur(block / 2)), box)
     data = imaging.encode_jpeg(img, imaging.DISPLAY_QUALITY)
     key, _ = content_key("public", data, "jpg")
     get_storage().put(key, data, "image/jpeg")

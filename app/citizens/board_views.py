@@ -1,0 +1,159 @@
+"""曝光台: public boards without sign-in (ETag, cacheable), and publishing from the console."""
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import col, select
+
+from app.citizens import boards
+from app.citizens.deps import Publisher
+from app.citizens.models import Board, Publication
+from app.citizens.photos import blurred_copy
+from app.core.db import SessionDep
+from app.core.errors import NotFound
+from app.photos.models import Photo
+from app.photos.storage import digest_of, get_storage
+from app.tickets.models import Ticket
+
+public = APIRouter(prefix="/api/public", tags=["public boards"])
+staff = APIRouter(prefix="/api/citizen/publications", tags=["public boards"])
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PhotoChoice(Strict):
+    photo_id: int
+    # Rectangles over faces and number plates: [x, y, width, height] as fractions (0…1).
+    blur: list[list[float]] = Field(default_factory=list, max_length=50)
+
+
+class PublishBody(Strict):
+    ticket_id: int
+    board: Board
+    title: str = Field(max_length=200)
+    note: str = Field(default="", max_length=1000)
+    unit_name: str | None = Field(default=None, max_length=100)
+    photos: list[PhotoChoice] = Field(max_length=6)
+
+
+@public.get("/boards/{board}")
+def board_page(
+    session: SessionDep,
+    board: Board,
+    request: Request,
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> Response:
+    """A page of a board (整改成效 `results` or 曝光 `exposure`): only what was published."""
+    body = boards.board_page(session, board, page)
+    etag = boards.etag_of(body)
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=60", "Vary": "Accept-Encoding"}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(
+        json.dumps(body, ensure_ascii=False), media_type="application/json", headers=headers
+    )
+
+
+@public.get("/publications/{publication_id}/photos/{index}")
+def public_photo(
+    session: SessionDep, publication_id: int, index: int, request: Request
+) -> Response:
+    """A published, blurred, metadata-free copy; gone when the publication is withdrawn."""
+    p = boards.live_publication(session, publication_id)
+    if not 0 <= index < len(p.photos):
+        raise NotFound("no such photo")
+    key = p.photos[index]["key"]
+    etag = f'"{digest_of(key)}"'
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=86400"}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(get_storage().get(key), media_type="image/jpeg", headers=headers)
+
+
+@staff.get("")
+def publications(session: SessionDep, _actor: Publisher) -> list[dict[str, Any]]:
+    """Everything ever published, withdrawn ones included."""
+    return boards.staff_list(session)
+
+
+@staff.post("", status_code=201)
+def publish(session: SessionDep, actor: Publisher, body: PublishBody) -> dict[str, Any]:
+    """Publish a ticket on a board, with blur rectangles applied on the server."""
+    ticket = session.get(Ticket, body.ticket_id)
+    if ticket is None:
+        raise NotFound(f"ticket {body.ticket_id} not found")
+    boards.check_eligible(ticket, body.board)
+    chosen = boards.choose_photos(
+        session, ticket, body.board, [(c.photo_id, c.blur) for c in body.photos]
+    )
+    copies = []
+    for c in chosen:
+        key, width, height = blurred_copy(c.photo.original_key, c.blur)
+        copies.append(
+            {"kind": c.photo.kind, "key": key, "width": width, "height": height,
+             "source_photo_id": c.photo.id, "blur": c.blur}
+        )  # fmt: skip
+    publication = boards.publish(
+        session, actor, ticket, body.board, body.title, body.note, body.unit_name, copies
+    )
+    return boards.public_item(publication)
+
+
+@staff.post("/{publication_id}/withdraw")
+def withdraw(session: SessionDep, _actor: Publisher, publication_id: int) -> dict[str, Any]:
+    """Take a case off the board at once."""
+    p = session.get(Publication, publication_id)
+    if p is None:
+        raise NotFound(f"publication {publication_id} not found")
+    boards.withdraw(session, p)
+    return {"id": p.id, "withdrawn": True}
+
+
+@staff.get("/candidates")
+def candidates(
+    session: SessionDep,
+    _actor: Publisher,
+    board: Board,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[dict[str, Any]]:
+    """Tickets that fit a board and are not on it yet, with their photos to choose from."""
+    on_board = select(Publication.ticket_id).where(
+        Publication.board == board, col(Publication.withdrawn_at).is_(None)
+    )
+    stmt = select(Ticket).where(col(Ticket.id).not_in(on_board))
+    stmt = boards.candidate_filter(stmt, board)
+    tickets = session.exec(stmt.order_by(col(Ticket.updated_at).desc()).limit(limit)).all()
+    photos: dict[int, list[Photo]] = {}
+    ids = [t.id for t in tickets]
+    if ids:
+        for p in session.exec(
+            select(Photo).where(col(Photo.ticket_id).in_(ids)).order_by(col(Photo.id))
+        ):
+            photos.setdefault(p.ticket_id, []).append(p)
+    return [
+        {
+            "id": t.id,
+            "number": t.number,
+            "status": t.status,
+            "rework_count": t.rework_count,
+            "due_at": t.due_at.isoformat() if t.due_at else None,
+            "unit": boards.unit_of(session, t),
+            "photos": [
+                {
+                    "id": p.id,
+                    "kind": p.kind,
+                    "url": f"/api/photos/{p.id}/display",
+                    "thumb_url": f"/api/photos/{p.id}/thumb",
+                    "width": p.width,
+                    "height": p.height,
+                }
+                for p in photos.get(t.id, [])  # type: ignore[arg-type]
+                if p.kind != "verify"
+            ],  # fmt: skip
+        }
+        for t in tickets
+    ]
