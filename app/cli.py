@@ -183,6 +183,33 @@ def cmd_fsck(args: argparse.Namespace) -> None:
         raise SystemExit(1)
 
 
+def cmd_apikey(args: argparse.Namespace) -> None:
+    from sqlmodel import select
+
+    from app.citizens.models import Open311Client
+    from app.core.db import session_scope
+    from app.open311.service import add_client, revoke_client
+
+    if args.action != "list" and not args.name.strip():
+        raise SystemExit("name the client system, e.g. roadchief apikey add 12345热线")
+    _migrate()
+    with session_scope() as session:
+        try:
+            if args.action == "add":
+                client, key = add_client(session, args.name)
+                print(f"api_key for {client.name} (shown once; only its hash is kept):")
+                print(key)
+            elif args.action == "revoke":
+                revoke_client(session, args.name)
+                print(f"api_key of {args.name} revoked")
+            else:
+                for c in session.exec(select(Open311Client).order_by(Open311Client.name)):
+                    state = f"revoked {c.revoked_at:%Y-%m-%d}" if c.revoked_at else "active"
+                    print(f"{c.name}\t{c.key_prefix}…\t{state}")
+        except ValueError as exc:
+            raise SystemExit(str(exc)) from None
+
+
 def cmd_sweep(_args: argparse.Namespace) -> None:
     from app.core.db import session_scope
     from app.tickets.flows import escalate_overdue
@@ -278,6 +305,11 @@ def parser() -> argparse.ArgumentParser:
     )
     f.add_argument("--fix", action="store_true", help="remove the unreferenced files")
     f.set_defaults(func=cmd_fsck)
+
+    k = sub.add_parser("apikey", help="Open311 api_keys of client systems")
+    k.add_argument("action", choices=["add", "revoke", "list"])
+    k.add_argument("name", nargs="?", default="", help="the client system, e.g. 12345热线")
+    k.set_defaults(func=cmd_apikey)
 
     sub.add_parser("sweep", help="escalate overdue tickets once, now").set_defaults(func=cmd_sweep)
 

@@ -35,6 +35,7 @@ from app.live.jobs import live_lifespan
 from app.notify import outbox as notify_outbox
 from app.notify import views as notify_views
 from app.notify.jobs import notify_lifespan
+from app.open311 import views as open311_views
 from app.org import views as org_views
 from app.photos import views as photo_views
 from app.photos.limits import BodySizeLimitMiddleware
@@ -179,6 +180,7 @@ def create_app() -> FastAPI:
     app.include_router(notify_views.router)
     app.include_router(board_views.public)
     app.include_router(board_views.staff)
+    app.include_router(open311_views.router)
     api_docs.install(app)
     openapi.install(app)
     _mount_pwa(app)

@@ -50,6 +50,8 @@ class CitizenReport(SQLModel, table=True):
     lon: float
     accuracy_m: float | None = None
     address: str = Field(default="", max_length=200)
+    # Open311 clients may point at media they host; kept as a link for staff, never fetched.
+    media_url: str | None = Field(default=None, max_length=500)
     # Contact details for staff only; erased after the retention period (contact_erased_at).
     phone: str | None = Field(default=None, max_length=32)
     email: str | None = Field(default=None, max_length=200)

@@ -83,7 +83,11 @@ def citizen_categories(session: Session) -> list[dict[str, Any]]:
 
 
 def file_report(
-    session: Session, data: Intake, photos: list[CitizenPhoto], key: str | None = None
+    session: Session,
+    data: Intake,
+    photos: list[CitizenPhoto],
+    key: str | None = None,
+    media_url: str | None = None,
 ) -> tuple[CitizenReport, bool]:
     """Record a report in triage; returns (report, created). Photos are already stored."""
     if key:
@@ -93,8 +97,6 @@ def file_report(
         if existing is not None:
             return existing, False
     flows.check_category(session, data.category)
-    if not data.description.strip() and not photos:
-        raise Invalid("add a photo or describe the problem")
     now = utcnow()
     cfg = get_citizen_settings()
     report = CitizenReport(
@@ -106,6 +108,7 @@ def file_report(
         lon=data.lon,
         accuracy_m=data.accuracy_m,
         address=data.address.strip()[:200],
+        media_url=(media_url or "").strip()[:500] or None,
         phone=(data.phone or "").strip()[:32] or None,
         email=(data.email or "").strip()[:200] or None,
         contact_name=(data.contact_name or "").strip()[:100] or None,

@@ -59,6 +59,7 @@ def upgrade() -> None:
         sa.Column("lon", sa.Float(), nullable=False),
         sa.Column("accuracy_m", sa.Float(), nullable=True),
         sa.Column("address", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("media_url", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
         sa.Column("phone", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
         sa.Column("email", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
         sa.Column("contact_name", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),

@@ -1,0 +1,325 @@
+"""Open311 GeoReport v2 on top of the citizens' intake and the public-board rules.
+
+Services are the active 小类. A POSTed request enters triage (待受理) like a 随手拍 report, so
+the answer is a ``token`` (type ``batch``); ``tokens/{token}`` gives the service_request_id (the
+ticket number) once a supervisor accepts or merges it. Reads show what the 曝光台 may show:
+status, category, the road's name, a location rounded to ~100 m, public notes and the URLs of
+published (blurred) photos — never the reporter, the exact GPS or an original.
+"""
+
+import hashlib
+import math
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_
+from sqlmodel import Session, col, select
+
+from app.citizens.models import CitizenReport, IntakeStatus, Open311Client, Publication
+from app.core.timeutil import as_utc, utcnow
+from app.org.models import Road, Zone
+from app.tickets.models import OPEN_STATUSES, STATUS_LABELS, Category, Status, Ticket
+
+SPEC = "http://wiki.open311.org/GeoReport_v2"
+CHANGESET = "2026-11-30T00:00:00Z"
+MAX_RESULTS = 1000
+MAX_SPAN = timedelta(days=90)
+COARSE_DIGITS = 3  # ≈ 110 m: the road, not the doorstep
+
+# Extra questions some 小类 ask (a service definition's attributes), as data.
+ATTRIBUTES: dict[str, list[dict[str, Any]]] = {
+    "0102": [
+        {
+            "variable": True,
+            "code": "AMOUNT",
+            "datatype": "singlevaluelist",
+            "required": True,
+            "datatype_description": None,
+            "order": 1,
+            "description": "垃圾数量",
+            "values": [
+                {"key": "small", "name": "少量"},
+                {"key": "large", "name": "大量(需车辆清运)"},
+            ],
+        }
+    ],
+    "0505": [
+        {
+            "variable": True,
+            "code": "BLOCKING",
+            "datatype": "singlevaluelist",
+            "required": True,
+            "datatype_description": None,
+            "order": 1,
+            "description": "是否堵塞通道",
+            "values": [
+                {"key": "yes", "name": "堵塞消防或人行通道"},
+                {"key": "no", "name": "未堵塞"},
+            ],
+        }
+    ],
+}
+
+
+class Open311Error(Exception):
+    """Rendered as the spec's errors/error body with this HTTP status."""
+
+    def __init__(self, status: int, description: str, code: int | None = None) -> None:
+        super().__init__(description)
+        self.status = status
+        self.code = code or status
+        self.description = description
+        self.headers: dict[str, str] = {}
+
+
+def key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def add_client(session: Session, name: str) -> tuple[Open311Client, str]:
+    """A new client system; the key is returned once and only its hash is kept."""
+    if session.exec(select(Open311Client).where(Open311Client.name == name)).first():
+        raise ValueError(f"a client named {name!r} exists already")
+    key = "rc311_" + secrets.token_urlsafe(24)
+    client = Open311Client(name=name, key_hash=key_hash(key), key_prefix=key[:12])
+    session.add(client)
+    session.flush()
+    return client, key
+
+
+def revoke_client(session: Session, name: str) -> Open311Client:
+    client = session.exec(select(Open311Client).where(Open311Client.name == name)).first()
+    if client is None:
+        raise ValueError(f"no client named {name!r}")
+    client.revoked_at = client.revoked_at or utcnow()
+    return client
+
+
+def client_for_key(session: Session, key: str | None) -> Open311Client:
+    if not key:
+        raise Open311Error(403, "api_key is required to create a service request")
+    client = session.exec(
+        select(Open311Client).where(Open311Client.key_hash == key_hash(key))
+    ).first()
+    if client is None:
+        raise Open311Error(403, "invalid api_key")
+    if client.revoked_at is not None:
+        raise Open311Error(403, "this api_key was revoked")
+    return client
+
+
+def _service(c: Category, groups: dict[str, str]) -> dict[str, Any]:
+    return {
+        "service_code": c.code,
+        "service_name": c.name,
+        "description": c.evaluation_item or "",
+        "metadata": c.code in ATTRIBUTES,
+        "type": "batch",
+        "keywords": ", ".join(c.keywords.split()[1:]),
+        "group": groups.get(c.parent_code or "", ""),
+    }
+
+
+def services(session: Session) -> list[dict[str, Any]]:
+    rows = session.exec(
+        select(Category).where(col(Category.active)).order_by(col(Category.code))
+    ).all()
+    groups = {c.code: c.name for c in rows if c.parent_code is None}
+    return [_service(c, groups) for c in rows if c.parent_code is not None]
+
+
+def category(session: Session, code: str) -> Category:
+    c = session.get(Category, code)
+    if c is None or not c.active or c.parent_code is None:
+        raise Open311Error(404, f"service_code {code} was not found")
+    return c
+
+
+def definition(session: Session, code: str) -> dict[str, Any]:
+    category(session, code)
+    return {"service_code": code, "attributes": ATTRIBUTES.get(code, [])}
+
+
+def attribute_lines(code: str, given: dict[str, str]) -> list[str]:
+    """The answers to a service's attributes as lines for the description; 400 when missing."""
+    lines = []
+    for attr in ATTRIBUTES.get(code, []):
+        value = given.get(attr["code"], "").strip()
+        names = {v["key"]: v["name"] for v in attr["values"]}
+        if not value:
+            if attr["required"]:
+                raise Open311Error(
+                    400, f"attribute[{attr['code']}] is required ({attr['description']})"
+                )
+            continue
+        if value not in names:
+            raise Open311Error(400, f"attribute[{attr['code']}] must be one of {', '.join(names)}")
+        lines.append(f"{attr['description']}：{names[value]}")
+    return lines
+
+
+def locate_address(session: Session, address: str) -> tuple[float, float]:
+    """A road named in the address (the longest name that appears), at its middle vertex."""
+    roads = session.exec(select(Road)).all()
+    named = sorted((r for r in roads if r.name and r.name in address), key=lambda r: -len(r.name))
+    if not named:
+        raise Open311Error(400, "address_string names no known road; send lat and long instead")
+    coords = named[0].geometry["coordinates"]
+    if named[0].geometry["type"].startswith("Multi"):
+        coords = coords[0]
+    lon, lat = coords[len(coords) // 2]
+    return lat, lon
+
+
+def parse_float(name: str, raw: str | None, limit: float) -> float | None:
+    if raw is None or raw.strip() == "":
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise Open311Error(400, f"{name} must be a number") from None
+    if not math.isfinite(value) or not -limit <= value <= limit:
+        raise Open311Error(400, f"{name} must be between -{limit:g} and {limit:g}")
+    return value
+
+
+def parse_when(name: str, raw: str | None) -> datetime | None:
+    if raw is None or raw.strip() == "":
+        return None
+    try:
+        value = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise Open311Error(
+            400, f"{name} must be a w3 date-time like 2026-11-01T00:00:00Z"
+        ) from None
+    if value.tzinfo is None:
+        raise Open311Error(400, f"{name} must carry a time zone (Z or ±HH:MM)")
+    return as_utc(value)
+
+
+def _w3(value: datetime | None) -> str | None:
+    return as_utc(value).isoformat(timespec="seconds").replace("+00:00", "Z") if value else None
+
+
+@dataclass(frozen=True)
+class Query:
+    ids: list[str] | None = None
+    codes: list[str] | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    statuses: list[str] | None = None
+    near: tuple[float, float, float] | None = None  # lat, lon, radius in metres
+
+
+def find_requests(session: Session, q: Query) -> list[dict[str, Any]]:
+    stmt = select(Ticket)
+    if q.ids is not None:
+        stmt = stmt.where(col(Ticket.number).in_(q.ids))
+    else:
+        end = q.end or utcnow()
+        start = q.start or end - MAX_SPAN
+        if end - start > MAX_SPAN:
+            raise Open311Error(400, "start_date and end_date may not span more than 90 days")
+        stmt = stmt.where(col(Ticket.received_at) >= start, col(Ticket.received_at) <= end)
+        if q.codes:
+            stmt = stmt.where(col(Ticket.category_code).in_(q.codes))
+        if q.statuses:
+            wanted: list[str] = []
+            if "open" in q.statuses:
+                wanted += [s.value for s in OPEN_STATUSES]
+            if "closed" in q.statuses:
+                wanted += [Status.closed.value, Status.dismissed.value]
+            stmt = stmt.where(col(Ticket.status).in_(wanted))
+        if q.near is not None:
+            lat, lon, radius = q.near
+            dlat = radius / 111_000
+            dlon = dlat / max(0.01, math.cos(math.radians(lat)))
+            stmt = stmt.where(
+                and_(
+                    col(Ticket.lat).between(lat - dlat, lat + dlat),
+                    col(Ticket.lon).between(lon - dlon, lon + dlon),
+                )
+            )
+    tickets = session.exec(stmt.order_by(col(Ticket.received_at).desc()).limit(MAX_RESULTS)).all()
+    if q.near is not None:
+        lat, lon, radius = q.near
+        tickets = [t for t in tickets if _metres(lat, lon, t.lat, t.lon) <= radius]
+    return present(session, tickets)
+
+
+def _metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dy = (lat2 - lat1) * 111_000
+    dx = (lon2 - lon1) * 111_000 * math.cos(math.radians((lat1 + lat2) / 2))
+    return math.hypot(dx, dy)
+
+
+def present(session: Session, tickets: Any) -> list[dict[str, Any]]:
+    """Tickets as GeoReport service requests: only what the public boards allow."""
+    categories = {c.code: c.name for c in session.exec(select(Category))}
+    road_ids = {t.road_id for t in tickets if t.road_id}
+    zone_ids = {t.zone_id for t in tickets if t.zone_id}
+    roads = (
+        dict(session.exec(select(col(Road.id), Road.name).where(col(Road.id).in_(road_ids))).all())
+        if road_ids
+        else {}
+    )
+    zones = (
+        dict(session.exec(select(col(Zone.id), Zone.name).where(col(Zone.id).in_(zone_ids))).all())
+        if zone_ids
+        else {}
+    )
+    published: dict[int, Publication] = {}
+    ids = [t.id for t in tickets]
+    if ids:
+        for row in session.exec(
+            select(Publication)
+            .where(col(Publication.ticket_id).in_(ids), col(Publication.withdrawn_at).is_(None))
+            .order_by(col(Publication.published_at))
+        ):
+            published[row.ticket_id] = row
+    out = []
+    for t in tickets:
+        p = published.get(t.id or 0)
+        media = ""
+        if p is not None and p.photos:
+            index = next((i for i, ph in enumerate(p.photos) if ph["kind"] == "after"), 0)
+            media = f"/api/public/publications/{p.id}/photos/{index}"
+        closed = t.status in (Status.closed, Status.dismissed)
+        out.append(
+            {
+                "service_request_id": t.number,
+                "status": "closed" if closed else "open",
+                "status_notes": STATUS_LABELS[t.status],
+                "service_name": categories.get(t.category_code, ""),
+                "service_code": t.category_code,
+                "description": p.note if p is not None else "",
+                "agency_responsible": "",
+                "service_notice": "",
+                "requested_datetime": _w3(t.received_at),
+                "updated_datetime": _w3(t.updated_at),
+                "expected_datetime": _w3(t.due_at),
+                "address": roads.get(t.road_id) or zones.get(t.zone_id) or "",
+                "address_id": "",
+                "zipcode": "",
+                "lat": round(t.lat, COARSE_DIGITS),
+                "long": round(t.lon, COARSE_DIGITS),
+                "media_url": media,
+            }
+        )
+    return out
+
+
+def token_status(session: Session, report: CitizenReport, token: str) -> dict[str, Any]:
+    ticket = session.get(Ticket, report.ticket_id) if report.ticket_id else None
+    notice = ""
+    if report.status == IntakeStatus.rejected:
+        notice = f"不予受理：{report.reject_reason}"
+    elif report.status == IntakeStatus.triage:
+        notice = "待受理"
+    return {
+        "service_request_id": ticket.number if ticket else None,
+        "token": token,
+        "service_notice": notice,
+    }

@@ -1,0 +1,286 @@
+"""Open311 GeoReport v2 under /open311/v2/, every endpoint as .json and .xml.
+
+Reads need no key (as the spec says) and are limited per address; creating a request needs a
+client system's api_key and is limited per key. Errors are the spec's errors/error bodies.
+"""
+
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from functools import wraps
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import Response
+
+from app.citizens import abuse
+from app.citizens import service as citizens
+from app.citizens.models import Channel
+from app.citizens.photos import store_citizen_photos
+from app.citizens.settings import get_citizen_settings
+from app.citizens.tracking import read_token
+from app.citizens.views import client_address
+from app.core.db import SessionDep
+from app.core.errors import AppError
+from app.open311 import service
+from app.open311.render import respond
+from app.open311.service import Open311Error, Query
+from app.photos.service import prepare_photos
+
+router = APIRouter(prefix="/open311/v2", tags=["open311"])
+
+FORMATS = ("json", "xml")
+
+
+class _Window:
+    """Requests per minute per client, in this process (a cheap guard for reads)."""
+
+    def __init__(self) -> None:
+        self.hits: dict[str, deque[float]] = {}
+        self.lock = threading.Lock()
+
+    def check(self, who: str, limit: int) -> None:
+        now = time.monotonic()
+        with self.lock:
+            q = self.hits.setdefault(who, deque())
+            while q and q[0] <= now - 60:
+                q.popleft()
+            if len(q) >= limit:
+                error = Open311Error(429, "too many requests; slow down")
+                error.headers["Retry-After"] = str(max(1, int(q[0] + 60 - now) + 1))
+                raise error
+            q.append(now)
+            if len(self.hits) > 10_000:  # forget idle clients
+                for key in [k for k, v in self.hits.items() if not v or v[-1] <= now - 60]:
+                    del self.hits[key]
+
+
+window = _Window()
+
+
+def _fmt(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise Open311Error(404, f"format must be json or xml, not {fmt!r}")
+    return fmt
+
+
+def open311(root: str) -> Callable[..., Any]:
+    """Render the endpoint's value in the requested format and every failure as errors/error."""
+
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(fn)
+        def endpoint(*args: Any, **kw: Any) -> Response:
+            fmt = kw.get("fmt", "json")
+            try:
+                _fmt(fmt)
+                request: Request = kw["request"]
+                window.check(
+                    client_address(request), get_citizen_settings().open311_requests_per_minute
+                )
+                status, body = fn(*args, **kw)
+                return respond(fmt, root, body, status)
+            except Open311Error as exc:
+                _undo(kw)
+                return _error(fmt, exc.status, exc.code, exc.description, exc.headers)
+            except AppError as exc:
+                _undo(kw)
+                headers = {}
+                if "retry_after" in exc.extra:
+                    headers["Retry-After"] = str(exc.extra["retry_after"])
+                # 403 for keys, 404 for missing things, 400 for everything else (the spec's rule).
+                status = exc.status_code if exc.status_code in (403, 404, 413, 415, 429) else 400
+                return _error(fmt, status, status, exc.message, headers)
+
+        return endpoint
+
+    return wrap
+
+
+def _undo(kw: dict[str, Any]) -> None:
+    """A refused request leaves nothing behind (the error is a response, not an exception)."""
+    if "session" in kw:
+        kw["session"].rollback()
+
+
+def _error(fmt: str, status: int, code: int, description: str, headers: dict[str, str]) -> Response:
+    body = [{"code": code, "description": description}]
+    return respond(fmt if fmt in FORMATS else "json", "errors", body, status, **headers)
+
+
+@router.get("/discovery.{fmt}")
+@open311("discovery")
+def discovery(request: Request, fmt: str) -> tuple[int, Any]:
+    """Service discovery: where the GeoReport v2 endpoint is and what it speaks."""
+    base = str(request.base_url).rstrip("/") + "/open311/v2/"
+    return 200, {
+        "changeset": service.CHANGESET,
+        "contact": "城市管理指挥中心",
+        "key_service": "向城市管理指挥中心申请 api_key（roadchief apikey add NAME）",
+        "endpoints": [
+            {
+                "specification": service.SPEC,
+                "url": base,
+                "changeset": service.CHANGESET,
+                "type": "production",
+                "formats": ["text/xml", "application/json"],
+            }
+        ],
+    }
+
+
+@router.get("/services.{fmt}")
+@open311("services")
+def services(session: SessionDep, request: Request, fmt: str) -> tuple[int, Any]:
+    """Service list: the active 小类."""
+    return 200, service.services(session)
+
+
+@router.get("/services/{code}.{fmt}")
+@open311("service_definition")
+def service_definition(
+    session: SessionDep, request: Request, code: str, fmt: str
+) -> tuple[int, Any]:
+    """Service definition: the attributes a 小类 asks for."""
+    return 200, service.definition(session, code)
+
+
+def _split(raw: str | None) -> list[str] | None:
+    if raw is None or not raw.strip():
+        return None
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+@router.get("/requests.{fmt}")
+@open311("service_requests")
+def list_requests(
+    session: SessionDep,
+    request: Request,
+    fmt: str,
+    service_request_id: str | None = None,
+    service_code: str | None = None,
+    start_date: str | None = None,
+    end_date: str | None = None,
+    status: str | None = None,
+    lat: str | None = None,
+    long: str | None = None,
+    radius: str | None = None,
+) -> tuple[int, Any]:
+    """Service requests, newest first, at most 1000 and 90 days."""
+    statuses = _split(status)
+    if statuses and not set(statuses) <= {"open", "closed"}:
+        raise Open311Error(400, "status must be open, closed or both")
+    near = None
+    la, lo = service.parse_float("lat", lat, 90), service.parse_float("long", long, 180)
+    if (la is None) != (lo is None):
+        raise Open311Error(400, "lat and long go together")
+    if la is not None and lo is not None:
+        r = service.parse_float("radius", radius, 50_000) or 1000.0
+        if r <= 0:
+            raise Open311Error(400, "radius must be a positive number of metres")
+        near = (la, lo, r)
+    q = Query(
+        ids=_split(service_request_id),
+        codes=_split(service_code),
+        start=service.parse_when("start_date", start_date),
+        end=service.parse_when("end_date", end_date),
+        statuses=statuses,
+        near=near,
+    )
+    return 200, service.find_requests(session, q)
+
+
+@router.get("/requests/{request_id}.{fmt}")
+@open311("service_requests")
+def get_request(
+    session: SessionDep, request: Request, request_id: str, fmt: str
+) -> tuple[int, Any]:
+    """One service request by its id (the ticket number)."""
+    found = service.find_requests(session, Query(ids=[request_id]))
+    if not found:
+        raise Open311Error(404, f"service_request_id {request_id} was not found")
+    return 200, found
+
+
+@router.get("/tokens/{token}.{fmt}")
+@open311("service_requests")
+def get_token(session: SessionDep, request: Request, token: str, fmt: str) -> tuple[int, Any]:
+    """The service_request_id behind a token, once the request is accepted (受理)."""
+    try:
+        report_id, nonce = read_token(token)
+        report = citizens.report_by_token(session, report_id, nonce)
+    except AppError:
+        raise Open311Error(404, "token was not found") from None
+    return 200, [service.token_status(session, report, token)]
+
+
+async def attribute_answers(request: Request) -> dict[str, str]:
+    """attribute[CODE]=value pairs of a POSTed request (the form is parsed once, cached)."""
+    kind = request.headers.get("content-type", "")
+    if not kind.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
+        return {}
+    form = await request.form()
+    return {
+        key[len("attribute[") : -1]: str(value)
+        for key, value in form.multi_items()
+        if key.startswith("attribute[") and key.endswith("]")
+    }
+
+
+@router.post("/requests.{fmt}")
+@open311("service_requests")
+def create_request(
+    session: SessionDep,
+    request: Request,
+    fmt: str,
+    api_key: Annotated[str | None, Form()] = None,
+    service_code: Annotated[str | None, Form()] = None,
+    lat: Annotated[str | None, Form()] = None,
+    long: Annotated[str | None, Form()] = None,
+    address_string: Annotated[str | None, Form()] = None,
+    description: Annotated[str | None, Form()] = None,
+    media_url: Annotated[str | None, Form()] = None,
+    email: Annotated[str | None, Form()] = None,
+    phone: Annotated[str | None, Form()] = None,
+    first_name: Annotated[str | None, Form()] = None,
+    last_name: Annotated[str | None, Form()] = None,
+    media: Annotated[list[UploadFile] | None, File()] = None,
+    answers: Annotated[dict[str, str], Depends(attribute_answers)] = {},  # noqa: B006
+) -> tuple[int, Any]:
+    """Create a request (enters triage); answers with a token."""
+    client = service.client_for_key(session, api_key)
+    cfg = get_citizen_settings()
+    abuse.check_rate(
+        session, [(abuse.bucket("key", str(client.id)), cfg.open311_reports_per_hour)], 3600
+    )
+    if not service_code:
+        raise Open311Error(400, "service_code is required")
+    category = service.category(session, service_code)
+    la, lo = service.parse_float("lat", lat, 90), service.parse_float("long", long, 180)
+    if la is None or lo is None:
+        if not (address_string or "").strip():
+            raise Open311Error(400, "a location is required: lat and long, or address_string")
+        la, lo = service.locate_address(session, address_string or "")
+    lines = service.attribute_lines(category.code, answers)
+    text = "\n".join([*(description or "").strip()[:4000].splitlines(), *lines]).strip()
+    if media_url and not media_url.startswith(("http://", "https://")):
+        raise Open311Error(400, "media_url must be an http(s) URL")
+    stored = store_citizen_photos(prepare_photos(media)) if media else []
+    name = " ".join(p for p in ((last_name or "").strip(), (first_name or "").strip()) if p)
+    intake = citizens.Intake(
+        channel=Channel.open311,
+        category=category.code,
+        lat=la,
+        lon=lo,
+        accuracy_m=None,
+        description=text[:2000],
+        address=address_string or "",
+        phone=phone,
+        email=email,
+        contact_name=name or None,
+        client_id=client.id,
+    )
+    report, _ = citizens.file_report(session, intake, stored, media_url=media_url)
+    token = citizens.tracking_token(report)
+    notice = "已收到，待受理；受理后可用 token 查询 service_request_id"
+    return 201, [{"token": token, "service_notice": notice, "account_id": None}]

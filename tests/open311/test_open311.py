@@ -1,0 +1,227 @@
+"""Open311 GeoReport v2: JSON and XML round trips, every documented error, keys, limits."""
+
+import uuid
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import pytest
+from sqlmodel import Session
+
+from app.open311.service import add_client, revoke_client
+from tests.factories import LAT0, LON0, create_town, jpeg_bytes, login, report
+
+REQUEST_FIELDS = {
+    "service_request_id", "status", "status_notes", "service_name", "service_code",
+    "description", "agency_responsible", "service_notice", "requested_datetime",
+    "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat", "long",
+    "media_url",
+}  # fmt: skip
+
+
+def xml_items(text: str, root: str, item: str) -> list[dict[str, Any]]:
+    """Parse a GeoReport XML list into dicts of text (lists of children for nested lists)."""
+    tree = ET.fromstring(text)
+    assert tree.tag == root
+    return [_parse(child) for child in tree if child.tag == item]
+
+
+def _parse(el: ET.Element) -> Any:
+    if len(el) == 0:
+        return el.text or ""
+    tags = [c.tag for c in el]
+    if (
+        len(set(tags)) == 1
+        and len(tags) > 1
+        or el.tag in ("attributes", "values", "endpoints", "formats")
+    ):
+        return [_parse(c) for c in el]
+    return {c.tag: _parse(c) for c in el}
+
+
+def _same(json_value: Any, xml_value: Any) -> bool:
+    if isinstance(json_value, dict):
+        return all(_same(v, xml_value.get(k, "")) for k, v in json_value.items())
+    if isinstance(json_value, list):
+        return len(json_value) == len(xml_value) and all(map(_same, json_value, xml_value))
+    if json_value is None:
+        return xml_value == ""
+    if isinstance(json_value, bool):
+        return xml_value == ("true" if json_value else "false")
+    if isinstance(json_value, float):
+        return abs(float(xml_value) - json_value) < 1e-9
+    return str(json_value) == xml_value
+
+
+@pytest.fixture
+def key(db: Session) -> str:
+    _client, api_key = add_client(db, f"12345热线-{uuid.uuid4().hex[:6]}")
+    db.commit()
+    return api_key
+
+
+def test_discovery_services_and_definition_json_equals_xml(client: Any, db: Session) -> None:
+    for path, root, item in (
+        ("services", "services", "service"),
+        ("services/0505", "service_definition", None),
+        ("discovery", "discovery", None),
+    ):
+        j = client.get(f"/open311/v2/{path}.json")
+        x = client.get(f"/open311/v2/{path}.xml")
+        assert j.status_code == x.status_code == 200, (path, j.text)
+        assert x.headers["content-type"].startswith("text/xml")
+        assert x.text.startswith('<?xml version="1.0" encoding="utf-8"?>\n<' + root + ">")
+        if item:
+            assert _same(j.json(), xml_items(x.text, root, item))
+        else:
+            assert _same(j.json(), _parse(ET.fromstring(x.text)))
+    services = client.get("/open311/v2/services.json").json()
+    parking = next(s for s in services if s["service_code"] == "0505")
+    assert parking["metadata"] is True and parking["type"] == "batch" and parking["group"]
+    attrs = client.get("/open311/v2/services/0505.json").json()["attributes"]
+    assert attrs[0]["code"] == "BLOCKING" and attrs[0]["values"]
+
+
+def test_post_enters_triage_then_token_gives_the_request(
+    client: Any, db: Session, key: str
+) -> None:
+    town = create_town(db)
+    db.commit()
+    r = client.post(
+        "/open311/v2/requests.xml",
+        data={
+            "api_key": key,
+            "service_code": "0201",
+            "lat": str(LAT0 + 0.0001),
+            "long": str(LON0 - 0.002),
+            "description": "电线杆上贴满小广告",
+            "email": "a@example.com",
+            "phone": "13700000000",
+            "first_name": "三",
+            "last_name": "张",
+            "media_url": "https://hotline.example/m/1.jpg",
+        },
+        files=[("media", ("m.jpg", jpeg_bytes(61), "image/jpeg"))],
+    )
+    assert r.status_code == 201, r.text
+    token = xml_items(r.text, "service_requests", "request")[0]["token"]
+    pending = client.get(f"/open311/v2/tokens/{token}.json").json()
+    assert pending == [{"service_request_id": None, "token": token, "service_notice": "待受理"}]
+
+    sup = login(client, town.supervisor)
+    queue = client.get("/api/citizen/triage", headers=sup).json()["data"]
+    mine = next(q for q in queue if q["channel"] == "open311")
+    assert mine["phone"] == "13700000000" and mine["contact_name"] == "张 三"
+    accepted = client.post(f"/api/citizen/triage/{mine['id']}/accept", json={}, headers=sup).json()
+    number = accepted["ticket"]["number"]
+    client.cookies.clear()
+
+    for fmt in ("json", "xml"):
+        t = client.get(f"/open311/v2/tokens/{token}.{fmt}")
+        got = t.json()[0] if fmt == "json" else xml_items(t.text, "service_requests", "request")[0]
+        assert got["service_request_id"] == number
+    j = client.get(f"/open311/v2/requests/{number}.json").json()
+    x = xml_items(
+        client.get(f"/open311/v2/requests/{number}.xml").text, "service_requests", "request"
+    )
+    assert set(j[0]) == REQUEST_FIELDS and _same(j, x)
+    assert j[0]["status"] == "open" and j[0]["address"] == "人民路"
+    # Coarse location, and nothing about the reporter.
+    assert j[0]["lat"] == round(LAT0 + 0.0001, 3)
+    for secret in ("13700000000", "a@example.com", "张", "电线杆上贴满小广告", "hotline.example"):
+        assert secret not in str(j), secret
+
+
+def test_requests_list_filters_and_xml_round_trip(client: Any, db: Session) -> None:
+    town = create_town(db)
+    inspector = login(client, town.inspector)
+    first = report(client, inspector, seed=71).json()
+    far = report(client, inspector, seed=72, category="0505", lat=LAT0 + 0.01, lon=LON0).json()
+    j = client.get("/open311/v2/requests.json").json()
+    x = xml_items(client.get("/open311/v2/requests.xml").text, "service_requests", "request")
+    assert _same(j, x) and {first["number"], far["number"]} <= {r["service_request_id"] for r in j}
+    by_code = client.get("/open311/v2/requests.json?service_code=0505").json()
+    assert {r["service_code"] for r in by_code} == {"0505"}
+    near = client.get(f"/open311/v2/requests.json?lat={LAT0}&long={LON0 - 0.002}&radius=200").json()
+    assert first["number"] in [r["service_request_id"] for r in near]
+    assert far["number"] not in [r["service_request_id"] for r in near]
+    ids = client.get(f"/open311/v2/requests.json?service_request_id={far['number']}").json()
+    assert [r["service_request_id"] for r in ids] == [far["number"]]
+    assert client.get("/open311/v2/requests.json?status=closed").json() == [] or all(
+        r["status"] == "closed"
+        for r in client.get("/open311/v2/requests.json?status=closed").json()
+    )
+    dated = client.get(
+        "/open311/v2/requests.json?start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00Z"
+    ).json()
+    assert dated == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_every_documented_error(client: Any, db: Session, key: str, fmt: str) -> None:
+    def error(r: Any) -> tuple[int, int, str]:
+        if fmt == "json":
+            body = r.json()
+            assert isinstance(body, list) and set(body[0]) == {"code", "description"}
+            return r.status_code, body[0]["code"], body[0]["description"]
+        items = xml_items(r.text, "errors", "error")
+        return r.status_code, int(items[0]["code"]), items[0]["description"]
+
+    post = f"/open311/v2/requests.{fmt}"
+    span = "start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z"  # over 90 days
+    base = {"service_code": "0201", "lat": str(LAT0), "long": str(LON0)}
+    cases = [
+        (client.post(post, data=base), 403),  # no api_key
+        (client.post(post, data={**base, "api_key": "wrong"}), 403),
+        (client.post(post, data={"api_key": key, "lat": "31", "long": "119"}), 400),  # no code
+        (client.post(post, data={**base, "api_key": key, "service_code": "9999"}), 404),
+        (client.post(post, data={"api_key": key, "service_code": "0201"}), 400),  # no location
+        (client.post(post, data={**base, "api_key": key, "lat": "north"}), 400),
+        (client.post(post, data={**base, "api_key": key, "service_code": "0505"}), 400),
+        (client.post(post, data={**base, "api_key": key, "lat": "", "address_string": "X"}), 400),
+        (client.get(f"/open311/v2/services/9999.{fmt}"), 404),
+        (client.get(f"/open311/v2/requests/19990101-0001.{fmt}"), 404),
+        (client.get(f"/open311/v2/tokens/not-a-token.{fmt}"), 404),
+        (client.get(f"/open311/v2/requests.{fmt}?status=pending"), 400),
+        (client.get(f"/open311/v2/requests.{fmt}?start_date=yesterday"), 400),
+        (client.get(f"/open311/v2/requests.{fmt}?{span}"), 400),
+        (client.get(f"/open311/v2/requests.{fmt}?lat=31"), 400),
+    ]  # fmt: skip
+    for r, status in cases:
+        got = error(r)
+        assert got[0] == got[1] == status, (r.request.url, r.text)
+        assert got[2]
+
+
+def test_revoked_key_is_refused(client: Any, db: Session) -> None:
+    name = f"app-{uuid.uuid4().hex[:6]}"
+    _c, key = add_client(db, name)
+    db.commit()
+    data = {"api_key": key, "service_code": "0201", "lat": str(LAT0), "long": str(LON0)}
+    assert client.post("/open311/v2/requests.json", data=data).status_code == 201
+    revoke_client(db, name)
+    db.commit()
+    r = client.post("/open311/v2/requests.json", data=data)
+    assert r.status_code == 403 and "revoked" in r.json()[0]["description"]
+
+
+def test_keys_are_rate_limited(
+    client: Any, db: Session, key: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROADCHIEF_CITIZEN_OPEN311_REPORTS_PER_HOUR", "2")
+    data = {"api_key": key, "service_code": "0201", "lat": str(LAT0), "long": str(LON0)}
+    assert [client.post("/open311/v2/requests.json", data=data).status_code for _ in range(2)] == [
+        201,
+        201,
+    ]
+    r = client.post("/open311/v2/requests.xml", data=data)
+    assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
+    assert xml_items(r.text, "errors", "error")[0]["code"] == "429"
+
+
+def test_reads_are_rate_limited_per_address(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.open311 import views
+
+    monkeypatch.setenv("ROADCHIEF_CITIZEN_OPEN311_REQUESTS_PER_MINUTE", "3")
+    monkeypatch.setattr(views, "window", views._Window())
+    codes = [client.get("/open311/v2/services.json").status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
