@@ -48,7 +48,8 @@ const version = `${process.env.npm_package_version ?? '0.0.0'}+${new Date().toIS
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [
-    vue(),
+    // <altcha-widget> is a web component (the 随手拍 proof-of-work), not a Vue component.
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'altcha-widget' } } }),
     vantIconFontFile(),
     Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
     VitePWA({

@@ -44,6 +44,10 @@ CHANNEL_USERS = {
     Channel.open311: ("_open311", "Open311 接入"),
 }
 MERGE_RADIUS_M = 50.0
+# The short list a citizen chooses from (the 小类 a passer-by can recognise), in this order.
+CITIZEN_CODES = (
+    "0201", "0102", "0104", "0505", "0506", "0502", "0504", "0109", "0406", "0110", "0108", "0405",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -73,13 +77,30 @@ def channel_user(session: Session, channel: Channel) -> User:
 
 
 def citizen_categories(session: Session) -> list[dict[str, Any]]:
-    """The short list offered to citizens: every active 小类 whose class is marked public."""
-    rows = session.exec(
-        select(Category)
-        .where(col(Category.parent_code).is_not(None), col(Category.active))
-        .order_by(col(Category.sort), col(Category.code))
-    ).all()
-    return [{"code": c.code, "name": c.name, "group": c.parent_code} for c in rows]
+    """The short list offered to citizens (CITIZEN_CODES that are active), in its order."""
+    rows = {
+        c.code: c
+        for c in session.exec(
+            select(Category).where(col(Category.code).in_(CITIZEN_CODES), col(Category.active))
+        )
+    }
+    return [{"code": code, "name": rows[code].name} for code in CITIZEN_CODES if code in rows]
+
+
+def town_center(session: Session) -> dict[str, Any]:
+    """The centre of the zones' extent; null coordinates when no zone exists yet."""
+    lons: list[float] = []
+    lats: list[float] = []
+    for geometry in session.exec(select(Zone.geometry)):
+        rings = geometry["coordinates"]
+        polygons = rings if geometry["type"] == "MultiPolygon" else [rings]
+        for polygon in polygons:
+            for lon, lat, *_ in polygon[0]:
+                lons.append(lon)
+                lats.append(lat)
+    if not lons:
+        return {"lat": None, "lon": None}
+    return {"lat": (min(lats) + max(lats)) / 2, "lon": (min(lons) + max(lons)) / 2}
 
 
 def file_report(

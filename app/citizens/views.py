@@ -91,6 +91,12 @@ def categories(session: SessionDep) -> list[dict[str, Any]]:
     return service.citizen_categories(session)
 
 
+@router.get("/area")
+def area(session: SessionDep) -> dict[str, Any]:
+    """Where the town is (the middle of its zones), for the map when the phone has no GPS."""
+    return service.town_center(session)
+
+
 @router.post("/reports", status_code=201)
 def file_report(
     request: Request,

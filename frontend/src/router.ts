@@ -38,6 +38,17 @@ const routes: RouteRecordRaw[] = [
     ],
   },
   ...consoleRoutes,
+  // 随手拍, tracking links and the 曝光台: public, no account (issue 11).
+  {
+    path: '/s',
+    component: () => import('./pages/citizen/CitizenLayout.vue'),
+    meta: { public: true },
+    children: [
+      { path: '', component: () => import('./pages/citizen/SubmitPage.vue'), meta: { public: true } },
+      { path: 't/:token', component: () => import('./pages/citizen/TrackPage.vue'), props: true, meta: { public: true } },
+      { path: 'board', component: () => import('./pages/citizen/BoardPage.vue'), meta: { public: true } },
+    ],
+  },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
 

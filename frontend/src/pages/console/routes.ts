@@ -18,6 +18,8 @@ export const consoleRoutes: RouteRecordRaw[] = [
       { path: 'eval/:id(\\d+)', component: () => import('./evaluation/EvalRoundPage.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'ledger', component: () => import('./LedgerPage.vue') },
       { path: 'notify', component: () => import('./NotifyPage.vue'), meta: { roles: ['admin'] } },
+      { path: 'triage', component: () => import('./citizens/TriagePage.vue') },
+      { path: 'publish', component: () => import('./citizens/PublishPage.vue') },
     ],
   },
 ]
