@@ -9,13 +9,16 @@ The live ticket, its reporter, its GPS and its original photos are never read by
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, or_
 from sqlmodel import Session, col, func, select
 
 from app.auth.policy import Actor
 from app.citizens.models import Board, Publication
+from app.core.config import get_settings
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.timeutil import utcnow
 from app.org.models import Department, Road, User, Zone
@@ -144,8 +147,8 @@ def publish(
         unit_name=(unit_name or "").strip()[:100] or unit_of(session, ticket),
         category_name=category.name if category else "",
         facts={
-            "received_on": ticket.received_at.date().isoformat(),
-            "closed_on": ticket.closed_at.date().isoformat() if ticket.closed_at else None,
+            "received_on": _local_day(ticket.received_at),
+            "closed_on": _local_day(ticket.closed_at) if ticket.closed_at else None,
             "overdue_days": overdue_days,
             "rework_count": ticket.rework_count,
         },
@@ -156,6 +159,10 @@ def publish(
     session.add(publication)
     session.flush()
     return publication
+
+
+def _local_day(moment: datetime) -> str:
+    return moment.astimezone(ZoneInfo(get_settings().timezone)).date().isoformat()
 
 
 def withdraw(session: Session, publication: Publication) -> None:
