@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app.citizens.models import CitizenReport, IntakeStatus, Open311Client, Publication
@@ -27,6 +28,7 @@ CHANGESET = "2026-11-30T00:00:00Z"
 MAX_RESULTS = 1000
 MAX_SPAN = timedelta(days=90)
 COARSE_DIGITS = 3  # ≈ 110 m: the road, not the doorstep
+CLOSED = (Status.closed.value, Status.dismissed.value)
 
 # Extra questions some 小类 ask (a service definition's attributes), as data.
 ATTRIBUTES: dict[str, list[dict[str, Any]]] = {
@@ -200,7 +202,7 @@ def parse_when(name: str, raw: str | None) -> datetime | None:
 
 
 def _w3(value: datetime | None) -> str | None:
-    return as_utc(value).isoformat(timespec="seconds").replace("+00:00", "Z") if value else None
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None  # stored as UTC
 
 
 @dataclass(frozen=True)
@@ -214,39 +216,52 @@ class Query:
 
 
 def find_requests(session: Session, q: Query) -> list[dict[str, Any]]:
-    stmt = select(Ticket)
+    t = Ticket.__table__.c  # type: ignore[attr-defined]
+    road, zone = Road.__table__.c, Zone.__table__.c  # type: ignore[attr-defined]
+    category = Category.__table__.c  # type: ignore[attr-defined]
+    # Plain columns, not ORM objects: a thousand rows are read and dropped within the request.
+    stmt = (
+        sa_select(
+            t.id, t.number, t.status, t.category_code, category.name.label("service_name"),
+            t.received_at, t.updated_at, t.due_at, t.lat, t.lon,
+            road.name.label("road"), zone.name.label("zone"),
+        )
+        .select_from(Ticket.__table__)  # type: ignore[attr-defined]
+        .join(Category.__table__, category.code == t.category_code)  # type: ignore[attr-defined]
+        .outerjoin(Road.__table__, road.id == t.road_id)  # type: ignore[attr-defined]
+        .outerjoin(Zone.__table__, zone.id == t.zone_id)  # type: ignore[attr-defined]
+    )  # fmt: skip
     if q.ids is not None:
-        stmt = stmt.where(col(Ticket.number).in_(q.ids))
+        stmt = stmt.where(t.number.in_(q.ids))
     else:
         end = q.end or utcnow()
         start = q.start or end - MAX_SPAN
         if end - start > MAX_SPAN:
             raise Open311Error(400, "start_date and end_date may not span more than 90 days")
-        stmt = stmt.where(col(Ticket.received_at) >= start, col(Ticket.received_at) <= end)
+        stmt = stmt.where(t.received_at >= start, t.received_at <= end)
         if q.codes:
-            stmt = stmt.where(col(Ticket.category_code).in_(q.codes))
+            stmt = stmt.where(t.category_code.in_(q.codes))
         if q.statuses:
             wanted: list[str] = []
             if "open" in q.statuses:
                 wanted += [s.value for s in OPEN_STATUSES]
             if "closed" in q.statuses:
                 wanted += [Status.closed.value, Status.dismissed.value]
-            stmt = stmt.where(col(Ticket.status).in_(wanted))
+            stmt = stmt.where(t.status.in_(wanted))
         if q.near is not None:
             lat, lon, radius = q.near
             dlat = radius / 111_000
             dlon = dlat / max(0.01, math.cos(math.radians(lat)))
             stmt = stmt.where(
-                and_(
-                    col(Ticket.lat).between(lat - dlat, lat + dlat),
-                    col(Ticket.lon).between(lon - dlon, lon + dlon),
-                )
+                and_(t.lat.between(lat - dlat, lat + dlat), t.lon.between(lon - dlon, lon + dlon))
             )
-    tickets = session.exec(stmt.order_by(col(Ticket.received_at).desc()).limit(MAX_RESULTS)).all()
+    rows = (
+        session.connection().execute(stmt.order_by(t.received_at.desc()).limit(MAX_RESULTS)).all()
+    )
     if q.near is not None:
         lat, lon, radius = q.near
-        tickets = [t for t in tickets if _metres(lat, lon, t.lat, t.lon) <= radius]
-    return present(session, tickets)
+        rows = [r for r in rows if _metres(lat, lon, r.lat, r.lon) <= radius]
+    return present(session, rows)
 
 
 def _metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -255,56 +270,42 @@ def _metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return math.hypot(dx, dy)
 
 
-def present(session: Session, tickets: Any) -> list[dict[str, Any]]:
-    """Tickets as GeoReport service requests: only what the public boards allow."""
-    categories = {c.code: c.name for c in session.exec(select(Category))}
-    road_ids = {t.road_id for t in tickets if t.road_id}
-    zone_ids = {t.zone_id for t in tickets if t.zone_id}
-    roads = (
-        dict(session.exec(select(col(Road.id), Road.name).where(col(Road.id).in_(road_ids))).all())
-        if road_ids
-        else {}
-    )
-    zones = (
-        dict(session.exec(select(col(Zone.id), Zone.name).where(col(Zone.id).in_(zone_ids))).all())
-        if zone_ids
-        else {}
-    )
-    published: dict[int, Publication] = {}
-    ids = [t.id for t in tickets]
+def present(session: Session, rows: Any) -> list[dict[str, Any]]:
+    """Ticket rows as GeoReport service requests: only what the public boards allow."""
+    published: dict[int, tuple[int, str, list[dict[str, Any]]]] = {}
+    ids = [r.id for r in rows]
     if ids:
-        for row in session.exec(
-            select(Publication)
+        for ticket_id, pub_id, note, photos in session.exec(
+            select(Publication.ticket_id, col(Publication.id), Publication.note, Publication.photos)
             .where(col(Publication.ticket_id).in_(ids), col(Publication.withdrawn_at).is_(None))
             .order_by(col(Publication.published_at))
         ):
-            published[row.ticket_id] = row
+            published[ticket_id] = (pub_id, note, photos)  # type: ignore[assignment]
     out = []
-    for t in tickets:
-        p = published.get(t.id or 0)
+    for r in rows:
+        pub = published.get(r.id)
         media = ""
-        if p is not None and p.photos:
-            index = next((i for i, ph in enumerate(p.photos) if ph["kind"] == "after"), 0)
-            media = f"/api/public/publications/{p.id}/photos/{index}"
-        closed = t.status in (Status.closed, Status.dismissed)
+        if pub is not None and pub[2]:
+            index = next((i for i, ph in enumerate(pub[2]) if ph["kind"] == "after"), 0)
+            media = f"/api/public/publications/{pub[0]}/photos/{index}"
         out.append(
             {
-                "service_request_id": t.number,
-                "status": "closed" if closed else "open",
-                "status_notes": STATUS_LABELS[t.status],
-                "service_name": categories.get(t.category_code, ""),
-                "service_code": t.category_code,
-                "description": p.note if p is not None else "",
+                "service_request_id": r.number,
+                "status": "closed" if r.status in CLOSED else "open",
+                "status_notes": STATUS_LABELS[r.status],
+                "service_name": r.service_name,
+                "service_code": r.category_code,
+                "description": pub[1] if pub is not None else "",
                 "agency_responsible": "",
                 "service_notice": "",
-                "requested_datetime": _w3(t.received_at),
-                "updated_datetime": _w3(t.updated_at),
-                "expected_datetime": _w3(t.due_at),
-                "address": roads.get(t.road_id) or zones.get(t.zone_id) or "",
+                "requested_datetime": _w3(r.received_at),
+                "updated_datetime": _w3(r.updated_at),
+                "expected_datetime": _w3(r.due_at),
+                "address": r.road or r.zone or "",
                 "address_id": "",
                 "zipcode": "",
-                "lat": round(t.lat, COARSE_DIGITS),
-                "long": round(t.lon, COARSE_DIGITS),
+                "lat": round(r.lat, COARSE_DIGITS),
+                "long": round(r.lon, COARSE_DIGITS),
                 "media_url": media,
             }
         )
