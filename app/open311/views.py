@@ -28,7 +28,9 @@ from app.open311.render import respond
 from app.open311.service import Open311Error, Query
 from app.photos.service import prepare_photos
 
-router = APIRouter(prefix="/open311/v2", tags=["open311"])
+# GeoReport v2 is its own published contract (discovery.json points to it), with its own error
+# body (a list of {code, description}) and XML twins, so it stays out of /openapi.json.
+router = APIRouter(prefix="/open311/v2", tags=["open311"], include_in_schema=False)
 
 FORMATS = ("json", "xml")
 
