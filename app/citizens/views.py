@@ -20,6 +20,7 @@ from app.photos.models import Photo, PhotoKind
 from app.photos.service import prepare_photos
 from app.photos.storage import digest_of, get_storage
 from app.tickets.deps import OptionalKey
+from app.tickets.models import Ticket
 
 router = APIRouter(prefix="/api/citizen", tags=["citizens"])
 
@@ -40,7 +41,10 @@ class AcceptBody(Strict):
 
 
 class MergeBody(Strict):
-    ticket_id: int
+    """The ticket to follow: its id, or its number as people read it (20261201-0042)."""
+
+    ticket_id: int | None = None
+    number: str | None = Field(default=None, max_length=20)
     note: str = Field(default="", max_length=1000)
 
 
@@ -231,7 +235,13 @@ def accept(session: SessionDep, actor: Triager, report_id: int, body: AcceptBody
 def merge(session: SessionDep, actor: Triager, report_id: int, body: MergeBody) -> dict[str, Any]:
     """合并 into an existing ticket, which the reporter then follows."""
     report = _report(session, report_id)
-    ticket = service.merge(session, actor, report, body.ticket_id, body.note.strip())
+    ticket_id = body.ticket_id
+    if ticket_id is None:
+        found = session.exec(select(Ticket.id).where(Ticket.number == (body.number or "").strip()))
+        ticket_id = found.first()
+        if ticket_id is None:
+            raise NotFound(f"ticket {body.number or '(none given)'} not found")
+    ticket = service.merge(session, actor, report, ticket_id, body.note.strip())
     return {"status": report.status, "ticket": {"id": ticket.id, "number": ticket.number}}
 
 

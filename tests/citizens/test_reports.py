@@ -110,7 +110,7 @@ def test_merge_and_reject_are_what_the_reporter_sees(client: Any, db: Session) -
     assert original["id"] in [c["id"] for c in queue[0]["candidates"]]
     a, b = queue[0]["id"], queue[1]["id"]
     r = client.post(
-        f"/api/citizen/triage/{a}/merge", json={"ticket_id": original["id"]}, headers=sup
+        f"/api/citizen/triage/{a}/merge", json={"number": original["number"]}, headers=sup
     )
     assert r.status_code == 200, r.text
     r = client.post(

@@ -65,8 +65,12 @@ type Ticketed = { status: string; ticket: { id: number; number: string } }
 export const triageQueue = () => api<{ data: IntakeReport[]; count: number }>('/api/citizen/triage')
 export const accept = (id: number, note: string) =>
   api<Ticketed>(`/api/citizen/triage/${id}/accept`, { method: 'POST', json: { note } })
-export const merge = (id: number, ticketId: number, note: string) =>
-  api<Ticketed>(`/api/citizen/triage/${id}/merge`, { method: 'POST', json: { ticket_id: ticketId, note } })
+/** Into a ticket given by id (a suggestion) or by the number staff type in. */
+export const merge = (id: number, target: number | string, note: string) =>
+  api<Ticketed>(`/api/citizen/triage/${id}/merge`, {
+    method: 'POST',
+    json: typeof target === 'number' ? { ticket_id: target, note } : { number: target.trim(), note },
+  })
 export const reject = (id: number, reason: string) =>
   api<unknown>(`/api/citizen/triage/${id}/reject`, { method: 'POST', json: { reason } })
 export const reviews = () => api<Review[]>('/api/citizen/reviews')
