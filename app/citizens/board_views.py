@@ -13,10 +13,14 @@ from app.citizens.models import Board, Publication
 from app.citizens.photos import blurred_copy
 from app.core.db import SessionDep
 from app.core.errors import NotFound
+from app.core.openapi import errors
 from app.photos.models import Photo
 from app.photos.storage import digest_of, get_storage
 from app.tickets.models import Ticket
 
+JPEG: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"image/jpeg": {}}, "description": "JPEG"}
+}
 public = APIRouter(prefix="/api/public", tags=["public boards"])
 staff = APIRouter(prefix="/api/citizen/publications", tags=["public boards"])
 
@@ -58,7 +62,9 @@ def board_page(
     )
 
 
-@public.get("/publications/{publication_id}/photos/{index}")
+@public.get(
+    "/publications/{publication_id}/photos/{index}", response_class=Response, responses=JPEG
+)
 def public_photo(
     session: SessionDep, publication_id: int, index: int, request: Request
 ) -> Response:
@@ -80,7 +86,7 @@ def publications(session: SessionDep, _actor: Publisher) -> list[dict[str, Any]]
     return boards.staff_list(session)
 
 
-@staff.post("", status_code=201)
+@staff.post("", status_code=201, responses=errors(404, 409))
 def publish(session: SessionDep, actor: Publisher, body: PublishBody) -> dict[str, Any]:
     """Publish a ticket on a board, with blur rectangles applied on the server."""
     ticket = session.get(Ticket, body.ticket_id)
@@ -103,7 +109,7 @@ def publish(session: SessionDep, actor: Publisher, body: PublishBody) -> dict[st
     return boards.public_item(publication)
 
 
-@staff.post("/{publication_id}/withdraw")
+@staff.post("/{publication_id}/withdraw", responses=errors(409))
 def withdraw(session: SessionDep, _actor: Publisher, publication_id: int) -> dict[str, Any]:
     """Take a case off the board at once."""
     p = session.get(Publication, publication_id)

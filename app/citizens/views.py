@@ -15,6 +15,7 @@ from app.citizens.photos import reprepare, store_citizen_photos
 from app.citizens.settings import get_citizen_settings
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, Invalid, NotFound
+from app.core.openapi import errors
 from app.org.models import Role
 from app.photos.models import Photo, PhotoKind
 from app.photos.service import prepare_photos
@@ -22,6 +23,9 @@ from app.photos.storage import digest_of, get_storage
 from app.tickets.deps import OptionalKey
 from app.tickets.models import Ticket
 
+JPEG: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"image/jpeg": {}}, "description": "JPEG"}
+}
 router = APIRouter(prefix="/api/citizen", tags=["citizens"])
 
 PHONE_CHARS = set("0123456789+- ")
@@ -101,7 +105,7 @@ def area(session: SessionDep) -> dict[str, Any]:
     return service.town_center(session)
 
 
-@router.post("/reports", status_code=201)
+@router.post("/reports", status_code=201, responses=errors(429))
 def file_report(
     request: Request,
     session: SessionDep,
@@ -162,7 +166,7 @@ def track(session: SessionDep, token: str, report: TrackedReport, response: Resp
     return service.tracking_view(session, report, token)
 
 
-@router.get("/track/{token}/photos/{which}/{photo_id}")
+@router.get("/track/{token}/photos/{which}/{photo_id}", response_class=Response, responses=JPEG)
 def tracked_photo(
     session: SessionDep,
     report: TrackedReport,
@@ -189,7 +193,7 @@ def tracked_photo(
     return _jpeg(_file(key), key, request, "private, max-age=31536000, immutable")
 
 
-@router.post("/track/{token}/rating", status_code=201)
+@router.post("/track/{token}/rating", status_code=201, responses=errors(409))
 def rate(session: SessionDep, report: TrackedReport, body: RatingBody) -> dict[str, Any]:
     """满意 / 基本满意 / 不满意 (with a reason) once the ticket is closed."""
     rating = service.rate(session, report, body.score, body.reason)
@@ -217,7 +221,7 @@ def _report(session: SessionDep, report_id: int) -> CitizenReport:
     return report
 
 
-@router.post("/triage/{report_id}/accept")
+@router.post("/triage/{report_id}/accept", responses=errors(409))
 def accept(session: SessionDep, actor: Triager, report_id: int, body: AcceptBody) -> dict[str, Any]:
     """受理: becomes a routed ticket; the deadline clock starts now."""
     report = _report(session, report_id)
@@ -231,7 +235,7 @@ def accept(session: SessionDep, actor: Triager, report_id: int, body: AcceptBody
     return {"status": report.status, "ticket": {"id": ticket.id, "number": ticket.number}}
 
 
-@router.post("/triage/{report_id}/merge")
+@router.post("/triage/{report_id}/merge", responses=errors(409))
 def merge(session: SessionDep, actor: Triager, report_id: int, body: MergeBody) -> dict[str, Any]:
     """合并 into an existing ticket, which the reporter then follows."""
     report = _report(session, report_id)
@@ -245,7 +249,7 @@ def merge(session: SessionDep, actor: Triager, report_id: int, body: MergeBody) 
     return {"status": report.status, "ticket": {"id": ticket.id, "number": ticket.number}}
 
 
-@router.post("/triage/{report_id}/reject")
+@router.post("/triage/{report_id}/reject", responses=errors(409))
 def reject(session: SessionDep, actor: Triager, report_id: int, body: RejectBody) -> dict[str, Any]:
     """不予受理 with a reason the reporter reads."""
     report = _report(session, report_id)
@@ -253,7 +257,7 @@ def reject(session: SessionDep, actor: Triager, report_id: int, body: RejectBody
     return {"status": report.status, "reject_reason": report.reject_reason}
 
 
-@router.get("/photos/{photo_id}/{variant}")
+@router.get("/photos/{photo_id}/{variant}", response_class=Response, responses=JPEG)
 def citizen_photo(
     session: SessionDep,
     actor: Triager,
@@ -279,7 +283,7 @@ def reviews(session: SessionDep, _actor: Triager) -> list[dict[str, Any]]:
     return service.review_queue(session)
 
 
-@router.post("/reviews/{rating_id}")
+@router.post("/reviews/{rating_id}", responses=errors(409))
 def review(session: SessionDep, actor: Triager, rating_id: int, body: ReviewBody) -> dict[str, Any]:
     """Uphold the closure, or reopen the ticket for its assignee (rework +1)."""
     rating = session.get(Rating, rating_id)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_
+from sqlalchemy import and_, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -219,12 +219,19 @@ def find_requests(session: Session, q: Query) -> list[dict[str, Any]]:
     t = Ticket.__table__.c  # type: ignore[attr-defined]
     road, zone = Road.__table__.c, Zone.__table__.c  # type: ignore[attr-defined]
     category = Category.__table__.c  # type: ignore[attr-defined]
+    pub = Publication.__table__.c  # type: ignore[attr-defined]
+    # The newest live publication of each ticket, looked up through its ticket_id index.
+    published = (
+        sa_select(func.max(pub.id))
+        .where(pub.ticket_id == t.id, pub.withdrawn_at.is_(None))
+        .scalar_subquery()
+    )
     # Plain columns, not ORM objects: a thousand rows are read and dropped within the request.
     stmt = (
         sa_select(
             t.id, t.number, t.status, t.category_code, category.name.label("service_name"),
             t.received_at, t.updated_at, t.due_at, t.lat, t.lon,
-            road.name.label("road"), zone.name.label("zone"),
+            road.name.label("road"), zone.name.label("zone"), published.label("publication_id"),
         )
         .select_from(Ticket.__table__)  # type: ignore[attr-defined]
         .join(Category.__table__, category.code == t.category_code)  # type: ignore[attr-defined]
@@ -272,18 +279,17 @@ def _metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def present(session: Session, rows: Any) -> list[dict[str, Any]]:
     """Ticket rows as GeoReport service requests: only what the public boards allow."""
+    pub = Publication.__table__.c  # type: ignore[attr-defined]
     published: dict[int, tuple[int, str, list[dict[str, Any]]]] = {}
-    ids = [r.id for r in rows]
+    ids = {r.publication_id for r in rows if r.publication_id is not None}
     if ids:
-        for ticket_id, pub_id, note, photos in session.exec(
-            select(Publication.ticket_id, col(Publication.id), Publication.note, Publication.photos)
-            .where(col(Publication.ticket_id).in_(ids), col(Publication.withdrawn_at).is_(None))
-            .order_by(col(Publication.published_at))
+        for row in session.connection().execute(
+            sa_select(pub.id, pub.note, pub.photos).where(pub.id.in_(ids))
         ):
-            published[ticket_id] = (pub_id, note, photos)  # type: ignore[assignment]
+            published[row.id] = (row.id, row.note, row.photos)
     out = []
     for r in rows:
-        pub = published.get(r.id)
+        pub = published.get(r.publication_id)
         media = ""
         if pub is not None and pub[2]:
             index = next((i for i, ph in enumerate(pub[2]) if ph["kind"] == "after"), 0)
