@@ -36,7 +36,8 @@ def cmd_serve(args: argparse.Namespace) -> None:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        proxy_headers=True,
+        # The app reads X-Forwarded-For itself, from ROADCHIEF_TRUSTED_PROXIES only (app.core.net).
+        proxy_headers=False,
         log_level="info",
     )
 

@@ -28,7 +28,7 @@ from app.org.models import Area, Department, Road, Role, User, Zone
 from app.photos.models import Photo, PhotoKind
 from app.stats import models as _stats_indexes  # noqa: F401  (indexes on tickets/events)
 from app.stats.models import BulletinIssue
-from app.tickets.models import Category, Status, Ticket
+from app.tickets.models import Category, ReportClaim, Status, Ticket
 
 metadata = SQLModel.metadata
 
@@ -56,6 +56,7 @@ __all__ = [
     "Publication",
     "PushSubscription",
     "Rating",
+    "ReportClaim",
     "Road",
     "Role",
     "SpentChallenge",

@@ -101,7 +101,7 @@ def storage_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def app(db: Session, database_url: str, storage_dir: Path, monkeypatch: pytest.MonkeyPatch):
     from app.core.config import get_settings
-    from app.core.db import get_engine, get_session
+    from app.core.db import GUARDED, get_engine, get_session, guard
     from app.main import create_app
     from app.notify.settings import get_notify_settings
 
@@ -118,12 +118,16 @@ def app(db: Session, database_url: str, storage_dir: Path, monkeypatch: pytest.M
     application = create_app()
 
     def _session() -> Iterator[Session]:
+        # Guarded like a real request session: writes only inside write_transaction.
+        guard(db)
         try:
             yield db
             db.commit()
         except BaseException:
             db.rollback()
             raise
+        finally:
+            db.info.pop(GUARDED, None)
 
     application.dependency_overrides[get_session] = _session
     yield application

@@ -12,7 +12,7 @@ from app.auth.deps import require_roles
 from app.auth.passwords import hash_password
 from app.auth.service import revoke_all
 from app.auth.views import user_public
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.openapi import errors
 from app.deadlines.models import CalendarDay, LimitUnit
@@ -95,30 +95,36 @@ def create_user(body: UserCreate, session: SessionDep) -> dict[str, Any]:
         raise Invalid("a chief needs a level (1, 2 or 3)")
     department = _department(session, body.department_id)
     _area(session, body.area_id)
-    user = User(**body.model_dump(exclude={"password"}), password_hash=hash_password(body.password))
-    session.add(user)
-    session.flush()
+    password_hash = hash_password(body.password)  # slow on purpose: before the transaction
+    with write_transaction(session):
+        if session.exec(select(User).where(User.username == body.username)).first():
+            raise Invalid(f"username '{body.username}' is taken")
+        user = User(**body.model_dump(exclude={"password"}), password_hash=password_hash)
+        session.add(user)
+        session.flush()
     return user_public(user, department)
 
 
 @router.patch("/users/{user_id}", responses=errors(409))
 def update_user(user_id: int, body: UserUpdate, session: SessionDep) -> dict[str, Any]:
     """Rename, disable (ends every session at once) or reset a password (also ends sessions)."""
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotFound(f"user {user_id} not found")
-    if body.name is not None:
-        user.name = body.name
-    if body.title is not None:
-        user.title = body.title
-    if body.is_active is False:
-        _keep_one_admin(session, user)
-    if body.is_active is not None:
-        user.is_active = body.is_active
-    if body.password is not None:
-        user.password_hash = hash_password(body.password)
-    if body.is_active is False or body.password is not None:
-        revoke_all(session, user_id)
+    password_hash = hash_password(body.password) if body.password is not None else None
+    with write_transaction(session):
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFound(f"user {user_id} not found")
+        if body.name is not None:
+            user.name = body.name
+        if body.title is not None:
+            user.title = body.title
+        if body.is_active is False:
+            _keep_one_admin(session, user)
+        if body.is_active is not None:
+            user.is_active = body.is_active
+        if password_hash is not None:
+            user.password_hash = password_hash
+        if body.is_active is False or body.password is not None:
+            revoke_all(session, user_id)
     return user_public(
         user, session.get(Department, user.department_id) if user.department_id else None
     )
@@ -129,8 +135,9 @@ def import_road_network(
     session: SessionDep, data: Annotated[dict[str, Any], Body()]
 ) -> dict[str, Any]:
     """Zones and roads with their chiefs from a GeoJSON FeatureCollection; all or nothing."""
-    result = import_roads(session, data)
-    sync_road_sites(session)  # every road is also an evaluation site (测评点位)
+    with write_transaction(session):
+        result = import_roads(session, data)
+        sync_road_sites(session)  # every road is also an evaluation site (测评点位)
     invalidate()
     return dataclasses.asdict(result)
 
@@ -138,13 +145,14 @@ def import_road_network(
 @router.patch("/categories/{code}")
 def update_category(code: str, body: CategoryUpdate, session: SessionDep) -> dict[str, Any]:
     """Change a category's time limit or lead department; applies to tickets reported afterwards."""
-    category = session.get(Category, code)
-    if category is None:
-        raise NotFound(f"category {code} not found")
-    for field, value in body.model_dump(exclude_unset=True).items():
-        if field == "department_id":
-            _department(session, value)
-        setattr(category, field, value)
+    with write_transaction(session):
+        category = session.get(Category, code)
+        if category is None:
+            raise NotFound(f"category {code} not found")
+        for field, value in body.model_dump(exclude_unset=True).items():
+            if field == "department_id":
+                _department(session, value)
+            setattr(category, field, value)
     return category.model_dump()
 
 
@@ -153,7 +161,8 @@ def set_calendar_day(day: dt.date, body: CalendarDayIn, session: SessionDep) -> 
     """Declare a holiday or a make-up workday (调休); deadlines computed afterwards follow it."""
     if body.day != day:
         raise Invalid("the day in the path and the body differ")
-    row = session.get(CalendarDay, day) or CalendarDay(day=day, is_workday=body.is_workday)
-    row.is_workday, row.name = body.is_workday, body.name
-    session.add(row)
+    with write_transaction(session):
+        row = session.get(CalendarDay, day) or CalendarDay(day=day, is_workday=body.is_workday)
+        row.is_workday, row.name = body.is_workday, body.name
+        session.add(row)
     return {"day": day.isoformat(), "is_workday": row.is_workday, "name": row.name}

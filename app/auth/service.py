@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from sqlalchemy import text
 from sqlmodel import Session, col, delete, func, select
 
 from app.auth.models import AuthSession, LoginFailure
@@ -21,28 +22,64 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def login(
-    session: Session, username: str, password: str, address: str, user_agent: str = ""
-) -> tuple[AuthSession, str]:
-    """Check the password and open a session; returns (session row, bearer token)."""
+LOGIN_LOCK_KEY = 727_003
+
+
+def _lock_login(session: Session, username: str, address: str) -> None:
+    """Serialise sign-in attempts for one username and one address (SQLite: the write lock)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    # Two-key advisory locks, taken in a fixed order so two attempts never wait on each other.
+    for name in sorted({f"user:{username}", f"addr:{address}"}):
+        session.exec(
+            text("SELECT pg_advisory_xact_lock(:ns, hashtext(:name))").bindparams(  # type: ignore[call-overload]
+                ns=LOGIN_LOCK_KEY, name=name
+            )
+        )
+
+
+def begin_attempt(session: Session, username: str, address: str) -> int:
+    """Count the attempt as a failure up front, unless the limits are reached (429).
+
+    Counting and recording happen under one lock, so however many attempts arrive at once,
+    at most `login_max_failures` get to try a password; the row is removed if it succeeds.
+    Call inside a write transaction; returns the row's id.
+    """
     settings = get_settings()
+    username, address = username[:64], address[:64]
+    _lock_login(session, username, address)
     since = utcnow() - timedelta(seconds=settings.login_window_s)
     recent = select(func.count()).select_from(LoginFailure).where(LoginFailure.at >= since)
     by_user = session.exec(recent.where(LoginFailure.username == username)).one()
-    by_address = session.exec(recent.where(LoginFailure.address == address[:64])).one()
+    by_address = session.exec(recent.where(LoginFailure.address == address)).one()
     if (
         by_user >= settings.login_max_failures
         or by_address >= settings.login_max_failures_per_address
     ):
         raise TooManyRequests("too many failed sign-ins; wait a few minutes and try again")
+    attempt = LoginFailure(username=username, address=address)
+    session.add(attempt)
+    session.flush()
+    return attempt.id  # type: ignore[return-value]
+
+
+def check_password(session: Session, username: str, password: str) -> User | None:
+    """The user if the password is right and the account active (slow: the hash; no lock)."""
     user = session.exec(select(User).where(User.username == username)).first()
     ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)
-    if not (user and ok and user.is_active):
-        session.add(LoginFailure(username=username[:64], address=address[:64]))
-        # Recorded even though the request fails: the caller commits before raising.
-        raise Unauthenticated("wrong username or password")
-    session.exec(delete(LoginFailure).where(col(LoginFailure.username) == username))  # type: ignore[call-overload]
+    return user if user and ok and user.is_active else None
+
+
+def open_session(
+    session: Session, user: User, password: str, attempt_id: int | None, user_agent: str = ""
+) -> tuple[AuthSession, str]:
+    """After a right password: forget the failures, open a session (write transaction)."""
+    settings = get_settings()
+    session.exec(delete(LoginFailure).where(col(LoginFailure.username) == user.username))  # type: ignore[call-overload]
+    if attempt_id is not None:
+        session.exec(delete(LoginFailure).where(col(LoginFailure.id) == attempt_id))  # type: ignore[call-overload]
     if needs_rehash(user.password_hash):
+        session.refresh(user)
         user.password_hash = hash_password(password)
     token = secrets.token_urlsafe(32)
     row = AuthSession(

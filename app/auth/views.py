@@ -6,11 +6,12 @@ from fastapi import APIRouter, Depends, Form, Request, Response
 
 from app.auth.deps import CSRF_COOKIE, SESSION_COOKIE, CurrentUser, current_session
 from app.auth.models import AuthSession
-from app.auth.service import login
+from app.auth.service import begin_attempt, check_password, open_session
 from app.core.config import get_settings
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.core.errors import Unauthenticated
 from app.core.openapi import errors
+from app.core.net import client_address
 from app.core.timeutil import utcnow
 from app.org.models import Department, User
 
@@ -42,14 +43,16 @@ def token(
     password: Annotated[str, Form(max_length=256)],
 ) -> dict[str, str]:
     """Sign in: a bearer token for API clients, and the same session as a cookie for the PWA."""
-    address = request.client.host if request.client else ""
-    try:
-        row, bearer = login(
-            session, username, password, address, request.headers.get("user-agent", "")
+    with write_transaction(session):
+        attempt = begin_attempt(session, username, client_address(request))
+    # The hash is slow on purpose: checked with no transaction open.
+    user = check_password(session, username, password)
+    if user is None:
+        raise Unauthenticated("wrong username or password")  # the attempt stays counted
+    with write_transaction(session):
+        row, bearer = open_session(
+            session, user, password, attempt, request.headers.get("user-agent", "")
         )
-    except Unauthenticated:
-        session.commit()  # keep the failure count even though the request fails
-        raise
     settings = get_settings()
     max_age = settings.session_days * 86400
     response.set_cookie(
@@ -74,8 +77,12 @@ def token(
 
 
 @router.post("/auth/logout", status_code=204)
-def logout(response: Response, row: Annotated[AuthSession, Depends(current_session)]) -> None:
-    row.revoked_at = utcnow()
+def logout(
+    response: Response, session: SessionDep, row: Annotated[AuthSession, Depends(current_session)]
+) -> None:
+    with write_transaction(session):
+        session.refresh(row)
+        row.revoked_at = utcnow()
     response.delete_cookie(SESSION_COOKIE, path="/")
     response.delete_cookie(CSRF_COOKIE, path="/")
 

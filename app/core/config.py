@@ -40,11 +40,24 @@ class Settings(BaseSettings):
     # Per address: many usernames tried from one place (password spraying).
     login_max_failures_per_address: int = 20
     login_window_s: int = 300
+    # Peers whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated); none by default,
+    # so a client cannot pick its own address, and behind a proxy list the proxy here.
+    trusted_proxies: str = ""
+
+    # Load: request threads (the database pool is sized to them), photo work slots (0: one per
+    # core), the memory photo decodes may use at once, and how long a request may be expected
+    # to queue for a slot before the server says 503 + Retry-After instead.
+    threads: int = 40
+    photo_workers: int = 0
+    photo_memory_mb: int = 768
+    photo_queue_max_wait_s: float = 60.0
 
     # Photos.
     max_photo_bytes: int = 15 * 1024 * 1024
     max_request_bytes: int = 40 * 1024 * 1024
     max_photo_pixels: int = 64_000_000
+    # PNG decodes at full size (JPEG decodes scaled down), so its cap is far lower.
+    max_png_pixels: int = 16_000_000
     max_photos_per_request: int = 6
     watermark: bool = True
     after_photo_max_distance_m: float = 100.0

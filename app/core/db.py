@@ -1,4 +1,38 @@
-"""Engine and sessions: one transaction per request, committed or rolled back in one place."""
+"""Engine and sessions: reads never lock; every write is a short transaction of its own.
+
+How a request touches the database (the rule every endpoint follows):
+
+1. **Read** through the request's session (`SessionDep`): sign-in, loading the ticket,
+   permission and state checks. This is a plain deferred transaction: on SQLite it never
+   takes the write lock, on PostgreSQL it holds no lock. A 401/403/404/409 costs no lock.
+2. **Prepare** everything slow with no transaction open: photo decoding and copies
+   (`app.photos.service`), password hashing, rendering, remote calls.
+3. **Record** in ``with write_transaction(session):`` — re-read what the decision depends on
+   (``session.refresh(ticket, with_for_update=True)``, then check the state again: another
+   request may have moved it meanwhile), add the rows, append the ledger events. This block
+   takes SQLite's write lock (``BEGIN IMMEDIATE``) or the PostgreSQL ledger advisory lock and
+   must last milliseconds: no decoding, hashing, storage writes or HTTP calls in it.
+
+    @router.post("/{ticket_id}/something")
+    def something(session: SessionDep, actor: CurrentActor, target: ..., photo: ...):
+        prepared = prepare_photos(photo or [])          # outside, bounded (may answer 503)
+        stored = store_photos(prepared, caption)        # outside: copies + storage writes
+        with write_transaction(session):
+            ticket = lock_ticket(session, target.ticket)  # refresh FOR UPDATE, re-check
+            flows.something(session, actor, ticket, stored, key)
+        return present(session, actor, ticket)           # read again, no lock
+
+Why the write block lives inside the handler's body and not in a dependency: FastAPI runs
+each sync dependency in its own trip through the thread pool. A lock taken in one dependency
+and released in a later one is held while the request waits for a thread, and when every
+thread waits for that lock the server stalls for the busy timeout (issue 8's 500s).
+
+A flush outside ``write_transaction`` on a request session raises `WriteOutsideTransaction`:
+on SQLite a deferred transaction that read first and then writes fails with SQLITE_BUSY under
+concurrency, so the mistake is made loud in tests rather than intermittent in production.
+CLI commands and background jobs use `session_scope`, which is a write transaction from its
+first statement (they hold it briefly and there is no thread pool to starve).
+"""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -6,24 +40,39 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, create_engine
 
 from app.core.config import get_settings
 from app.core.nul import refuse_nul_text
 
 WRITER = "roadchief_writer"
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# session.info keys: a request session guarded against stray writes, and whether a
+# write_transaction is open on it.
+GUARDED = "roadchief_guarded"
+WRITING = "roadchief_writing"
+
+
+class WriteOutsideTransaction(RuntimeError):
+    """A request session was about to write outside `write_transaction` (a programming error)."""
 
 
 def make_engine(url: str) -> Engine:
+    threads = get_settings().threads
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            # One connection per thread that can ask for one: nobody waits for the pool.
+            pool_size=threads,
+            max_overflow=4,
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -46,7 +95,12 @@ def make_engine(url: str) -> Engine:
 
         refuse_nul_text(engine)
         return engine
-    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    # As many connections as threads that can use one, but only a few kept open when idle
+    # (one PostgreSQL serves several app processes).
+    idle = max(2, threads // 4)
+    engine = create_engine(
+        url, pool_pre_ping=True, pool_size=idle, max_overflow=max(0, threads + 4 - idle)
+    )
     refuse_nul_text(engine)
     return engine
 
@@ -61,21 +115,63 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITER: True})
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """The request's session: commits when the handler returns, rolls back when it raises."""
-    engine = get_engine() if request.method in SAFE_METHODS else writer(get_engine())
-    with Session(engine, expire_on_commit=False) as session:
+@event.listens_for(OrmSession, "before_flush")
+def _refuse_stray_writes(session: OrmSession, _context: Any, _instances: Any) -> None:
+    if session.info.get(GUARDED) and not session.info.get(WRITING):
+        raise WriteOutsideTransaction(
+            "a request session may write only inside `with write_transaction(session):` "
+            "(see app/core/db.py)"
+        )
+
+
+def guard(session: Session) -> None:
+    """Mark a session as a request session: reads anywhere, writes only in write_transaction."""
+    session.info[GUARDED] = True
+
+
+def get_session() -> Iterator[Session]:
+    """The request's session: reads only, until the handler opens `write_transaction`."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        guard(session)
         try:
             yield session
-            session.commit()
+            session.commit()  # ends the read transaction; nothing is pending by construction
         except BaseException:
             session.rollback()
             raise
 
 
 @contextmanager
+def write_transaction(session: Session) -> Iterator[Session]:
+    """A short write transaction on the request's session: commits on exit, rolls back on error.
+
+    The read transaction before it is ended first, so objects loaded earlier may be stale:
+    refresh (with ``with_for_update=True``) whatever the write depends on.
+    """
+    if session.info.get(WRITING):
+        raise RuntimeError("write_transaction is not re-entrant")
+    session.info[WRITING] = True
+    try:
+        if session.in_nested_transaction():
+            # Only tests run requests inside a savepoint of theirs: join it with one more.
+            with session.begin_nested():
+                yield session
+            return
+        session.commit()
+        session.connection(execution_options={WRITER: True})
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+    finally:
+        session.info[WRITING] = False
+
+
+@contextmanager
 def session_scope(engine: Engine | None = None) -> Iterator[Session]:
-    """The same transaction rule for CLI commands and background jobs."""
+    """One write transaction for a CLI command or a background job."""
     with Session(writer(engine or get_engine()), expire_on_commit=False) as session:
         try:
             yield session
@@ -94,6 +190,5 @@ def lock_ledger(session: Session) -> None:
         session.exec(text("SELECT pg_advisory_xact_lock(:k)").bindparams(k=LEDGER_LOCK_KEY))  # type: ignore[call-overload]
 
 
-# Committed when the handler returns, before the response is sent (scope="function"): a
-# client that refetches right after a POST sees its own write.
+# Ended when the handler returns, before the response is sent (scope="function").
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]

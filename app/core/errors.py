@@ -53,3 +53,14 @@ class Invalid(AppError):
 class TooManyRequests(AppError):
     status_code = 429
     code = "slow_down"
+
+
+class Unavailable(AppError):
+    """The server is saturated: the client should retry (same Idempotency-Key) after a while."""
+
+    status_code = 503
+    code = "busy"
+
+    def __init__(self, message: str, retry_after: int = 5, **extra: object) -> None:
+        super().__init__(message, retry_after=retry_after, **extra)
+        self.retry_after = retry_after

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app.core.config import get_settings
+from app.core.db import writer
 from app.core.timeutil import utcnow
 from app.live.broker import broker
 
@@ -33,7 +34,8 @@ def sweep_once(engine: Engine, now: datetime | None = None) -> int | None:
     """One escalation sweep in its own transaction; None when another process holds the lock."""
     from app.tickets.flows import escalate_overdue
 
-    with Session(engine, expire_on_commit=False) as session:
+    # A write transaction from the start: it reads the overdue tickets, then escalates them.
+    with Session(writer(engine), expire_on_commit=False) as session:
         try:
             if engine.dialect.name == "postgresql":
                 got = session.execute(

@@ -92,7 +92,34 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, *, max_pixels: int, local_tz: str = "Asia/Shanghai") -> Decoded:
+def decode_cost(data: bytes) -> int:
+    """Bytes of memory decoding ``data`` will need at most (from the header; 0 if unreadable)."""
+    fmt = sniff(data)
+    if fmt is None:
+        return 0
+    try:
+        with Image.open(io.BytesIO(data), formats=[fmt]) as img:
+            w, h = img.size
+    except Exception:  # noqa: BLE001 - decode() itself says what is wrong with it
+        return 0
+    pixels = w * h
+    if fmt == "JPEG":
+        # DCT scaling decodes at 1/2, 1/4 or 1/8 of each edge, never below the display size.
+        scale = 1
+        while scale < 8 and max(w, h) / (scale * 2) >= DISPLAY_EDGE:
+            scale *= 2
+        pixels //= scale * scale
+    # The decoded image, one converted copy, and the bytes themselves.
+    return pixels * 4 * 2 + len(data)
+
+
+def decode(
+    data: bytes,
+    *,
+    max_pixels: int,
+    local_tz: str = "Asia/Shanghai",
+    max_png_pixels: int | None = None,
+) -> Decoded:
     """Check the bytes are a JPEG, PNG or HEIC within the pixel cap and decode them small."""
     fmt = sniff(data)
     if fmt is None:
@@ -109,10 +136,13 @@ def decode(data: bytes, *, max_pixels: int, local_tz: str = "Asia/Shanghai") -> 
         width, height = img.size
         if width < 1 or height < 1:
             raise Invalid("the photo has no pixels")
-        if width * height > max_pixels:
+        # PNG is decoded at full size (no DCT scaling), so it has a cap of its own.
+        cap = max_png_pixels if fmt == "PNG" and max_png_pixels else max_pixels
+        if width * height > cap:
             # From the header alone: a decompression bomb never reaches the decoder.
             raise PayloadTooLarge(
-                f"the photo is {width}x{height} pixels; at most {max_pixels // 1_000_000} MP"
+                f"the photo is {width}x{height} pixels; at most {cap // 1_000_000} MP"
+                + (" for a PNG" if cap != max_pixels else "")
             )
         try:
             exif = img.getexif()
@@ -148,13 +178,17 @@ def decode(data: bytes, *, max_pixels: int, local_tz: str = "Asia/Shanghai") -> 
     )
 
 
-def decode_all(datas: list[bytes], *, max_pixels: int, local_tz: str) -> list[Decoded]:
+def decode_all(
+    datas: list[bytes], *, max_pixels: int, local_tz: str, max_png_pixels: int | None = None
+) -> list[Decoded]:
     """Decode several photos on several cores; the first bad one (in order) raises."""
+
+    def one(data: bytes) -> Decoded:
+        return decode(data, max_pixels=max_pixels, local_tz=local_tz, max_png_pixels=max_png_pixels)
+
     if len(datas) == 1:
-        return [decode(datas[0], max_pixels=max_pixels, local_tz=local_tz)]
-    return list(
-        _PHOTO_POOL.map(lambda d: decode(d, max_pixels=max_pixels, local_tz=local_tz), datas)
-    )
+        return [one(datas[0])]
+    return list(_PHOTO_POOL.map(one, datas))
 
 
 def _decode_small(img: Image.Image, fmt: str, edge: int) -> Image.Image:

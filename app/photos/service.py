@@ -1,4 +1,20 @@
-"""Photos as evidence: validate and decode before the transaction, store and check inside it.
+"""Photos as evidence: prepared and stored outside any transaction, recorded inside a short one.
+
+The pipeline, in the order a request runs it (see also app/core/db.py):
+
+1. `prepare_photos(files)` — read, validate by content, decode small. CPU-heavy, so it runs in
+   a slot of the bounded photo workers (`app.photos.workers`); a saturated server answers 503
+   with Retry-After here, before anything was stored or locked.
+2. `store_photos(prepared, kind, caption)` — watermark and encode the published copies (in a
+   slot too), then write original, display copy and thumbnail to storage. Still no
+   transaction. The copies depend only on the photo and its `Caption` (ticket number, place,
+   camera time or the report's own receive time), never on the clock of this request: a retry
+   of a request killed before its commit writes the very same files under the very same
+   content keys, so a crash leaves no orphan that a retry would not adopt.
+3. `record_photos(session, ticket, stored, kind, actor)` — inside ``write_transaction``: the
+   photo rows and the fraud flags (queries and a few comparisons; milliseconds).
+
+`attach_photos` does 2 and 3 in the caller's transaction, for the CLI, the demo and tests.
 
 Suspicious photos are flagged, never refused: a proper after-photo of the same spot can
 legitimately look like the before-photo, and phones lose GPS. The flags go on the photo and
@@ -7,6 +23,7 @@ of them; a refusal in the street would only teach a cheat where the threshold is
 """
 
 import copy
+import hashlib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,12 +37,12 @@ from sqlmodel import Session, col, select
 
 from app.core.config import get_settings
 from app.core.errors import Invalid, PayloadTooLarge
-from app.core.timeutil import utcnow
 from app.org.models import User
 from app.photos import imaging
 from app.photos.imaging import Decoded
 from app.photos.models import Photo, PhotoKind
-from app.photos.storage import Storage, content_key, get_storage, key_for
+from app.photos.storage import content_key, get_storage, key_for
+from app.photos.workers import DECODE, RENDER, photo_workers
 from app.tickets.models import Ticket
 
 # dHash bits that may differ for two pictures to count as "the same photo" (of 64).
@@ -48,6 +65,35 @@ class PreparedPhoto:
         return self.decoded.sha256
 
 
+@dataclass(frozen=True)
+class Caption:
+    """What the watermark says besides the photo's own EXIF: fixed for a given ticket/report."""
+
+    number: str
+    lat: float
+    lon: float
+    # Shown when the camera wrote no time: when the server first received the report.
+    received_at: datetime | None = None
+
+    @classmethod
+    def of(cls, ticket: Ticket) -> "Caption":
+        return cls(ticket.number, ticket.lat, ticket.lon)
+
+
+@dataclass
+class StoredPhoto:
+    """A photo whose files are in storage, waiting for the row that references them."""
+
+    decoded: Decoded
+    original_key: str
+    display_key: str
+    thumb_key: str
+
+    @property
+    def sha256(self) -> str:
+        return self.decoded.sha256
+
+
 def read_upload(upload: UploadFile, max_bytes: int) -> bytes:
     """The upload's bytes, refusing more than ``max_bytes`` without reading them all."""
     if upload.size is not None and upload.size > max_bytes:
@@ -59,29 +105,60 @@ def read_upload(upload: UploadFile, max_bytes: int) -> bytes:
     return data
 
 
+def photo_digests(files: list[UploadFile]) -> list[str]:
+    """SHA-256 of each upload as received (what a retried request is compared by); no decode."""
+    cap = get_settings().max_photo_bytes
+    return [hashlib.sha256(read_upload(upload, cap)).hexdigest() for upload in files]
+
+
 def prepare_photos(files: list[UploadFile]) -> list[PreparedPhoto]:
-    """Validate, read EXIF and decode every upload; nothing is stored yet (so nothing leaks)."""
+    """Validate, read EXIF and decode every upload in a photo slot; nothing is stored yet."""
     settings = get_settings()
     if not files:
         raise Invalid("at least one photo is required")
     if len(files) > settings.max_photos_per_request:
         raise Invalid(f"at most {settings.max_photos_per_request} photos per request")
     datas = [read_upload(upload, settings.max_photo_bytes) for upload in files]
-    decoded = imaging.decode_all(
-        datas, max_pixels=settings.max_photo_pixels, local_tz=settings.timezone
-    )
+    memory = sum(imaging.decode_cost(d) for d in datas)
+    with photo_workers().slot(memory, DECODE):
+        decoded = imaging.decode_all(
+            datas,
+            max_pixels=settings.max_photo_pixels,
+            local_tz=settings.timezone,
+            max_png_pixels=settings.max_png_pixels,
+        )
     return [PreparedPhoto(d) for d in decoded]
 
 
-def attach_photos(
-    session: Session, ticket: Ticket, prepared: list[PreparedPhoto], kind: PhotoKind, actor: User
-) -> list[Photo]:
-    """Store the files (before the commit that will reference them), add rows, flag fraud."""
-    settings = get_settings()
+def store_photos(
+    prepared: Sequence[PreparedPhoto], kind: PhotoKind, caption: Caption
+) -> list[StoredPhoto]:
+    """Render the published copies (in a photo slot) and write every file; no transaction."""
+    mark = get_settings().watermark
+    with photo_workers().slot(0, RENDER):
+        copies = [_render(p.decoded, kind, caption, mark) for p in prepared]
     storage = get_storage()
+    stored = []
+    for p, (display, thumb) in zip(prepared, copies, strict=True):
+        d = p.decoded
+        original_key = key_for("originals", d.sha256, d.extension)
+        display_key, _ = content_key("display", display, "jpg")
+        thumb_key, _ = content_key("thumbs", thumb, "jpg")
+        storage.put(original_key, d.data, d.content_type)
+        storage.put(display_key, display, "image/jpeg")
+        storage.put(thumb_key, thumb, "image/jpeg")
+        stored.append(StoredPhoto(d, original_key, display_key, thumb_key))
+    return stored
+
+
+def record_photos(
+    session: Session, ticket: Ticket, stored: Sequence[StoredPhoto], kind: PhotoKind, actor: User
+) -> list[Photo]:
+    """Add the rows for stored files and flag fraud, in the caller's (write) transaction."""
+    settings = get_settings()
     photos = []
-    for item in prepared:
-        photo = _store(storage, ticket, item.decoded, kind, actor, settings.watermark)
+    for item in stored:
+        photo = _row(ticket, item, kind, actor)
         photo.distance_m = _distance_from_ticket(photo, ticket)
         session.add(photo)
         photos.append(photo)
@@ -91,20 +168,26 @@ def attach_photos(
     return photos
 
 
-def _store(
-    storage: Storage, ticket: Ticket, d: Decoded, kind: PhotoKind, actor: User, mark: bool
-) -> Photo:
+def attach_photos(
+    session: Session, ticket: Ticket, prepared: list[PreparedPhoto], kind: PhotoKind, actor: User
+) -> list[Photo]:
+    """Store and record in one go, in the caller's transaction (CLI, demo, tests)."""
+    return record_photos(
+        session, ticket, store_photos(prepared, kind, Caption.of(ticket)), kind, actor
+    )
+
+
+def _render(d: Decoded, kind: PhotoKind, caption: Caption, mark: bool) -> tuple[bytes, bytes]:
     display_img = d.upright
     if mark:
-        display_img = imaging.watermark(display_img, _watermark_lines(ticket, d, kind))
+        display_img = imaging.watermark(display_img, _watermark_lines(caption, d, kind))
     display = imaging.encode_jpeg(display_img, imaging.DISPLAY_QUALITY)
     thumb = imaging.encode_jpeg(d.thumb, imaging.THUMB_QUALITY)
-    original_key = key_for("originals", d.sha256, d.extension)
-    display_key, _ = content_key("display", display, "jpg")
-    thumb_key, _ = content_key("thumbs", thumb, "jpg")
-    storage.put(original_key, d.data, d.content_type)
-    storage.put(display_key, display, "image/jpeg")
-    storage.put(thumb_key, thumb, "image/jpeg")
+    return display, thumb
+
+
+def _row(ticket: Ticket, item: StoredPhoto, kind: PhotoKind, actor: User) -> Photo:
+    d = item.decoded
     return Photo(
         ticket_id=ticket.id,  # type: ignore[arg-type]
         kind=kind,
@@ -112,9 +195,9 @@ def _store(
         sha256=d.sha256,
         content_type=d.content_type,
         size_bytes=len(d.data),
-        original_key=original_key,
-        display_key=display_key,
-        thumb_key=thumb_key,
+        original_key=item.original_key,
+        display_key=item.display_key,
+        thumb_key=item.thumb_key,
         width=d.width,
         height=d.height,
         phash=d.phash,
@@ -126,19 +209,22 @@ def _store(
     )
 
 
-def _watermark_lines(ticket: Ticket, d: Decoded, kind: PhotoKind) -> list[str]:
+def _watermark_lines(caption: Caption, d: Decoded, kind: PhotoKind) -> list[str]:
     tz = ZoneInfo(get_settings().timezone)
     if d.taken_at is not None:
         when = d.taken_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S %z") + " (camera)"
+    elif caption.received_at is not None:
+        when = caption.received_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S %z") + " (received)"
     else:
-        when = utcnow().astimezone(tz).strftime("%Y-%m-%d %H:%M:%S %z") + " (received)"
+        # Not this request's clock: a retry must render the same bytes (see the docstring).
+        when = "no camera time"
     if d.gps_lat is not None and d.gps_lon is not None:
         where = _format_position(d.gps_lat, d.gps_lon) + " (photo GPS)"
         if d.gps_accuracy_m is not None:
             where += f" ±{d.gps_accuracy_m:.0f} m"
     else:
-        where = _format_position(ticket.lat, ticket.lon) + " (ticket)"
-    return [f"No. {ticket.number}  {KIND_LABELS[kind]}", when, where]
+        where = _format_position(caption.lat, caption.lon) + " (ticket)"
+    return [f"No. {caption.number}  {KIND_LABELS[kind]}", when, where]
 
 
 def _format_position(lat: float, lon: float) -> str:

@@ -17,6 +17,7 @@ Writing an existing key refreshes its modification time, so `fsck` never removes
 upload in flight is about to reference.
 """
 
+import glob
 import hashlib
 import os
 import tempfile
@@ -94,18 +95,28 @@ class LocalStorage:
             # A new directory's own entry must be durable too, not only the file in it.
             for directory in (path.parent.parent, path.parent.parent.parent):
                 _fsync_dir(directory)
-        fd, tmp = tempfile.mkstemp(prefix=self.TMP_PREFIX, dir=path.parent)
+        # Named after the key, so a later write of the key finds what a killed one left.
+        prefix = f"{self.TMP_PREFIX}{path.name}."
+        fd, tmp = tempfile.mkstemp(prefix=prefix, dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(tmp, path)
+        except FileNotFoundError:
+            # A concurrent write of the same bytes finished first and swept our temporary file.
+            if not path.is_file():
+                raise
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         # The rename is durable only once the directory entry is on disk.
         _fsync_dir(path.parent)
+        # Same key, same bytes: a write of them killed before its rename left this behind,
+        # and its retry (a phone resending) is this write. Nothing else would ever claim it.
+        for stale in path.parent.glob(glob.escape(prefix) + "*"):
+            stale.unlink(missing_ok=True)
 
     def get(self, key: str) -> bytes:
         try:

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Header
+from sqlmodel import Session
 
 from app.auth.deps import CurrentActor
-from app.auth.policy import applies, can_view, may
+from app.auth.policy import Actor, applies, can_view, may
 from app.core.db import SessionDep
 from app.core.errors import Conflict, Forbidden, Invalid, NotFound
-from app.tickets.flows import replayed_event
+from app.ledger.models import Event
+from app.tickets.flows import check_replay, prior_action
 from app.tickets.models import Ticket
 
 ACTION_NAMES = {
@@ -59,32 +61,65 @@ def visible_ticket(ticket_id: int, session: SessionDep, actor: CurrentActor) -> 
 
 @dataclass(frozen=True)
 class Target:
-    """The ticket an action is for; `replayed` when the phone is retrying an action already done."""
+    """The ticket an action is for; `prior` when the phone is retrying an action already done."""
 
     ticket: Ticket
-    replayed: bool = False
+    prior: Event | None = None
+
+    @property
+    def replayed(self) -> bool:
+        return self.prior is not None
+
+
+def _check(actor: Actor, action: str, ticket: Ticket) -> None:
+    if not may(actor, action, ticket):
+        raise Forbidden(f"you may not {ACTION_NAMES[action]} ticket {ticket.number}")
+    if not applies(action, ticket):
+        raise Conflict(
+            f"ticket {ticket.number} is {ticket.status}: "
+            f"{ACTION_NAMES[action]} is not possible now",
+            status=ticket.status,
+        )
 
 
 def ticket_for(action: str) -> Callable[..., Target]:
-    """A dependency giving the ticket, locked for update, if this user may `action` it now."""
+    """A dependency giving the ticket if this user may `action` it now (read only, no lock).
+
+    The handler checks again under the lock with `relock`, inside its write transaction.
+    """
 
     def load(ticket_id: int, session: SessionDep, actor: CurrentActor, key: OptionalKey) -> Target:
-        ticket = session.get(Ticket, ticket_id, with_for_update=True)
+        ticket = session.get(Ticket, ticket_id)
         if ticket is None or not can_view(actor, ticket):
             raise NotFound(f"ticket {ticket_id} not found")
-        if replayed_event(session, key, ticket):
-            return Target(ticket, replayed=True)
-        if not may(actor, action, ticket):
-            raise Forbidden(f"you may not {ACTION_NAMES[action]} ticket {ticket.number}")
-        if not applies(action, ticket):
-            raise Conflict(
-                f"ticket {ticket.number} is {ticket.status}: "
-                f"{ACTION_NAMES[action]} is not possible now",
-                status=ticket.status,
-            )
+        prior = prior_action(session, key, ticket, actor.user)
+        if prior is not None:
+            return Target(ticket, prior)
+        _check(actor, action, ticket)
         return Target(ticket)
 
     return load
+
+
+def relock(
+    session: Session,
+    actor: Actor,
+    action: str,
+    ticket: Ticket,
+    key: str | None = None,
+    fingerprint: str | None = None,
+) -> bool:
+    """Inside write_transaction: re-read the ticket under lock and check again.
+
+    True when another request under the same key did the action meanwhile (then do nothing).
+    """
+    session.refresh(ticket, with_for_update=True)
+    prior = prior_action(session, key, ticket, actor.user)
+    if prior is not None:
+        check_replay(prior, fingerprint)
+        return True
+    _check(actor, action, ticket)
+    return False
 
 
 VisibleTicket = Annotated[Ticket, Depends(visible_ticket)]

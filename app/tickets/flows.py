@@ -1,11 +1,15 @@
 """The ticket loop: report → (routed) → rectify → verify → closed, and the side roads.
 
 Each flow changes a ticket and appends exactly one ledger event per transition, in the
-caller's transaction. Files are written before the commit that refers to them.
+caller's transaction, which is a short write transaction (app/core/db.py): photos arrive
+already stored (`app.photos.service.store_photos`), so a flow only adds rows. Flows given
+`PreparedPhoto`s store them first, in the caller's transaction — for the CLI, the demo and
+tests, never for a request. A request files a report through `file_report`.
 """
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -15,17 +19,26 @@ from sqlmodel import Session, col, func, select
 
 from app.auth.policy import Actor
 from app.core.config import get_settings
-from app.core.db import lock_ledger
+from app.core.db import lock_ledger, write_transaction
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.timeutil import utcnow
 from app.deadlines.clock import BusinessClock
 from app.ledger import service as ledger
 from app.ledger.models import Event
 from app.org.models import Department, Road, Role, User, Zone
-from app.photos.models import PhotoKind
-from app.photos.service import PreparedPhoto, attach_photos, distance_m
+from app.photos.models import Photo, PhotoKind
+from app.photos.service import (
+    Caption,
+    PreparedPhoto,
+    StoredPhoto,
+    distance_m,
+    record_photos,
+    store_photos,
+)
 from app.routing.service import road_index, route_point
-from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
+from app.tickets.models import OPEN_STATUSES, Category, ReportClaim, Status, Ticket
+
+Photos = Sequence[PreparedPhoto] | Sequence[StoredPhoto]
 
 REWORK_CRITICISM = 2  # 通报批评
 REWORK_SUMMONS = 3  # 约谈
@@ -47,8 +60,11 @@ class Report:
         if self.captured_at is not None and self.captured_at > utcnow() + CLOCK_SKEW:
             raise Invalid("captured_at is in the future; check the phone's clock")
 
-    def fingerprint(self, reporter_id: int, photos: list[PreparedPhoto]) -> str:
-        """What makes a retry 'the same request': every field and every photo's bytes."""
+    def fingerprint(self, reporter_id: int, photos: Photos | Sequence[str]) -> str:
+        """What makes a retry 'the same request': every field and every photo's bytes.
+
+        ``photos`` are the photos or their SHA-256 digests as received.
+        """
         body = {
             "category": self.category,
             "lat": round(self.lat, 7),
@@ -56,7 +72,7 @@ class Report:
             "accuracy_m": self.accuracy_m,
             "description": self.description,
             "captured_at": self.captured_at.isoformat() if self.captured_at else None,
-            "photos": [p.sha256 for p in photos],
+            "photos": [p if isinstance(p, str) else p.sha256 for p in photos],
             "reporter": reporter_id,
         }
         return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
@@ -66,24 +82,62 @@ def find_by_key(session: Session, key: str) -> Ticket | None:
     return session.exec(select(Ticket).where(Ticket.idempotency_key == key)).first()
 
 
-def replayed_event(session: Session, key: str | None, ticket: Ticket) -> bool:
-    """True when this action was already done under the same Idempotency-Key (a phone's retry)."""
+def check_report_replay(ticket: Ticket, reporter: User, data: Report, digests: list[str]) -> None:
+    """A report sent again under its key must be the same report by the same reporter (422)."""
+    fingerprint = data.fingerprint(reporter.id, digests)  # type: ignore[arg-type]
+    if ticket.request_fingerprint != fingerprint or ticket.reporter_id != reporter.id:
+        raise Invalid("Idempotency-Key was already used for a different report")
+
+
+def action_fingerprint(action: str, actor: User, **fields: object) -> str:
+    """What makes a retried action 'the same request': who, which action, every field."""
+    body = {"action": action, "actor": actor.id, **fields}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def prior_action(session: Session, key: str | None, ticket: Ticket, actor: User) -> Event | None:
+    """The event an earlier request under this Idempotency-Key recorded (a phone's retry)."""
     if not key:
-        return False
+        return None
     event = session.exec(select(Event).where(Event.idempotency_key == key)).first()
     if event is None:
-        return False
+        return None
     if event.ticket_id != ticket.id:
         raise Invalid("this Idempotency-Key was already used for another ticket")
-    return True
+    if event.actor_id != actor.id:
+        raise Invalid("this Idempotency-Key was already used by another user")
+    return event
+
+
+def check_replay(prior: Event, fingerprint: str | None) -> None:
+    """A replay must repeat the request it replays; another body under the key is refused."""
+    recorded = prior.data.get("request_fingerprint")
+    if recorded is not None and fingerprint is not None and recorded != fingerprint:
+        raise Invalid("this Idempotency-Key was already used for a different request")
+
+
+def _store(photos: Photos, kind: PhotoKind, caption: Caption) -> list[StoredPhoto]:
+    """Photos already stored by the request pass through; prepared ones are stored now."""
+    prepared = [p for p in photos if isinstance(p, PreparedPhoto)]
+    if prepared:
+        return store_photos(prepared, kind, caption)
+    return [p for p in photos if isinstance(p, StoredPhoto)]
+
+
+def _attach(
+    session: Session, ticket: Ticket, photos: Photos, kind: PhotoKind, actor: User
+) -> list[Photo]:
+    return record_photos(session, ticket, _store(photos, kind, Caption.of(ticket)), kind, actor)
 
 
 def _next_number(session: Session, now: datetime) -> str:
+    """The day's next number, after every ticket and every number claimed by a report."""
     day = now.astimezone(ZoneInfo(get_settings().timezone)).strftime("%Y%m%d")
-    last = session.exec(
-        select(func.max(Ticket.number)).where(col(Ticket.number).like(f"{day}-%"))
-    ).one()
-    seq = int(last.split("-")[1]) + 1 if last else 1
+    last = [
+        session.exec(select(func.max(column)).where(col(column).like(f"{day}-%"))).one()
+        for column in (Ticket.number, ReportClaim.number)
+    ]
+    seq = max((int(n.split("-")[1]) for n in last if n), default=0) + 1
     return f"{day}-{seq:04d}"
 
 
@@ -105,6 +159,10 @@ def _department_desk(session: Session, department_id: int) -> User | None:
         )
         .order_by(col(User.id))
     ).first()
+
+
+def _with_fingerprint(data: dict[str, object], fingerprint: str | None) -> dict[str, object]:
+    return {**data, "request_fingerprint": fingerprint} if fingerprint else data
 
 
 def _touch(ticket: Ticket, now: datetime) -> None:
@@ -132,23 +190,58 @@ def check_location(session: Session, lat: float, lon: float) -> None:
         )
 
 
-def report(
-    session: Session, reporter: User, data: Report, photos: list[PreparedPhoto], key: str
-) -> tuple[Ticket, bool]:
-    """File a ticket and route it; returns (ticket, created). A replayed key returns the first."""
-    settings = get_settings()
-    category = check_category(session, data.category)
-    check_location(session, data.lat, data.lon)
+@dataclass(frozen=True)
+class Claim:
+    """The number a report holds; `ticket` when it was already filed under its key."""
+
+    number: str
+    received_at: datetime
+    ticket: Ticket | None = None
+
+    def caption(self, data: Report) -> Caption:
+        return Caption(self.number, data.lat, data.lon, self.received_at)
+
+
+def claim_report(session: Session, reporter: User, data: Report, photos: Photos, key: str) -> Claim:
+    """Hold a number for this report, or find the ticket its key already filed (write txn)."""
     fingerprint = data.fingerprint(reporter.id, photos)  # type: ignore[arg-type]
     # The ledger lock serialises reporters, so two requests with one key cannot both pass here;
-    # the unique index on idempotency_key is the database's own guard behind it.
+    # the unique indexes on the keys are the database's own guard behind it.
     lock_ledger(session)
     existing = find_by_key(session, key)
-    if existing is not None:
-        if existing.request_fingerprint != fingerprint or existing.reporter_id != reporter.id:
+    held = existing or session.get(ReportClaim, key)
+    if held is not None:
+        if held.request_fingerprint != fingerprint or held.reporter_id != reporter.id:
             raise Invalid("Idempotency-Key was already used for a different report")
-        return existing, False
+        return Claim(held.number, held.received_at, existing)
+    now = utcnow()
+    claim = ReportClaim(
+        idempotency_key=key,
+        number=_next_number(session, now),
+        reporter_id=reporter.id,  # type: ignore[arg-type]
+        request_fingerprint=fingerprint,
+        received_at=now,
+    )
+    session.add(claim)
+    session.flush()
+    return Claim(claim.number, claim.received_at)
 
+
+def record_report(
+    session: Session,
+    reporter: User,
+    data: Report,
+    photos: Sequence[StoredPhoto],
+    key: str,
+    claim: Claim,
+) -> tuple[Ticket, bool]:
+    """File and route the claimed report with its stored photos (write txn, milliseconds)."""
+    settings = get_settings()
+    category = check_category(session, data.category)
+    lock_ledger(session)
+    existing = find_by_key(session, key)
+    if existing is not None:  # the same report, sent twice at once: the other one filed it
+        return existing, False
     now = utcnow()
     route = route_point(
         session, data.lat, data.lon, settings.routing_radius_m, settings.routing_tie_margin_m
@@ -157,7 +250,7 @@ def report(
     zone = session.get(Zone, route.zone_id) if route.zone_id else None
     assignee_id = (road.chief_id if road else None) or (zone.chief_id if zone else None)
     ticket = Ticket(
-        number=_next_number(session, now),
+        number=claim.number,
         category_code=category.code,
         description=data.description,
         lat=data.lat,
@@ -174,16 +267,19 @@ def report(
         status=Status.assigned if assignee_id else Status.pending,
         reporter_id=reporter.id,  # type: ignore[arg-type]
         captured_at=data.captured_at,
-        received_at=now,
+        received_at=claim.received_at,
         updated_at=now,
         idempotency_key=key,
-        request_fingerprint=fingerprint,
+        request_fingerprint=data.fingerprint(reporter.id, photos),  # type: ignore[arg-type]
     )
     if assignee_id:
         _start_clock(session, ticket, now)
+    held = session.get(ReportClaim, key)
+    if held is not None:
+        session.delete(held)
     session.add(ticket)
     session.flush()
-    stored = attach_photos(session, ticket, photos, PhotoKind.before, reporter)
+    stored = record_photos(session, ticket, photos, PhotoKind.before, reporter)
     ledger.append(
         session,
         ticket_id=ticket.id,
@@ -203,18 +299,49 @@ def report(
     return ticket, True
 
 
+def file_report(
+    session: Session, reporter: User, data: Report, photos: list[PreparedPhoto], key: str
+) -> tuple[Ticket, bool]:
+    """File a report from a request: claim (short), store the copies (no lock), record (short).
+
+    Returns (ticket, created); a replayed key returns the first ticket and stores nothing.
+    """
+    check_location(session, data.lat, data.lon)
+    with write_transaction(session):
+        claim = claim_report(session, reporter, data, photos, key)
+    if claim.ticket is not None:
+        return claim.ticket, False
+    stored = store_photos(photos, PhotoKind.before, claim.caption(data))
+    with write_transaction(session):
+        return record_report(session, reporter, data, stored, key, claim)
+
+
+def report(
+    session: Session, reporter: User, data: Report, photos: Photos, key: str
+) -> tuple[Ticket, bool]:
+    """File a ticket and route it in the caller's transaction (CLI, demo, tests)."""
+    check_category(session, data.category)
+    check_location(session, data.lat, data.lon)
+    claim = claim_report(session, reporter, data, photos, key)
+    if claim.ticket is not None:
+        return claim.ticket, False
+    stored = _store(photos, PhotoKind.before, claim.caption(data))
+    return record_report(session, reporter, data, stored, key, claim)
+
+
 def rectify(
     session: Session,
     actor: Actor,
     ticket: Ticket,
     note: str,
-    photos: list[PreparedPhoto],
+    photos: Photos,
     key: str | None,
+    fingerprint: str | None = None,
 ) -> Ticket:
     if not photos:
         raise Invalid("an after-photo (整改后照片) is required")
     now = utcnow()
-    stored = attach_photos(session, ticket, photos, PhotoKind.after, actor.user)
+    stored = _attach(session, ticket, photos, PhotoKind.after, actor.user)
     ticket.status = Status.rectified
     ticket.rectified_at = now
     ticket.rectified_by_id = actor.user.id
@@ -227,7 +354,9 @@ def rectify(
         from_status=Status.assigned,
         to_status=Status.rectified,
         note=note,
-        data={"photos": [p.id for p in stored], "flags": ticket.flags},
+        data=_with_fingerprint(
+            {"photos": [p.id for p in stored], "flags": ticket.flags}, fingerprint
+        ),
         idempotency_key=key,
     )
     return ticket
@@ -239,15 +368,16 @@ def verify(
     ticket: Ticket,
     approved: bool,
     note: str,
-    photos: list[PreparedPhoto],
+    photos: Photos,
     key: str | None,
     verifier_at: tuple[float, float, float | None] | None = None,
+    fingerprint: str | None = None,
 ) -> Ticket:
     if not approved and not note.strip():
         raise Invalid("say why the rectification is rejected")
     now = utcnow()
     checked_from = _verifier_distance(ticket, verifier_at)
-    stored = attach_photos(session, ticket, photos, PhotoKind.verify, actor.user) if photos else []
+    stored = _attach(session, ticket, photos, PhotoKind.verify, actor.user) if photos else []
     if approved:
         ticket.status = Status.closed
         ticket.closed_at = now
@@ -274,11 +404,14 @@ def verify(
         from_status=Status.rectified,
         to_status=ticket.status,
         note=note,
-        data={
-            "photos": [p.id for p in stored],
-            "rework_count": ticket.rework_count,
-            **({"verifier": checked_from} if checked_from else {}),
-        },
+        data=_with_fingerprint(
+            {
+                "photos": [p.id for p in stored],
+                "rework_count": ticket.rework_count,
+                **({"verifier": checked_from} if checked_from else {}),
+            },
+            fingerprint,
+        ),
         idempotency_key=key,
     )
     return ticket
@@ -308,6 +441,7 @@ def handoff(
     department_id: int,
     note: str,
     key: str | None = None,
+    fingerprint: str | None = None,
 ) -> Ticket:
     """A chief hands the ticket to a functional department; the deadline stays."""
     if not note.strip():
@@ -329,7 +463,9 @@ def handoff(
         from_status=ticket.status,
         to_status=ticket.status,
         note=note,
-        data={"department_id": department_id, "assignee_id": desk.id},
+        data=_with_fingerprint(
+            {"department_id": department_id, "assignee_id": desk.id}, fingerprint
+        ),
         idempotency_key=key,
     )
     return ticket

@@ -90,3 +90,20 @@ class Ticket(SQLModel, table=True):
     flags: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     idempotency_key: str = Field(unique=True, max_length=64)
     request_fingerprint: str = Field(max_length=64)
+
+
+class ReportClaim(SQLModel, table=True):
+    """A report's number, held from its first arrival until its ticket is recorded.
+
+    The number is burnt into the before-photos' watermark, which is drawn before the short
+    transaction that files the ticket; a retry under the same Idempotency-Key gets the same
+    number (and receive time), so it renders the same copies. The row goes when the ticket
+    is recorded; a report abandoned for good leaves it, and its number unused.
+    """
+
+    __tablename__ = "report_claims"
+    idempotency_key: str = Field(primary_key=True, max_length=64)
+    number: str = Field(unique=True, max_length=20)
+    reporter_id: int = Field(foreign_key="users.id")
+    request_fingerprint: str = Field(max_length=64)
+    received_at: datetime = Field(sa_type=UTCDateTime)

@@ -9,13 +9,21 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth.deps import CurrentActor
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.core.errors import Invalid
 from app.core.openapi import BBox, errors
 from app.core.timeutil import as_utc
-from app.photos.service import prepare_photos
+from app.photos.models import PhotoKind
+from app.photos.service import Caption, photo_digests, prepare_photos, store_photos
 from app.tickets import flows
-from app.tickets.deps import OptionalKey, RequiredKey, Target, VisibleTicket, ticket_for
+from app.tickets.deps import (
+    OptionalKey,
+    RequiredKey,
+    Target,
+    VisibleTicket,
+    relock,
+    ticket_for,
+)
 from app.tickets.models import Status, Ticket
 from app.tickets.presenter import TicketPresenter
 from app.tickets.service import TicketFilter, list_tickets, parse_bbox, parse_point
@@ -99,8 +107,13 @@ def create_ticket(
     )
     flows.check_category(session, report.category)
     flows.check_location(session, report.lat, report.lon)
+    existing = flows.find_by_key(session, key)
+    if existing is not None:
+        # A phone's retry of a report already filed: compared by the photos' bytes, not decoded.
+        flows.check_report_replay(existing, actor.user, report, photo_digests(photo or []))
+        return JSONResponse(_present(session, actor, existing), status_code=200)
     prepared = prepare_photos(photo or [])
-    ticket, created = flows.report(session, actor.user, report, prepared, key)
+    ticket, created = flows.file_report(session, actor.user, report, prepared, key)
     body = _present(session, actor, ticket)
     return JSONResponse(body, status_code=201 if created else 200)
 
@@ -177,9 +190,18 @@ def rectify(
     photo: Annotated[list[UploadFile] | None, File()] = None,
 ) -> dict[str, Any]:
     """整改: upload the after-photo(s); the ticket waits for verification."""
-    if not target.replayed:
-        flows.rectify(session, actor, target.ticket, note.strip(), prepare_photos(photo or []), key)
-    return _present(session, actor, target.ticket)
+    ticket, note = target.ticket, note.strip()
+    fingerprint = flows.action_fingerprint(
+        "rectify", actor.user, note=note, photos=photo_digests(photo or [])
+    )
+    if target.prior is not None:
+        flows.check_replay(target.prior, fingerprint)
+        return _present(session, actor, ticket)
+    stored = store_photos(prepare_photos(photo or []), PhotoKind.after, Caption.of(ticket))
+    with write_transaction(session):
+        if not relock(session, actor, "rectify", ticket, key, fingerprint):
+            flows.rectify(session, actor, ticket, note, stored, key, fingerprint)
+    return _present(session, actor, ticket)
 
 
 async def verify_input(request: Request) -> tuple[VerifyBody, list[UploadFile]]:
@@ -244,16 +266,24 @@ def verify(
     body: Annotated[tuple[VerifyBody, list[UploadFile]], Depends(verify_input)],
 ) -> dict[str, Any]:
     """核查: approve (closed) or reject (back to the assignee, rework +1)."""
-    data, photos = body
-    if not target.replayed:
-        prepared = prepare_photos(photos) if photos else []
-        at = None
-        if data.lat is not None and data.lon is not None:
-            at = (data.lat, data.lon, data.accuracy_m)
-        flows.verify(
-            session, actor, target.ticket, data.approved, data.note.strip(), prepared, key, at
-        )
-    return _present(session, actor, target.ticket)
+    (data, photos), ticket = body, target.ticket
+    note = data.note.strip()
+    at = None
+    if data.lat is not None and data.lon is not None:
+        at = (data.lat, data.lon, data.accuracy_m)
+    fingerprint = flows.action_fingerprint(
+        "verify", actor.user, approved=data.approved, note=note, photos=photo_digests(photos), at=at
+    )
+    if target.prior is not None:
+        flows.check_replay(target.prior, fingerprint)
+        return _present(session, actor, ticket)
+    stored = (
+        store_photos(prepare_photos(photos), PhotoKind.verify, Caption.of(ticket)) if photos else []
+    )
+    with write_transaction(session):
+        if not relock(session, actor, "verify", ticket, key, fingerprint):
+            flows.verify(session, actor, ticket, data.approved, note, stored, key, at, fingerprint)
+    return _present(session, actor, ticket)
 
 
 @router.post("/{ticket_id}/handoff", responses=errors(409))
@@ -265,9 +295,17 @@ def handoff(
     target: Annotated[Target, Depends(ticket_for("handoff"))],
 ) -> dict[str, Any]:
     """A chief hands the ticket to a functional department (职能部门) with a reason."""
-    if not target.replayed:
-        flows.handoff(session, actor, target.ticket, body.department_id, body.note, key)
-    return _present(session, actor, target.ticket)
+    ticket = target.ticket
+    fingerprint = flows.action_fingerprint(
+        "handoff", actor.user, department_id=body.department_id, note=body.note
+    )
+    if target.prior is not None:
+        flows.check_replay(target.prior, fingerprint)
+        return _present(session, actor, ticket)
+    with write_transaction(session):
+        if not relock(session, actor, "handoff", ticket, key, fingerprint):
+            flows.handoff(session, actor, ticket, body.department_id, body.note, key, fingerprint)
+    return _present(session, actor, ticket)
 
 
 @router.post("/{ticket_id}/dispatch", responses=errors(409))
@@ -279,15 +317,17 @@ def dispatch(
 ) -> dict[str, Any]:
     """派遣: send a pending ticket to a road, chief or department, or re-route it."""
     ticket = target.ticket
-    flows.dispatch(
-        session,
-        actor,
-        ticket,
-        road_id=body.road_id,
-        assignee_id=body.assignee_id,
-        department_id=body.department_id,
-        note=body.note,
-    )
+    with write_transaction(session):
+        relock(session, actor, "dispatch", ticket)
+        flows.dispatch(
+            session,
+            actor,
+            ticket,
+            road_id=body.road_id,
+            assignee_id=body.assignee_id,
+            department_id=body.department_id,
+            note=body.note,
+        )
     return _present(session, actor, ticket)
 
 
@@ -300,7 +340,9 @@ def dismiss(
 ) -> dict[str, Any]:
     """作废: invalid, or a duplicate merged into its original."""
     ticket = target.ticket
-    flows.dismiss(session, actor, ticket, body.reason, body.duplicate_of, body.note)
+    with write_transaction(session):
+        relock(session, actor, "dismiss", ticket)
+        flows.dismiss(session, actor, ticket, body.reason, body.duplicate_of, body.note)
     return _present(session, actor, ticket)
 
 
@@ -313,6 +355,8 @@ def escalate(
 ) -> dict[str, Any]:
     """督办 by hand: one chief level up."""
     ticket = target.ticket
-    if flows.escalate(session, actor.user.id, ticket, body.note) is None:
-        raise Invalid("there is no chief above the current one")
+    with write_transaction(session):
+        relock(session, actor, "escalate", ticket)
+        if flows.escalate(session, actor.user.id, ticket, body.note) is None:
+            raise Invalid("there is no chief above the current one")
     return _present(session, actor, ticket)

@@ -1,17 +1,19 @@
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { Outbox, type OutboxItem, type SendResult } from '@/outbox/outbox'
+import { retryAfter } from '@/outbox/send'
 
 /** A fake server that dedupes by Idempotency-Key, like the real one. */
 class FakeServer {
   tickets = new Map<string, number>()
   calls: string[] = []
-  script: Array<number | 'network' | 'lost'> = []
+  script: Array<number | 'network' | 'lost' | { busyMs: number }> = []
 
   send = async (item: OutboxItem): Promise<SendResult> => {
     this.calls.push(item.id)
     const next = this.script.shift() ?? 201
     if (next === 'network') throw new Error('Failed to fetch')
+    if (typeof next === 'object') return { status: 503, detail: 'busy', retryAfterMs: next.busyMs }
     if (typeof next === 'number' && next !== 201) return { status: next, detail: `status ${next}` }
     if (!this.tickets.has(item.id)) this.tickets.set(item.id, this.tickets.size + 1)
     // 'lost': the server made the ticket but the response never reached the phone.
@@ -126,6 +128,34 @@ describe('outbox', () => {
     expect(r.failed).toBe(1)
     const [item] = await box.list()
     expect(item!.stuck).toBe(false)
+  })
+
+  it("waits as long as a busy server's Retry-After says, then resends with the same key", async () => {
+    const box = makeOutbox()
+    const first = await box.enqueue(report('a'))
+    const second = await box.enqueue(report('b'))
+    server.script = [{ busyMs: 30_000 }]
+    const r = await box.flush()
+    // Nothing else is sent to a saturated server before the time it gave.
+    expect(r.failed).toBe(1)
+    expect(server.calls).toEqual([first.id])
+    expect((await box.get(first.id))!.nextAttemptAt).toBe(clock + 30_000)
+    clock += 29_000
+    await box.flush()
+    expect(server.calls).toEqual([first.id])
+    clock += 1_000
+    await box.flush()
+    expect(server.calls).toEqual([first.id, first.id, second.id])
+    expect([...server.tickets.keys()]).toEqual([first.id, second.id])
+    expect(await box.list()).toEqual([])
+  })
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-11-30T22:00:00Z')
+    expect(retryAfter('7', now)).toBe(7_000)
+    expect(retryAfter('Mon, 30 Nov 2026 22:00:12 GMT', now)).toBe(12_000)
+    expect(retryAfter('soon', now)).toBeUndefined()
+    expect(retryAfter(null, now)).toBeUndefined()
   })
 
   it('sets aside items the server refuses for good, with the reason, and keeps sending others', async () => {

@@ -46,6 +46,8 @@ export interface SendResult {
   status: number
   detail?: string
   body?: unknown
+  /** The server's Retry-After (503 busy, 429 slow down), in milliseconds. */
+  retryAfterMs?: number
 }
 
 /** Sends one item; resolves with the HTTP outcome, rejects when the server was not reached. */
@@ -286,6 +288,13 @@ export class Outbox {
         })
         report.stuck++
         this.changed()
+      } else if (result.retryAfterMs !== undefined) {
+        // The server is saturated and said when to come back: the same item (same key) then,
+        // and nothing else before, so a busy server is not hammered item by item.
+        const reason = `${result.status}: ${result.detail ?? ''}`.trim()
+        this.blockedUntil = await this.failed(item, reason, result.retryAfterMs)
+        report.failed++
+        break
       } else {
         await this.failed(item, `${result.status}: ${result.detail ?? ''}`.trim())
         report.failed++
@@ -294,10 +303,10 @@ export class Outbox {
     return report
   }
 
-  /** Count a failed attempt and set its retry time, which it returns. */
-  private async failed(item: OutboxItem, reason: string): Promise<number> {
+  /** Count a failed attempt and set its retry time (the server's, if it said), which it returns. */
+  private async failed(item: OutboxItem, reason: string, retryAfterMs?: number): Promise<number> {
     const attempts = item.attempts + 1
-    const nextAttemptAt = this.now + this.backoff(attempts)
+    const nextAttemptAt = this.now + (retryAfterMs ?? this.backoff(attempts))
     await (await this.db()).put('items', { ...item, attempts, lastError: reason, nextAttemptAt })
     this.changed()
     return nextAttemptAt

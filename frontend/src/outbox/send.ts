@@ -54,5 +54,15 @@ export async function sendItem(item: OutboxItem): Promise<SendResult> {
     return { status: res.status, body }
   }
   const { detail } = await errorMessage(res)
-  return { status: res.status, detail }
+  const retryAfterMs = retryAfter(res.headers.get('Retry-After'), Date.now())
+  return retryAfterMs === undefined ? { status: res.status, detail } : { status: res.status, detail, retryAfterMs }
+}
+
+/** Retry-After in milliseconds from now: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  const at = Date.parse(trimmed)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
 }
