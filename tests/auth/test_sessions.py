@@ -1,5 +1,7 @@
 """Sign-in, server-side sessions, cookies with CSRF, throttling."""
 
+from sqlmodel import select
+
 from tests.factories import PASSWORD, create_user
 
 
@@ -74,3 +76,42 @@ def test_many_usernames_from_one_address_are_slowed_down(client, db, monkeypatch
     # Even the right password of a real account waits now, from this address.
     r = client.post("/api/auth/token", data={"username": "insp_f", "password": PASSWORD})
     assert r.status_code == 429
+
+
+def test_a_client_cannot_choose_its_address_through_x_forwarded_for(client, db):
+    from app.auth.models import LoginFailure
+
+    create_user(db, "inspector", "insp_xff")
+    client.post(
+        "/api/auth/token",
+        data={"username": "insp_xff", "password": "x"},
+        headers={"X-Forwarded-For": "203.0.113.7"},
+    )
+    row = db.exec(select(LoginFailure).where(LoginFailure.username == "insp_xff")).one()
+    assert row.address == "testclient"  # the peer, since no proxy is trusted by default
+
+
+def _request(peer: str, *forwarded: str):
+    from starlette.requests import Request
+
+    headers = [(b"x-forwarded-for", value.encode()) for value in forwarded]
+    return Request({"type": "http", "client": (peer, 40000), "headers": headers})
+
+
+def test_x_forwarded_for_is_read_only_from_trusted_proxies(monkeypatch):
+    from app.core.config import get_settings
+    from app.core.net import client_address
+
+    monkeypatch.setenv("ROADCHIEF_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.10")
+    get_settings.cache_clear()
+    try:
+        # Through two trusted proxies: the first address from the right they did not add.
+        assert client_address(_request("10.0.0.5", "198.51.100.1, 203.0.113.9, 10.1.2.3")) == (
+            "203.0.113.9"
+        )
+        assert client_address(_request("192.0.2.10", "203.0.113.9", "10.1.1.1")) == "203.0.113.9"
+        # Loopback is not trusted unless listed: its header is a client's claim.
+        assert client_address(_request("127.0.0.1", "203.0.113.9")) == "127.0.0.1"
+        assert client_address(_request("10.0.0.5")) == "10.0.0.5"
+    finally:
+        get_settings.cache_clear()

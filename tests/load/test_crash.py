@@ -10,7 +10,6 @@ import random
 import subprocess
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -60,9 +59,7 @@ def crash_loop(server: LiveServer, photo: bytes, rounds: int, seed: int) -> None
         outcomes = fire(server.url, token, burst, timeout=60)
         killer.join()
         # Answers that made it out before the kill are promises: 5xx never, 2xx kept.
-        assert all(o.status is None or o.status in (200, 201) for o in outcomes), _explain(
-            outcomes
-        )
+        assert all(o.status is None or o.status in (200, 201) for o in outcomes), _explain(outcomes)
         _adopt(acknowledged, outcomes)
         previous = burst
 
@@ -100,5 +97,3 @@ def test_crash_loop(stopped: LiveServer, photo_12mp: bytes) -> None:
 @pytest.mark.slow
 def test_crash_loop_20_rounds(stopped: LiveServer, photo_12mp: bytes) -> None:
     crash_loop(stopped, photo_12mp, rounds=20, seed=100)
-
-
