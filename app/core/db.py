@@ -27,13 +27,16 @@ each sync dependency in its own trip through the thread pool. A lock taken in on
 and released in a later one is held while the request waits for a thread, and when every
 thread waits for that lock the server stalls for the busy timeout (issue 8's 500s).
 
-A flush outside ``write_transaction`` on a request session raises `WriteOutsideTransaction`:
-on SQLite a deferred transaction that read first and then writes fails with SQLITE_BUSY under
-concurrency, so the mistake is made loud in tests rather than intermittent in production.
+A flush outside ``write_transaction`` on a request session warns `WriteOutsideTransaction`
+(pytest lists it): it still works, committed when the request ends, but on SQLite a deferred
+transaction that read first and then writes fails with SQLITE_BUSY under concurrency (answered
+503 + Retry-After) and holds the write lock until the request's teardown. Move such writes
+into ``write_transaction``.
 CLI commands and background jobs use `session_scope`, which is a write transaction from its
 first statement (they hold it briefly and there is no thread pool to starve).
 """
 
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -56,8 +59,8 @@ GUARDED = "roadchief_guarded"
 WRITING = "roadchief_writing"
 
 
-class WriteOutsideTransaction(RuntimeError):
-    """A request session was about to write outside `write_transaction` (a programming error)."""
+class WriteOutsideTransaction(RuntimeWarning):
+    """A request session wrote outside `write_transaction` (see the module docstring)."""
 
 
 def make_engine(url: str) -> Engine:
@@ -118,9 +121,11 @@ def writer(engine: Engine) -> Engine:
 @event.listens_for(OrmSession, "before_flush")
 def _refuse_stray_writes(session: OrmSession, _context: Any, _instances: Any) -> None:
     if session.info.get(GUARDED) and not session.info.get(WRITING):
-        raise WriteOutsideTransaction(
-            "a request session may write only inside `with write_transaction(session):` "
-            "(see app/core/db.py)"
+        warnings.warn(
+            "a request session should write only inside `with write_transaction(session):` "
+            "(see app/core/db.py)",
+            WriteOutsideTransaction,
+            stacklevel=2,
         )
 
 
