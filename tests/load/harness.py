@@ -213,7 +213,7 @@ def report_fields(n: int) -> dict[str, str]:
     }
 
 
-async def _send(
+async def send_report(
     client: httpx.AsyncClient, token: str, key: str, n: int, photo: bytes, timeout: float
 ) -> Outcome:
     started = time.monotonic()
@@ -267,7 +267,7 @@ async def _fire(
     async with httpx.AsyncClient(base_url=url, limits=limits) as client:
         return list(
             await asyncio.gather(
-                *(_send(client, token, key, n, photo, timeout) for key, n, photo in requests)
+                *(send_report(client, token, key, n, photo, timeout) for key, n, photo in requests)
             )
         )
 
