@@ -10,8 +10,8 @@ from app.auth.service import begin_attempt, check_password, open_session
 from app.core.config import get_settings
 from app.core.db import SessionDep, write_transaction
 from app.core.errors import Unauthenticated
-from app.core.openapi import errors
 from app.core.net import client_address
+from app.core.openapi import errors
 from app.core.timeutil import utcnow
 from app.org.models import Department, User
 

@@ -85,6 +85,8 @@ def _implied(method: str, operation: dict[str, Any]) -> list[int]:
         statuses += [400, 413]  # 400: a body that is not even text, JSON or multipart
     if "multipart/form-data" in content:
         statuses.append(415)
+    if method in ("post", "put", "patch", "delete"):
+        statuses.append(503)  # saturated (photo work, the database's lock): retry later
     return statuses
 
 
