@@ -94,6 +94,17 @@ def open_session(
     return row, token
 
 
+def login(
+    session: Session, username: str, password: str, address: str, user_agent: str = ""
+) -> tuple[AuthSession, str]:
+    """Sign in within the caller's (write) transaction: the CLI and tests, not requests."""
+    attempt = begin_attempt(session, username, address)
+    user = check_password(session, username, password)
+    if user is None:
+        raise Unauthenticated("wrong username or password")
+    return open_session(session, user, password, attempt, user_agent)
+
+
 def authenticate(session: Session, token: str) -> tuple[User, AuthSession]:
     row = session.exec(
         select(AuthSession).where(AuthSession.token_hash == token_hash(token))
