@@ -37,7 +37,7 @@ from sqlmodel import Session, col, select
 
 from app.core.config import get_settings
 from app.core.errors import Invalid, PayloadTooLarge
-from app.org.models import User
+from app.org.models import Road, User
 from app.photos import imaging
 from app.photos.imaging import Decoded
 from app.photos.models import Photo, PhotoKind
@@ -51,7 +51,7 @@ SIMILAR_BITS = 6
 # found anywhere through the sha256/phash indexes).
 NEARBY_DEGREES = 0.005
 NEARBY_LIMIT = 2000
-KIND_LABELS = {PhotoKind.before: "BEFORE", PhotoKind.after: "AFTER", PhotoKind.verify: "VERIFY"}
+KIND_LABELS = {PhotoKind.before: "整改前", PhotoKind.after: "整改后", PhotoKind.verify: "核查"}
 
 
 @dataclass
@@ -74,10 +74,14 @@ class Caption:
     lon: float
     # Shown when the camera wrote no time: when the server first received the report.
     received_at: datetime | None = None
+    road: str | None = None  # 路段
+    person: str | None = None  # 上报人: who submits this photo
 
     @classmethod
-    def of(cls, ticket: Ticket) -> "Caption":
-        return cls(ticket.number, ticket.lat, ticket.lon)
+    def of(cls, ticket: Ticket, session: Session, person: User) -> "Caption":
+        road = session.get(Road, ticket.road_id) if ticket.road_id else None
+        return cls(ticket.number, ticket.lat, ticket.lon, None, road.name if road else None,
+                   person.name)  # fmt: skip
 
 
 @dataclass
@@ -173,7 +177,11 @@ def attach_photos(
 ) -> list[Photo]:
     """Store and record in one go, in the caller's transaction (CLI, demo, tests)."""
     return record_photos(
-        session, ticket, store_photos(prepared, kind, Caption.of(ticket)), kind, actor
+        session,
+        ticket,
+        store_photos(prepared, kind, Caption.of(ticket, session, actor)),
+        kind,
+        actor,
     )
 
 
@@ -212,23 +220,26 @@ def _row(ticket: Ticket, item: StoredPhoto, kind: PhotoKind, actor: User) -> Pho
 def _watermark_lines(caption: Caption, d: Decoded, kind: PhotoKind) -> list[str]:
     tz = ZoneInfo(get_settings().timezone)
     if d.taken_at is not None:
-        when = d.taken_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S %z") + " (camera)"
+        when = "拍摄时间 " + d.taken_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
     elif caption.received_at is not None:
-        when = caption.received_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S %z") + " (received)"
+        when = "接收时间 " + caption.received_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
     else:
         # Not this request's clock: a retry must render the same bytes (see the docstring).
-        when = "no camera time"
+        when = "拍摄时间 未知"
     if d.gps_lat is not None and d.gps_lon is not None:
-        where = _format_position(d.gps_lat, d.gps_lon) + " (photo GPS)"
+        where = _format_position(d.gps_lat, d.gps_lon) + "（照片定位"
         if d.gps_accuracy_m is not None:
-            where += f" ±{d.gps_accuracy_m:.0f} m"
+            where += f" ±{d.gps_accuracy_m:.0f}米"
+        where += "）"
     else:
-        where = _format_position(caption.lat, caption.lon) + " (ticket)"
-    return [f"No. {caption.number}  {KIND_LABELS[kind]}", when, where]
+        where = _format_position(caption.lat, caption.lon) + "（上报位置）"
+    return imaging.evidence_lines(
+        KIND_LABELS[kind], caption.number, caption.road, when, where, caption.person
+    )
 
 
 def _format_position(lat: float, lon: float) -> str:
-    return f"{abs(lat):.6f}{'N' if lat >= 0 else 'S'} {abs(lon):.6f}{'E' if lon >= 0 else 'W'}"
+    return f"{abs(lat):.6f}°{'N' if lat >= 0 else 'S'} {abs(lon):.6f}°{'E' if lon >= 0 else 'W'}"
 
 
 def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

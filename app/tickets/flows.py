@@ -127,7 +127,8 @@ def _store(photos: Photos, kind: PhotoKind, caption: Caption) -> list[StoredPhot
 def _attach(
     session: Session, ticket: Ticket, photos: Photos, kind: PhotoKind, actor: User
 ) -> list[Photo]:
-    return record_photos(session, ticket, _store(photos, kind, Caption.of(ticket)), kind, actor)
+    caption = Caption.of(ticket, session, actor)
+    return record_photos(session, ticket, _store(photos, kind, caption), kind, actor)
 
 
 def _next_number(session: Session, now: datetime) -> str:
@@ -198,8 +199,13 @@ class Claim:
     received_at: datetime
     ticket: Ticket | None = None
 
-    def caption(self, data: Report) -> Caption:
-        return Caption(self.number, data.lat, data.lon, self.received_at)
+    def caption(self, session: Session, data: Report, reporter: User) -> Caption:
+        """The watermark's words; the road is the one routing will choose (a read, no lock)."""
+        s = get_settings()
+        route = route_point(session, data.lat, data.lon, s.routing_radius_m, s.routing_tie_margin_m)
+        road = session.get(Road, route.road_id) if route.road_id else None
+        return Caption(self.number, data.lat, data.lon, self.received_at,
+                       road.name if road else None, reporter.name)  # fmt: skip
 
 
 def claim_report(session: Session, reporter: User, data: Report, photos: Photos, key: str) -> Claim:
@@ -311,7 +317,7 @@ def file_report(
         claim = claim_report(session, reporter, data, photos, key)
     if claim.ticket is not None:
         return claim.ticket, False
-    stored = store_photos(photos, PhotoKind.before, claim.caption(data))
+    stored = store_photos(photos, PhotoKind.before, claim.caption(session, data, reporter))
     with write_transaction(session):
         return record_report(session, reporter, data, stored, key, claim)
 
@@ -325,7 +331,7 @@ def report(
     claim = claim_report(session, reporter, data, photos, key)
     if claim.ticket is not None:
         return claim.ticket, False
-    stored = _store(photos, PhotoKind.before, claim.caption(data))
+    stored = _store(photos, PhotoKind.before, claim.caption(session, data, reporter))
     return record_report(session, reporter, data, stored, key, claim)
 
 

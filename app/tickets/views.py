@@ -197,7 +197,8 @@ def rectify(
     if target.prior is not None:
         flows.check_replay(target.prior, fingerprint)
         return _present(session, actor, ticket)
-    stored = store_photos(prepare_photos(photo or []), PhotoKind.after, Caption.of(ticket))
+    caption = Caption.of(ticket, session, actor.user)
+    stored = store_photos(prepare_photos(photo or []), PhotoKind.after, caption)
     with write_transaction(session):
         if not relock(session, actor, "rectify", ticket, key, fingerprint):
             flows.rectify(session, actor, ticket, note, stored, key, fingerprint)
@@ -278,7 +279,11 @@ def verify(
         flows.check_replay(target.prior, fingerprint)
         return _present(session, actor, ticket)
     stored = (
-        store_photos(prepare_photos(photos), PhotoKind.verify, Caption.of(ticket)) if photos else []
+        store_photos(
+            prepare_photos(photos), PhotoKind.verify, Caption.of(ticket, session, actor.user)
+        )
+        if photos
+        else []
     )
     with write_transaction(session):
         if not relock(session, actor, "verify", ticket, key, fingerprint):

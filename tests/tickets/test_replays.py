@@ -74,14 +74,16 @@ def test_a_retried_report_renders_the_same_copies(app, db, town):
     def attempt() -> tuple[flows.Claim, list[str]]:
         prepared = prepare_photos([upload(photo)])
         claim = flows.claim_report(db, town.inspector, data, prepared, key)
-        stored = store_photos(prepared, PhotoKind.before, claim.caption(data))
+        stored = store_photos(prepared, PhotoKind.before, claim.caption(db, data, town.inspector))
         return claim, [k for s in stored for k in (s.original_key, s.display_key, s.thumb_key)]
 
     killed_claim, killed_files = attempt()  # ... and the process died here
     time.sleep(1.1)  # the retry's clock shows another second
     claim, files = attempt()
     assert claim.number == killed_claim.number and files == killed_files
-    stored = store_photos(prepare_photos([upload(photo)]), PhotoKind.before, claim.caption(data))
+    stored = store_photos(
+        prepare_photos([upload(photo)]), PhotoKind.before, claim.caption(db, data, town.inspector)
+    )
     ticket, created = flows.record_report(db, town.inspector, data, stored, key, claim)
     assert created and ticket.number == claim.number
     assert db.get(ReportClaim, key) is None
