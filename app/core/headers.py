@@ -47,7 +47,11 @@ class SecurityHeadersMiddleware:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 html = headers.get("content-type", "").startswith("text/html")
-                headers.setdefault("Content-Security-Policy", PAGE_POLICY if html else DATA_POLICY)
+                # A service worker runs under its own script's policy: it must be able to fetch
+                # (precache, API, photos), so it gets the page policy, not the data one.
+                worker = scope.get("path") == "/sw.js"
+                policy = PAGE_POLICY if html or worker else DATA_POLICY
+                headers.setdefault("Content-Security-Policy", policy)
                 headers.setdefault("X-Content-Type-Options", "nosniff")
                 headers.setdefault("X-Frame-Options", "DENY")
                 headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")

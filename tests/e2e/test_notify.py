@@ -86,7 +86,11 @@ def test_a_pushed_ticket_is_shown_by_the_service_worker_and_opens_the_ticket(
     ctx.add_init_script(f"window.__rcPush = {json.dumps(subscription)};" + STUB)
     page = ctx.new_page()
     login(page, spot.chief)
-    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    ready = page.evaluate(
+        """Promise.race([navigator.serviceWorker.ready.then(() => 'ready'),
+                         new Promise((r) => setTimeout(() => r('no service worker'), 60000))])"""
+    )
+    assert ready == "ready"
     # Never on first load: nothing asked, no dialog.
     assert page.evaluate("window.__rc.asked") == 0
     assert page.locator(".van-dialog:visible").count() == 0
