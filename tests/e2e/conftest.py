@@ -229,11 +229,22 @@ def screenshot(page: Any, name: str) -> None:
     """
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(
+        poll(
+            page,
             """() => [...document.images].every((i) => {
                 const r = i.getBoundingClientRect()
                 return i.complete || r.bottom < 0 || r.top > innerHeight || !r.width
             })""",
-            timeout=15_000,
+            timeout=15,
         )
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def poll(page: Any, predicate: str, timeout: float = 15) -> None:
+    """page.wait_for_function without eval in the page: the pages' CSP (script-src 'self')
+    refuses Playwright's in-page predicate, while evaluate runs through the DevTools protocol."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(predicate):
+        if time.monotonic() > deadline:
+            raise PlaywrightTimeoutError(f"timed out waiting for {predicate}")
+        time.sleep(0.2)

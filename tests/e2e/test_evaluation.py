@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .conftest import ARTIFACTS, Server, screenshot
+from .conftest import ARTIFACTS, Server, poll, screenshot
 from .test_field_app import login
 
 pytestmark = pytest.mark.browser
@@ -22,10 +22,11 @@ ITEMS = ("0101-02", "0102-01")  # 小广告 and 暴露垃圾: both need a photo,
 def desk_screenshot(page: Any, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(
+        poll(
+            page,
             "() => [...document.images].every((i) => i.complete"
             " || i.classList.contains('leaflet-tile'))",
-            timeout=10_000,
+            timeout=10,
         )
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
@@ -65,8 +66,10 @@ def test_an_offline_sheet_files_two_routed_tickets_once_and_the_published_rankin
     ctx = phone()
     page = ctx.new_page()
     login(page, "inspector3")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    # The service worker has precached the app (offline later needs it) and controls the page.
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
     page.goto("/eval")
+    poll(page, "() => navigator.serviceWorker.controller !== null", timeout=30)
     page.click("[data-testid=eval-round] >> nth=0")
     page.wait_for_selector("[data-testid=eval-site]")
     screenshot(page, "eval-02-phone-round-sites")
