@@ -20,6 +20,7 @@ beside the figures.
 import argparse
 import asyncio
 import concurrent.futures
+import multiprocessing
 import os
 import statistics
 import subprocess
@@ -170,7 +171,14 @@ def pool_comparison(photo: bytes, jobs: int = 12) -> dict[str, float]:
     for name, factory in (
         ("1 thread", lambda: concurrent.futures.ThreadPoolExecutor(1)),
         (f"{CORES} threads", lambda: concurrent.futures.ThreadPoolExecutor(CORES)),
-        (f"{CORES} processes", lambda: concurrent.futures.ProcessPoolExecutor(CORES)),
+        # spawn: a forked child would inherit the imaging module's thread pools without their
+        # threads, and wait for them forever.
+        (
+            f"{CORES} processes",
+            lambda: concurrent.futures.ProcessPoolExecutor(
+                CORES, mp_context=multiprocessing.get_context("spawn")
+            ),
+        ),
     ):
         with factory() as pool:
             list(pool.map(_photo_work, datas[:CORES]))  # warm-up (process start, imports)
@@ -184,13 +192,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--serial", type=int, default=8, help="reports in the baseline")
+    parser.add_argument("--pools", action="store_true", help="also threads vs processes")
     parser.add_argument("--per-client", type=int, default=3, help="reports per client (4, 16)")
     args = parser.parse_args()
     uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     print(f"{CORES} cores; load before: {uptime}")
     photo = phone_photo(seed=3)
     print(f"photo: 4000x3000 JPEG, {len(photo) / 1e6:.1f} MB")
-    pools = pool_comparison(photo)
+    pools = pool_comparison(photo) if args.pools else {}
     print(
         "photo work alone (decode + copies):", ", ".join(f"{k} {v:.1f}/s" for k, v in pools.items())
     )

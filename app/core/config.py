@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     threads: int = 40
     photo_workers: int = 0
     photo_memory_mb: int = 768
-    photo_queue_max_wait_s: float = 60.0
+    photo_queue_max_wait_s: float = 90.0
 
     # Photos.
     max_photo_bytes: int = 15 * 1024 * 1024
