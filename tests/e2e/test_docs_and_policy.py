@@ -18,7 +18,9 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def offline_desk(browser: Any, server: Server) -> Iterator[tuple[Any, list[str]]]:
     """A desktop browser that can reach only the server, collecting CSP violations."""
-    ctx = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 900})
+    ctx = browser.new_context(
+        base_url=server.url, viewport={"width": 1280, "height": 900}, bypass_csp=False
+    )
     ctx.set_default_timeout(20_000)
     own = urlsplit(server.url).netloc
     ctx.route(
@@ -74,4 +76,8 @@ def test_console_print_page_and_field_app_run_under_the_policy(offline_desk):
     page.keyboard.press("Enter")
     page.wait_for_url("**/report**")
     page.wait_for_load_state("networkidle")
+    # The service worker runs under the policy its script came with: it must still install
+    # and precache (a worker may fetch what the app may).
+    active = "async () => !!(await navigator.serviceWorker.ready).active"
+    assert page.evaluate(active)
     assert violations == []
