@@ -160,3 +160,34 @@ def test_console_ticket_photos_are_whole(
     )
     assert ratio[0] == pytest.approx(ratio[1], rel=0.03), ratio
     screenshot(page, "polish-console-ticket")
+
+
+def test_dates_read_in_chinese_whatever_the_browsers_locale(browser: Any, server: Server) -> None:
+    ctx = browser.new_context(
+        base_url=server.url,
+        viewport={"width": 1440, "height": 900},
+        locale="en-US",
+        service_workers="block",
+    )
+    try:
+        page = ctx.new_page()
+        page.goto("/login")
+        page.fill("input[name=username]", "supervisor1")
+        page.fill("input[name=password]", "demo")
+        page.click("button[type=submit]")
+        page.wait_for_url("**/console")
+        page.goto("/console/ledger")
+        since = page.locator(".df").first
+        since.wait_for()
+        assert since.inner_text().strip() == "年 / 月 / 日"
+        since.locator("input").fill("2026-11-30")
+        assert since.inner_text().strip() == "2026年11月30日"
+        screenshot(page, "polish-console-dates")
+        page.goto("/console/bulletin")
+        week = page.locator("[data-testid=week-picker]")
+        week.wait_for()
+        shown = page.locator(".df", has=week).inner_text().strip()
+        y, w = week.input_value().split("-W")
+        assert shown == f"{y}年第{int(w)}周"
+    finally:
+        ctx.close()
