@@ -174,10 +174,11 @@ def cmd_fsck(args: argparse.Namespace) -> None:
     from app.core.db import session_scope
     from app.photos.fsck import fsck
     from app.photos.storage import storage_from_url
+    from app.tasks.service import task_photo_keys
 
     with session_scope() as session:
         storage = storage_from_url(get_settings().storage_url)
-        keep = referenced_keys(session)
+        keep = referenced_keys(session) | task_photo_keys(session)
         report = fsck(session, storage, fix=args.fix, also_referenced=keep)
     print(report)
     if not report.ok:
@@ -213,10 +214,12 @@ def cmd_apikey(args: argparse.Namespace) -> None:
 
 def cmd_sweep(_args: argparse.Namespace) -> None:
     from app.core.db import session_scope
+    from app.tasks.service import escalate_overdue as escalate_overdue_tasks
     from app.tickets.flows import escalate_overdue
 
     with session_scope() as session:
         print(f"{escalate_overdue(session)} overdue tickets escalated")
+        print(f"{escalate_overdue_tasks(session)} overdue tasks escalated")
 
 
 def cmd_channel_add(args: argparse.Namespace) -> None:

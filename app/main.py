@@ -20,6 +20,7 @@ from starlette.types import Scope
 from app.admin import views as admin_views
 from app.apidocs import views as api_docs
 from app.auth import views as auth_views
+from app.campaigns import views as campaign_views
 from app.citizens import board_views
 from app.citizens import views as citizen_views
 from app.console import views as console_views
@@ -43,6 +44,7 @@ from app.org import views as org_views
 from app.photos import views as photo_views
 from app.photos.limits import BodySizeLimitMiddleware
 from app.stats import views as stats_views
+from app.tasks import views as task_views
 from app.tickets import categories as category_views
 from app.tickets import views as ticket_views
 
@@ -197,6 +199,8 @@ def create_app() -> FastAPI:
         health_views,
         evaluation_views,
         citizen_views,
+        campaign_views,
+        task_views,
     ):
         app.include_router(module.router)
     app.include_router(notify_views.admin)

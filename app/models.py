@@ -3,6 +3,7 @@
 from sqlmodel import SQLModel
 
 from app.auth.models import AuthSession, LoginFailure
+from app.campaigns.models import Campaign, CampaignTicket
 from app.citizens.models import (
     CitizenPhoto,
     CitizenReport,
@@ -24,10 +25,11 @@ from app.notify.models import (
     Preference,
     PushSubscription,
 )
-from app.org.models import Area, Department, Road, Role, User, Zone
+from app.org.models import Area, Department, Grid, GridMember, Road, Role, User, Zone
 from app.photos.models import Photo, PhotoKind
 from app.stats import models as _stats_indexes  # noqa: F401  (indexes on tickets/events)
 from app.stats.models import BulletinIssue
+from app.tasks.models import Milestone, Progress, Task
 from app.tickets.models import Category, ReportClaim, Status, Ticket
 
 metadata = SQLModel.metadata
@@ -36,6 +38,8 @@ __all__ = [
     "Area",
     "AuthSession",
     "BulletinIssue",
+    "Campaign",
+    "CampaignTicket",
     "CalendarDay",
     "Category",
     "Channel",
@@ -44,15 +48,19 @@ __all__ = [
     "DeliveryAttempt",
     "Department",
     "Event",
+    "Grid",
+    "GridMember",
     "Hit",
     "LoginFailure",
     "MapCell",
+    "Milestone",
     "Notification",
     "NotifyKey",
     "Open311Client",
     "Photo",
     "PhotoKind",
     "Preference",
+    "Progress",
     "Publication",
     "PushSubscription",
     "Rating",
@@ -61,6 +69,7 @@ __all__ = [
     "Role",
     "SpentChallenge",
     "Status",
+    "Task",
     "Ticket",
     "User",
     "Zone",

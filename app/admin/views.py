@@ -1,24 +1,30 @@
-"""Administration over HTTP: people, roads (GeoJSON), categories' time limits, the calendar."""
+"""Administration over HTTP: people, the org chart (areas, zones, grids, roads with their
+chiefs), categories' time limits and lead departments, the calendar — each change on the ledger.
+"""
 
 import dataclasses
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, File, Form, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
-from sqlmodel import col, func, select
+from sqlmodel import col, func, or_, select
 
-from app.auth.deps import require_roles
+from app.admin import service
+from app.admin.geofile import read_features
+from app.auth.deps import CurrentActor, CurrentUser, require_roles
 from app.auth.passwords import hash_password
 from app.auth.service import revoke_all
 from app.auth.views import user_public
-from app.core.db import SessionDep, write_transaction
-from app.core.errors import Conflict, Invalid, NotFound
+from app.core.db import SessionDep
+from app.core.errors import Conflict, Invalid
 from app.core.openapi import errors
 from app.deadlines.models import CalendarDay, LimitUnit
 from app.evaluation.sites import sync_road_sites
-from app.org.importer import import_roads
-from app.org.models import Area, Department, Role, User
+from app.ledger.models import Event
+from app.org.grids import import_grids, set_members
+from app.org.importer import _BadFeature, _geometry, import_roads
+from app.org.models import Area, Department, Grid, GridMember, Road, Role, User, Zone
 from app.routing.service import invalidate
 from app.tickets.models import Category
 
@@ -38,6 +44,7 @@ class UserCreate(Strict):
     password: str = Field(min_length=6, max_length=256)
     level: int | None = Field(default=None, ge=1, le=3)
     title: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=32)
     department_id: int | None = None
     area_id: int | None = None
 
@@ -47,6 +54,11 @@ class UserUpdate(Strict):
     is_active: bool | None = None
     password: str | None = Field(default=None, min_length=6, max_length=256)
     title: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=32)
+    role: Annotated[Role | None, Field(strict=False)] = None
+    level: int | None = Field(default=None, ge=1, le=3)
+    department_id: int | None = None
+    area_id: int | None = None
 
 
 class CategoryUpdate(Strict):
@@ -62,22 +74,70 @@ class CalendarDayIn(Strict):
     name: str = Field(default="", max_length=64)
 
 
-def _department(session: SessionDep, department_id: int | None) -> Department | None:
-    if department_id is None:
-        return None
-    department = session.get(Department, department_id)
-    if department is None:
-        raise Invalid(f"unknown department {department_id}")
-    return department
+class ZoneUpdate(Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    chief_id: int | None = None
+    leader_id: int | None = None
+    geometry: dict[str, Any] | None = None
 
 
-def _area(session: SessionDep, area_id: int | None) -> None:
-    if area_id is not None and session.get(Area, area_id) is None:
-        raise Invalid(f"unknown area {area_id}")
+class RoadIn(Strict):
+    name: str = Field(min_length=1, max_length=100)
+    zone_id: int
+    chief_id: int | None = None
+    geometry: dict[str, Any]
+
+
+class RoadUpdate(Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    zone_id: int | None = None
+    chief_id: int | None = None
+    geometry: dict[str, Any] | None = None
+
+
+class GridIn(Strict):
+    name: str = Field(min_length=1, max_length=100)
+    zone_id: int
+    chief_id: int | None = None
+    member_ids: list[int] = Field(default_factory=list, max_length=200)
+    geometry: dict[str, Any]
+
+
+class GridUpdate(Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    chief_id: int | None = None
+    member_ids: list[int] | None = Field(default=None, max_length=200)
+    geometry: dict[str, Any] | None = None
+
+
+class RerouteIn(Strict):
+    expected: int = Field(ge=0)
+
+
+def _checked_geometry(raw: dict[str, Any], kinds: tuple[str, ...]) -> dict[str, Any]:
+    try:
+        geometry = _geometry(raw)
+    except _BadFeature as exc:
+        raise Invalid(f"geometry: {exc}") from None
+    if geometry["type"] not in kinds:
+        raise Invalid(f"geometry must be {' or '.join(kinds)}")
+    return geometry
+
+
+def _user_row(session: SessionDep, user: User) -> dict[str, Any]:
+    dept = session.get(Department, user.department_id) if user.department_id else None
+    held = service.holdings(session, [user.id])[user.id]  # type: ignore[list-item,index]
+    return {
+        **user_public(user, dept),
+        "is_active": user.is_active,
+        "phone": user.phone,
+        "area_id": user.area_id,
+        **held,
+    }
 
 
 def _keep_one_admin(session: SessionDep, user: User) -> None:
-    """Refuse to disable the last active admin: nobody could sign in to undo it."""
+    """Refuse to disable or demote the last active admin: nobody could sign in to undo it."""
     others = session.exec(
         select(func.count())
         .select_from(User)
@@ -87,82 +147,367 @@ def _keep_one_admin(session: SessionDep, user: User) -> None:
         raise Conflict("the last active admin cannot be disabled")
 
 
+# --- people -------------------------------------------------------------------------------
+
+
+@router.get("/users")
+def list_users(
+    session: SessionDep,
+    q: Annotated[str | None, Field(max_length=64)] = None,
+    role: Role | None = None,
+    active: bool | None = None,
+) -> list[dict[str, Any]]:
+    """Everyone (disabled too), with the roads, zones and grids they hold; searchable."""
+    query = select(User).order_by(col(User.id))
+    if q:
+        like = f"%{q}%"
+        query = query.where(
+            or_(
+                col(User.username).like(like), col(User.name).like(like), col(User.title).like(like)
+            )
+        )
+    if role is not None:
+        query = query.where(User.role == role)
+    if active is not None:
+        query = query.where(User.is_active == active)
+    users = session.exec(query.limit(500)).all()
+    held = service.holdings(session, [u.id for u in users if u.id])
+    depts = {d.id: d for d in session.exec(select(Department))}
+    return [
+        {
+            **user_public(u, depts.get(u.department_id)),
+            "is_active": u.is_active,
+            "phone": u.phone,
+            "area_id": u.area_id,
+            **held[u.id or 0],
+        }
+        for u in users
+    ]
+
+
+def _check_user_shape(role: Role, level: int | None) -> None:
+    if role == Role.chief and level is None:
+        raise Invalid("a chief needs a level (1, 2 or 3)")
+
+
 @router.post("/users", status_code=201)
-def create_user(body: UserCreate, session: SessionDep) -> dict[str, Any]:
+def create_user(body: UserCreate, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     if session.exec(select(User).where(User.username == body.username)).first():
         raise Invalid(f"username '{body.username}' is taken")
-    if body.role == Role.chief and body.level is None:
-        raise Invalid("a chief needs a level (1, 2 or 3)")
-    department = _department(session, body.department_id)
-    _area(session, body.area_id)
-    password_hash = hash_password(body.password)  # slow on purpose: before the transaction
-    with write_transaction(session):
-        if session.exec(select(User).where(User.username == body.username)).first():
-            raise Invalid(f"username '{body.username}' is taken")
-        user = User(**body.model_dump(exclude={"password"}), password_hash=password_hash)
-        session.add(user)
-        session.flush()
-    return user_public(user, department)
+    _check_user_shape(body.role, body.level)
+    service.check_department(session, body.department_id)
+    if body.area_id is not None:
+        service.get_or_404(session, Area, body.area_id, "area")
+    user = User(**body.model_dump(exclude={"password"}), password_hash=hash_password(body.password))
+    session.add(user)
+    session.flush()
+    service.audit(
+        session, me, f"user:{user.id}", "user.create", body.model_dump(exclude={"password"})
+    )
+    return _user_row(session, user)
 
 
 @router.patch("/users/{user_id}", responses=errors(409))
-def update_user(user_id: int, body: UserUpdate, session: SessionDep) -> dict[str, Any]:
-    """Rename, disable (ends every session at once) or reset a password (also ends sessions)."""
-    password_hash = hash_password(body.password) if body.password is not None else None
-    with write_transaction(session):
-        user = session.get(User, user_id)
-        if user is None:
-            raise NotFound(f"user {user_id} not found")
-        if body.name is not None:
-            user.name = body.name
-        if body.title is not None:
-            user.title = body.title
-        if body.is_active is False:
-            _keep_one_admin(session, user)
-        if body.is_active is not None:
-            user.is_active = body.is_active
-        if password_hash is not None:
-            user.password_hash = password_hash
-        if body.is_active is False or body.password is not None:
-            revoke_all(session, user_id)
-    return user_public(
-        user, session.get(Department, user.department_id) if user.department_id else None
+def update_user(
+    user_id: int, body: UserUpdate, session: SessionDep, me: CurrentUser
+) -> dict[str, Any]:
+    """Edit, disable (ends every session at once) or reset a password (also ends sessions)."""
+    user: User = service.get_or_404(session, User, user_id, "user")
+    values = body.model_dump(exclude_unset=True, exclude={"password"})
+    if "department_id" in values:
+        service.check_department(session, values["department_id"])
+    if values.get("area_id") is not None:
+        service.get_or_404(session, Area, values["area_id"], "area")
+    if values.get("is_active") is False or values.get("role") not in (None, Role.admin):
+        _keep_one_admin(session, user)
+    changes = service.apply_changes(user, values)
+    _check_user_shape(user.role, user.level)
+    if body.password is not None:
+        user.password_hash = hash_password(body.password)
+        changes["password"] = ["***", "reset"]
+    if body.is_active is False or body.password is not None:
+        revoke_all(session, user_id)
+    if changes:
+        service.audit(session, me, f"user:{user.id}", "user.update", changes)
+    return _user_row(session, user)
+
+
+# --- org chart ----------------------------------------------------------------------------
+
+
+@router.get("/areas")
+def list_areas(session: SessionDep) -> list[dict[str, Any]]:
+    return [{"id": a.id, "name": a.name} for a in session.exec(select(Area).order_by(col(Area.id)))]
+
+
+@router.patch("/zones/{zone_id}")
+def update_zone(
+    zone_id: int, body: ZoneUpdate, session: SessionDep, me: CurrentUser
+) -> dict[str, Any]:
+    """Rename, re-draw, or change a zone's chief or 挂包领导; tickets filed keep their owner."""
+    zone: Zone = service.get_or_404(session, Zone, zone_id, "zone")
+    values = body.model_dump(exclude_unset=True)
+    if "chief_id" in values:
+        service.check_user(session, values["chief_id"], (Role.chief,), "a zone chief")
+    if "leader_id" in values:
+        service.check_user(session, values["leader_id"], (Role.leader,), "a 挂包领导")
+    if values.get("geometry") is not None:
+        values["geometry"] = _checked_geometry(values["geometry"], ("Polygon", "MultiPolygon"))
+    changes = service.apply_changes(zone, values)
+    if changes:
+        session.add(zone)
+        service.audit(session, me, f"zone:{zone.id}", "zone.update", changes)
+        invalidate()
+    return {
+        "id": zone.id,
+        "name": zone.name,
+        "chief_id": zone.chief_id,
+        "leader_id": zone.leader_id,
+    }
+
+
+@router.post("/roads", status_code=201)
+def create_road(body: RoadIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
+    """A road drawn on the map."""
+    service.get_or_404(session, Zone, body.zone_id, "zone")
+    service.check_user(session, body.chief_id, (Role.chief,), "a road chief")
+    road = Road(
+        name=body.name,
+        zone_id=body.zone_id,
+        chief_id=body.chief_id,
+        geometry=_checked_geometry(body.geometry, ("LineString", "MultiLineString")),
     )
+    session.add(road)
+    session.flush()
+    sync_road_sites(session)
+    service.audit(
+        session,
+        me,
+        f"road:{road.id}",
+        "road.create",
+        {"name": road.name, "zone_id": road.zone_id, "chief_id": road.chief_id},
+    )
+    invalidate()
+    return {"id": road.id, "name": road.name, "zone_id": road.zone_id, "chief_id": road.chief_id}
+
+
+@router.patch("/roads/{road_id}")
+def update_road(
+    road_id: int, body: RoadUpdate, session: SessionDep, me: CurrentUser
+) -> dict[str, Any]:
+    """Rename, re-draw, move to another zone, or give the road another chief."""
+    road: Road = service.get_or_404(session, Road, road_id, "road")
+    values = body.model_dump(exclude_unset=True)
+    if "chief_id" in values:
+        service.check_user(session, values["chief_id"], (Role.chief,), "a road chief")
+    if values.get("zone_id") is not None:
+        service.get_or_404(session, Zone, values["zone_id"], "zone")
+    if values.get("geometry") is not None:
+        values["geometry"] = _checked_geometry(
+            values["geometry"], ("LineString", "MultiLineString")
+        )
+    changes = service.apply_changes(road, values)
+    if changes:
+        road.updated_at = dt.datetime.now(dt.UTC)
+        session.add(road)
+        service.audit(
+            session,
+            me,
+            f"road:{road.id}",
+            "road.update",
+            {k: v for k, v in changes.items() if k != "geometry"}
+            | ({"geometry": "redrawn"} if "geometry" in changes else {}),
+        )
+        invalidate()
+    return {"id": road.id, "name": road.name, "zone_id": road.zone_id, "chief_id": road.chief_id}
 
 
 @router.post("/roads/import")
 def import_road_network(
-    session: SessionDep, data: Annotated[dict[str, Any], Body()]
+    session: SessionDep, me: CurrentUser, data: Annotated[dict[str, Any], Body()]
 ) -> dict[str, Any]:
     """Zones and roads with their chiefs from a GeoJSON FeatureCollection; all or nothing."""
-    with write_transaction(session):
-        result = import_roads(session, data)
-        sync_road_sites(session)  # every road is also an evaluation site (测评点位)
+    result = import_roads(session, data)
+    sync_road_sites(session)  # every road is also an evaluation site (测评点位)
+    service.audit(session, me, "org", "roads.import", dataclasses.asdict(result))
     invalidate()
     return dataclasses.asdict(result)
 
 
+@router.post("/org/import")
+def import_file(
+    session: SessionDep,
+    me: CurrentUser,
+    file: Annotated[UploadFile, File()],
+    kind: Annotated[str, Form(pattern="^(roads|grids)$")] = "roads",
+) -> dict[str, Any]:
+    """Roads and zones, or grids, from a GeoJSON, KML or zipped Shapefile; all or nothing."""
+    data = read_features(file)
+    if kind == "roads":
+        result: Any = import_roads(session, data)
+        sync_road_sites(session)
+    else:
+        result = import_grids(session, data)
+    service.audit(
+        session, me, "org", f"{kind}.import", {"file": file.filename, **dataclasses.asdict(result)}
+    )
+    invalidate()
+    return dataclasses.asdict(result)
+
+
+@router.post("/grids", status_code=201)
+def create_grid(body: GridIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
+    """A grid drawn on the map."""
+    service.get_or_404(session, Zone, body.zone_id, "zone")
+    service.check_user(session, body.chief_id, (Role.chief,), "a 网格长")
+    for member in body.member_ids:
+        service.check_user(session, member, tuple(Role), "a 网格员")
+    grid = Grid(
+        name=body.name,
+        zone_id=body.zone_id,
+        chief_id=body.chief_id,
+        geometry=_checked_geometry(body.geometry, ("Polygon", "MultiPolygon")),
+    )
+    session.add(grid)
+    session.flush()
+    set_members(session, grid, body.member_ids)
+    service.audit(
+        session, me, f"grid:{grid.id}", "grid.create", body.model_dump(exclude={"geometry"})
+    )
+    invalidate()
+    return {"id": grid.id, "name": grid.name, "zone_id": grid.zone_id, "chief_id": grid.chief_id}
+
+
+@router.patch("/grids/{grid_id}")
+def update_grid(
+    grid_id: int, body: GridUpdate, session: SessionDep, me: CurrentUser
+) -> dict[str, Any]:
+    grid: Grid = service.get_or_404(session, Grid, grid_id, "grid")
+    values = body.model_dump(exclude_unset=True, exclude={"member_ids"})
+    if "chief_id" in values:
+        service.check_user(session, values["chief_id"], (Role.chief,), "a 网格长")
+    if values.get("geometry") is not None:
+        values["geometry"] = _checked_geometry(values["geometry"], ("Polygon", "MultiPolygon"))
+    changes = service.apply_changes(grid, values)
+    if body.member_ids is not None:
+        for member in body.member_ids:
+            service.check_user(session, member, tuple(Role), "a 网格员")
+        before = sorted(
+            session.exec(select(GridMember.user_id).where(GridMember.grid_id == grid.id)).all()
+        )
+        if before != sorted(set(body.member_ids)):
+            set_members(session, grid, body.member_ids)
+            changes["member_ids"] = [before, sorted(set(body.member_ids))]
+    if changes:
+        grid.updated_at = dt.datetime.now(dt.UTC)
+        session.add(grid)
+        if "geometry" in changes:
+            changes["geometry"] = ["", "redrawn"]
+        service.audit(session, me, f"grid:{grid.id}", "grid.update", changes)
+        invalidate()
+    return {"id": grid.id, "name": grid.name, "zone_id": grid.zone_id, "chief_id": grid.chief_id}
+
+
+@router.get("/reroute")
+def reroute_preview(session: SessionDep) -> dict[str, Any]:
+    """How many open tickets would move to another owner under today's org chart (none move)."""
+    return service.preview(service.reroute_plan(session), session)
+
+
+@router.post("/reroute")
+def reroute(body: RerouteIn, session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
+    """Move them: the count must match the preview the admin saw."""
+    return {"moved": service.reroute(session, actor, body.expected)}
+
+
+# --- categories and calendar --------------------------------------------------------------
+
+
 @router.patch("/categories/{code}")
-def update_category(code: str, body: CategoryUpdate, session: SessionDep) -> dict[str, Any]:
+def update_category(
+    code: str, body: CategoryUpdate, session: SessionDep, me: CurrentUser
+) -> dict[str, Any]:
     """Change a category's time limit or lead department; applies to tickets reported afterwards."""
-    with write_transaction(session):
-        category = session.get(Category, code)
-        if category is None:
-            raise NotFound(f"category {code} not found")
-        for field, value in body.model_dump(exclude_unset=True).items():
-            if field == "department_id":
-                _department(session, value)
-            setattr(category, field, value)
+    category: Category = service.get_or_404(session, Category, code, "category")
+    values = body.model_dump(exclude_unset=True)
+    if "department_id" in values:
+        service.check_department(session, values["department_id"])
+    changes = service.apply_changes(category, values)
+    if changes:
+        session.add(category)
+        service.audit(session, me, f"category:{code}", "category.update", changes)
     return category.model_dump()
 
 
+@router.get("/calendar")
+def list_calendar(session: SessionDep, year: int | None = None) -> list[dict[str, Any]]:
+    """The days that break the Monday–Friday rule (holidays and 调休 workdays)."""
+    query = select(CalendarDay).order_by(col(CalendarDay.day))
+    if year is not None:
+        if not 1900 < year < 3000:
+            raise Invalid("year out of range")
+        query = query.where(
+            CalendarDay.day >= dt.date(year, 1, 1), CalendarDay.day <= dt.date(year, 12, 31)
+        )
+    return [
+        {"day": r.day.isoformat(), "is_workday": r.is_workday, "name": r.name}
+        for r in session.exec(query)
+    ]
+
+
 @router.put("/calendar/{day}")
-def set_calendar_day(day: dt.date, body: CalendarDayIn, session: SessionDep) -> dict[str, Any]:
+def set_calendar_day(
+    day: dt.date, body: CalendarDayIn, session: SessionDep, me: CurrentUser
+) -> dict[str, Any]:
     """Declare a holiday or a make-up workday (调休); deadlines computed afterwards follow it."""
     if body.day != day:
         raise Invalid("the day in the path and the body differ")
-    with write_transaction(session):
-        row = session.get(CalendarDay, day) or CalendarDay(day=day, is_workday=body.is_workday)
-        row.is_workday, row.name = body.is_workday, body.name
-        session.add(row)
+    row = session.get(CalendarDay, day)
+    before = {"is_workday": row.is_workday, "name": row.name} if row else None
+    row = row or CalendarDay(day=day, is_workday=body.is_workday)
+    row.is_workday, row.name = body.is_workday, body.name
+    session.add(row)
+    after = {"is_workday": row.is_workday, "name": row.name}
+    if before != after:
+        service.audit(
+            session, me, f"calendar:{day.isoformat()}", "calendar.set", {"day": [before, after]}
+        )
     return {"day": day.isoformat(), "is_workday": row.is_workday, "name": row.name}
+
+
+@router.delete("/calendar/{day}")
+def clear_calendar_day(day: dt.date, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
+    """Back to the Monday–Friday rule for that day."""
+    row: CalendarDay = service.get_or_404(session, CalendarDay, day, "calendar day")
+    before = {"is_workday": row.is_workday, "name": row.name}
+    session.delete(row)
+    service.audit(
+        session, me, f"calendar:{day.isoformat()}", "calendar.clear", {"day": [before, None]}
+    )
+    return {"day": day.isoformat(), "cleared": True}
+
+
+# --- the audit trail ----------------------------------------------------------------------
+
+
+@router.get("/audit")
+def audit_trail(
+    session: SessionDep, subject: str | None = None, limit: int = 100
+) -> list[dict[str, Any]]:
+    """Admin changes, newest first: who, when, what changed (from the ledger)."""
+    query = select(Event).where(col(Event.subject).is_not(None))
+    if subject:
+        query = query.where(col(Event.subject).startswith(subject))
+    rows = session.exec(query.order_by(col(Event.id).desc()).limit(max(1, min(limit, 500)))).all()
+    names = {u.id: u.name for u in session.exec(select(User))}
+    return [
+        {
+            "id": e.id,
+            "subject": e.subject,
+            "action": e.action,
+            "actor": names.get(e.actor_id or 0),
+            "changes": e.data,
+            "created_at": e.created_at.isoformat(),
+        }
+        for e in rows
+    ]

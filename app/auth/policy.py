@@ -7,6 +7,9 @@
 - rectify / handoff: the assignee, staff of the department it was handed to, or a chief above.
 - verify: inspectors and supervisors (核查), never the person who rectified it.
 - dispatch / dismiss / escalate: supervisors and admins (指挥部).
+- county (issue 13): a 网格长 answers for the tickets on no road in their grids; a 挂包领导
+  (role leader) sees, read-only, every ticket of the zones they follow and those escalated to
+  them, and acts on none.
 """
 
 from collections.abc import Callable
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from app.org.models import Road, Role, User, Zone
+from app.org.models import Grid, Road, Role, User, Zone
 from app.tickets.models import OPEN_STATUSES, Status, Ticket
 
 if TYPE_CHECKING:
@@ -29,16 +32,21 @@ class Jurisdiction:
     road_ids: frozenset[int] = field(default_factory=frozenset)
     zone_ids: frozenset[int] = field(default_factory=frozenset)
     area_ids: frozenset[int] = field(default_factory=frozenset)
+    # Grids count only for tickets on no road: a road's problems stay with its road chief.
+    grid_ids: frozenset[int] = field(default_factory=frozenset)
 
     def covers(self, ticket: Ticket) -> bool:
         return (
             (ticket.road_id is not None and ticket.road_id in self.road_ids)
             or (ticket.zone_id is not None and ticket.zone_id in self.zone_ids)
             or (ticket.area_id is not None and ticket.area_id in self.area_ids)
+            or (ticket.road_id is None and ticket.grid_id in self.grid_ids)
         )
 
 
 def jurisdiction_of(session: Session, user: User) -> Jurisdiction:
+    if user.role == Role.leader and user.id is not None:
+        return _leader_jurisdiction(session, user.id)
     if user.role != Role.chief or user.id is None:
         return Jurisdiction()
     if user.level == 1:
@@ -48,7 +56,30 @@ def jurisdiction_of(session: Session, user: User) -> Jurisdiction:
     if zones:
         # A zone chief answers for the zone's roads too, even ones snapped just outside it.
         roads |= {r for r in session.exec(select(Road.id).where(col(Road.zone_id).in_(zones))) if r}
-    return Jurisdiction(road_ids=frozenset(roads), zone_ids=zones)
+    grids = frozenset(g for g in session.exec(select(Grid.id).where(Grid.chief_id == user.id)) if g)
+    return Jurisdiction(road_ids=frozenset(roads), zone_ids=zones, grid_ids=grids)
+
+
+# --- county (issue 13): 挂包领导 read-only over their zones --------------------------------
+
+
+def _leader_jurisdiction(session: Session, user_id: int) -> Jurisdiction:
+    zones = frozenset(
+        z for z in session.exec(select(Zone.id).where(Zone.leader_id == user_id)) if z
+    )
+    roads = (
+        frozenset(r for r in session.exec(select(Road.id).where(col(Road.zone_id).in_(zones))) if r)
+        if zones
+        else frozenset()
+    )
+    return Jurisdiction(road_ids=roads, zone_ids=zones)
+
+
+def is_reader(actor: "Actor", ticket: Ticket) -> bool:
+    """A 挂包领导 sees their zones' tickets and those escalated to them, and changes nothing."""
+    return actor.role == Role.leader and (
+        ticket.escalated_to_id == actor.user.id or actor.jurisdiction.covers(ticket)
+    )
 
 
 @dataclass(frozen=True)
@@ -68,6 +99,8 @@ class Actor:
     def is_responsible(self, ticket: Ticket) -> bool:
         """The ticket is theirs to fix: assigned to them, their department's, or below them."""
         user = self.user
+        if user.role == Role.leader:
+            return False
         if ticket.assignee_id == user.id or ticket.escalated_to_id == user.id:
             return True
         if user.role == Role.department:
@@ -78,7 +111,7 @@ class Actor:
 def can_view(actor: Actor, ticket: Ticket) -> bool:
     if actor.role in (Role.inspector, Role.supervisor, Role.admin):
         return True
-    return actor.is_responsible(ticket)
+    return actor.is_responsible(ticket) or is_reader(actor, ticket)
 
 
 def can_view_ticket(user: User, ticket: Ticket, session: Session | None = None) -> bool:

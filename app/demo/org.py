@@ -12,8 +12,9 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from app.auth.passwords import hash_password, verify_password
+from app.org.grids import import_grids, split_zone
 from app.org.importer import import_roads
-from app.org.models import Area, Department, Role, User
+from app.org.models import Area, Department, Role, User, Zone
 from app.seed import seed_reference_data
 
 TOWN = "青山镇"
@@ -54,8 +55,26 @@ PEOPLE: list[tuple[str, str, Role, int | None, str, str | None]] = [
     ("inspector3", "秦勇", Role.inspector, None, "文明督导员", None),
     ("inspector4", "潘红", Role.inspector, None, "社区网格员", None),
     ("supervisor1", "罗静", Role.supervisor, None, "指挥中心督查员", None),
+    ("wangge_bei", "田志勇", Role.chief, 3, "城北社区网格长", None),
+    ("wangge_lao", "方玉兰", Role.chief, 3, "老城社区网格长", None),
+    ("wangge_xi", "石磊", Role.chief, 3, "城西社区网格长", None),
+    ("wangge_dong", "姚春梅", Role.chief, 3, "城东社区网格长", None),
+    ("wangge_bin", "邱建华", Role.chief, 3, "滨河社区网格长", None),
+    ("lingdao_zhou", "周立新", Role.leader, None, "县委常委、副县长", None),
+    ("lingdao_wu", "吴晓梅", Role.leader, None, "副县长", None),
     ("admin1", "蒋涛", Role.admin, None, "系统管理员", None),
 ]
+
+
+# zone → (网格长, 挂包领导); every zone is cut into two grids, 社区网格员 inspector4 in each.
+ZONE_PEOPLE = {
+    "城北片区": ("wangge_bei", "lingdao_zhou"),
+    "老城片区": ("wangge_lao", "lingdao_zhou"),
+    "城西片区": ("wangge_xi", "lingdao_zhou"),
+    "城东片区": ("wangge_dong", "lingdao_wu"),
+    "滨河片区": ("wangge_bin", "lingdao_wu"),
+}
+GRIDS_PER_ZONE = 2
 
 
 def town_geojson() -> dict[str, Any]:
@@ -111,3 +130,21 @@ def load_demo_org(session: Session, password: str) -> None:
             session.add(user)
     session.flush()
     import_roads(session, town_geojson())
+    _load_grids_and_leaders(session, area.id)  # type: ignore[arg-type]
+
+
+def _load_grids_and_leaders(session: Session, area_id: int) -> None:
+    people = {u.username: u for u in session.exec(select(User))}
+    features = []
+    for zone in session.exec(select(Zone).where(Zone.area_id == area_id).order_by(col(Zone.id))):
+        grid_chief, leader = ZONE_PEOPLE.get(zone.name, (None, None))
+        if leader and zone.leader_id != people[leader].id:
+            zone.leader_id = people[leader].id
+            session.add(zone)
+        short = zone.name.removesuffix("片区")
+        for i, geometry in enumerate(split_zone(zone, GRIDS_PER_ZONE), start=1):
+            props: dict[str, Any] = {"name": f"{short}第{i}网格", "zone": zone.name, "area": TOWN}
+            props |= {"chief": grid_chief, "members": ["inspector4"]} if grid_chief else {}
+            features.append({"type": "Feature", "properties": props, "geometry": geometry})
+    session.flush()
+    import_grids(session, {"type": "FeatureCollection", "features": features})

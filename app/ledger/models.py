@@ -12,8 +12,10 @@ from app.core.timeutil import UTCDateTime, utcnow
 class Event(SQLModel, table=True):
     __tablename__ = "events"
     id: int | None = Field(default=None, primary_key=True)
-    # None for events about something other than a ticket (an evaluation round, say).
+    # A ticket's event names its ticket; an event about anything else (an admin's change to the
+    # org chart, a campaign, a task) names its subject instead, e.g. "user:12", "task:3".
     ticket_id: int | None = Field(default=None, foreign_key="tickets.id", index=True)
+    subject: str | None = Field(default=None, max_length=40, index=True)
     actor_id: int | None = Field(default=None, foreign_key="users.id")
     action: str = Field(max_length=32)
     from_status: str | None = Field(default=None, max_length=16)

@@ -1,7 +1,8 @@
 """Appending to the ledger and proving it untouched.
 
 hash = SHA-256(prev_hash || canonical(event)), one chain over all events in id order. Writers
-are serialised by `lock_ledger`, so the chain never forks.
+are serialised by `lock_ledger`, so the chain never forks. Events about tickets and events
+about anything else (admin changes, campaigns, tasks: `subject`) share the one chain.
 """
 
 import hashlib
@@ -41,6 +42,9 @@ def canonical(event: Event) -> bytes:
         "created_at": as_utc(event.created_at).isoformat(timespec="microseconds"),
         "idempotency_key": event.idempotency_key,
     }
+    # Only events with a subject hash it, so every ticket event hashes as it always did.
+    if event.subject is not None:
+        body["subject"] = event.subject
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
@@ -52,6 +56,7 @@ def append(
     session: Session,
     *,
     ticket_id: int | None,
+    subject: str | None = None,
     actor_id: int | None,
     action: str,
     from_status: str | None,
@@ -65,6 +70,7 @@ def append(
     prev = session.exec(select(Event.hash).order_by(Event.id.desc()).limit(1)).first()  # type: ignore[union-attr]
     event = Event(
         ticket_id=ticket_id,
+        subject=subject,
         actor_id=actor_id,
         action=action,
         from_status=from_status,
@@ -87,6 +93,30 @@ def append(
     return event
 
 
+def record(
+    session: Session,
+    actor_id: int | None,
+    subject: str,
+    action: str,
+    changes: dict[str, Any],
+    note: str = "",
+    idempotency_key: str | None = None,
+) -> Event:
+    """An event about something other than a ticket: who changed what, from what, to what."""
+    return append(
+        session,
+        ticket_id=None,
+        subject=subject,
+        actor_id=actor_id,
+        action=action,
+        from_status=None,
+        to_status=None,
+        note=note,
+        data=changes,
+        idempotency_key=idempotency_key,
+    )
+
+
 def verify(session: Session) -> dict[str, Any]:
     """Walk the whole chain; name the first event whose link or content does not check out."""
     prev = GENESIS
@@ -104,7 +134,12 @@ def verify(session: Session) -> dict[str, Any]:
             return {
                 "ok": False,
                 "checked": checked,
-                "first_bad": {"id": event.id, "ticket_id": event.ticket_id, "reason": problem},
+                "first_bad": {
+                    "id": event.id,
+                    "ticket_id": event.ticket_id,
+                    "subject": event.subject,
+                    "reason": problem,
+                },
             }
         prev = event.hash
         checked += 1

@@ -32,6 +32,7 @@ SWEEP_LOCK_KEY = 727_002
 
 def sweep_once(engine: Engine, now: datetime | None = None) -> int | None:
     """One escalation sweep in its own transaction; None when another process holds the lock."""
+    from app.tasks.service import escalate_overdue as escalate_overdue_tasks
     from app.tickets.flows import escalate_overdue
 
     # A write transaction from the start: it reads the overdue tickets, then escalates them.
@@ -45,6 +46,7 @@ def sweep_once(engine: Engine, now: datetime | None = None) -> int | None:
                     session.rollback()
                     return None
             count = escalate_overdue(session, now or utcnow())
+            count += escalate_overdue_tasks(session, now or utcnow())
             session.commit()
             return count
         except BaseException:

@@ -16,6 +16,8 @@ class Role(StrEnum):
     department = "department"
     supervisor = "supervisor"
     admin = "admin"
+    # 挂包领导: a county leader who follows one or more zones, read-only, and hears escalations.
+    leader = "leader"
 
 
 class Department(SQLModel, table=True):
@@ -60,8 +62,31 @@ class Zone(SQLModel, table=True):
     area_id: int = Field(foreign_key="areas.id", index=True)
     name: str = Field(max_length=100)
     chief_id: int | None = Field(default=None, foreign_key="users.id")
+    # 挂包领导: the county leader who answers for this zone above the town's level-1 chiefs.
+    leader_id: int | None = Field(default=None, foreign_key="users.id")
     # GeoJSON geometry (Polygon / MultiPolygon), WGS-84.
     geometry: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class Grid(SQLModel, table=True):
+    """A grid (网格): a polygon in a zone; its 网格长 answers for the problems on no road."""
+
+    __tablename__ = "grids"
+    id: int | None = Field(default=None, primary_key=True)
+    zone_id: int = Field(foreign_key="zones.id", index=True)
+    name: str = Field(max_length=100)
+    chief_id: int | None = Field(default=None, foreign_key="users.id")
+    # GeoJSON geometry (Polygon / MultiPolygon), WGS-84.
+    geometry: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class GridMember(SQLModel, table=True):
+    """A 网格员: someone who patrols a grid (a user may patrol several)."""
+
+    __tablename__ = "grid_members"
+    grid_id: int = Field(foreign_key="grids.id", primary_key=True)
+    user_id: int = Field(foreign_key="users.id", primary_key=True, index=True)
 
 
 class Road(SQLModel, table=True):

@@ -49,7 +49,7 @@ def zones_geojson(session: Session) -> dict[str, Any]:
     """Every zone with its town and chief, as the FeatureCollection behind GET /api/zones."""
     zones = session.exec(select(Zone).order_by(col(Zone.id))).all()
     areas = {a.id: a for a in session.exec(select(Area))}
-    chiefs = _users_by_id(session, {z.chief_id for z in zones})
+    chiefs = _users_by_id(session, {z.chief_id for z in zones} | {z.leader_id for z in zones})
     return {
         "type": "FeatureCollection",
         "features": [
@@ -62,6 +62,7 @@ def zones_geojson(session: Session) -> dict[str, Any]:
                     "name": zone.name,
                     "area": {"id": zone.area_id, "name": areas[zone.area_id].name},
                     "chief": chief_summary(chiefs.get(zone.chief_id or 0)),
+                    "leader": chief_summary(chiefs.get(zone.leader_id or 0)),
                 },
             }
             for zone in zones

@@ -9,6 +9,7 @@ from app.auth.deps import CurrentUser, require_roles
 from app.auth.views import user_public
 from app.core.config import get_settings
 from app.core.db import SessionDep
+from app.org.grids import grids_geojson
 from app.org.models import Department, Role, User
 from app.org.service import export_roads_geojson, zones_geojson
 from app.routing.service import road_index
@@ -26,6 +27,12 @@ def roads(_user: CurrentUser, session: SessionDep) -> dict[str, Any]:
 def zones(_user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     """Zones (片区) as GeoJSON, each with its chief."""
     return zones_geojson(session)
+
+
+@router.get("/grids")
+def grids(_user: CurrentUser, session: SessionDep, zone: int | None = None) -> dict[str, Any]:
+    """Grids (网格) as GeoJSON, each with its zone, 网格长 and 网格员."""
+    return grids_geojson(session, {zone} if zone is not None else None)
 
 
 @router.get("/departments")

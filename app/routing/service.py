@@ -1,9 +1,10 @@
-"""Routing: snap a reported point to the nearest road, else its zone, else the command centre.
+"""Routing: snap a reported point to the nearest road, else its grid (网格), else its zone,
+else the command centre.
 
 Geometry is projected to a local equirectangular plane in metres around the town, where a
 30 m radius is a true 30 m (the scale error across a county is well under 1 %). Roads are
 split into their segments and kept in a shapely STRtree, so a lookup among tens of thousands
-of segments is a tree query, not a scan.
+of segments is a tree query, not a scan. Grid and zone polygons have trees of their own.
 """
 
 import math
@@ -17,7 +18,7 @@ from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 from sqlmodel import Session, func, select
 
-from app.org.models import Road, Zone
+from app.org.models import Grid, Road, Zone
 
 EARTH_RADIUS_M = 6_371_008.8
 
@@ -32,6 +33,7 @@ class Candidate:
 class Route:
     road_id: int | None = None
     zone_id: int | None = None
+    grid_id: int | None = None
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -52,13 +54,15 @@ class Projection:
 
 
 class RoadIndex:
-    """Spatial index over road segments and zone polygons, in metres."""
+    """Spatial index over road segments, grid and zone polygons, in metres."""
 
     def __init__(
         self,
         roads: list[tuple[int, int | None, dict[str, Any]]],
         zones: list[tuple[int, dict[str, Any]]],
+        grids: list[tuple[int, int, dict[str, Any]]] | None = None,
     ) -> None:
+        grids = grids or []
         geoms = [shape(g) for _, _, g in roads] + [shape(g) for _, g in zones]
         # The area's extent in WGS-84 (minLon, minLat, maxLon, maxLat); None for an empty town.
         self.bbox: tuple[float, float, float, float] | None = None
@@ -85,6 +89,12 @@ class RoadIndex:
         self.zone_ids = np.array([z for z, _ in zones], dtype=np.int64)
         self.zone_shapes = np.array([self.proj.geometry(shape(g)) for _, g in zones], dtype=object)
         self.zone_tree = STRtree(self.zone_shapes)
+        self.grid_ids = np.array([g for g, _, _ in grids], dtype=np.int64)
+        self.grid_zone = {g: z for g, z, _ in grids}
+        self.grid_shapes = np.array(
+            [self.proj.geometry(shape(geom)) for _, _, geom in grids], dtype=object
+        )
+        self.grid_tree = STRtree(self.grid_shapes)
 
     def route(self, lat: float, lon: float, radius_m: float, tie_margin_m: float) -> Route:
         x, y = self.proj.xy([[lon, lat]])[0]
@@ -102,8 +112,11 @@ class RoadIndex:
             close = [Candidate(r, round(d, 1)) for r, d in ranked if d <= nearest + tie_margin_m]
             road_id = close[0].road_id
             zone_id = self.road_zone.get(road_id) or self._zone_at(point)
-            return Route(road_id, zone_id, close if len(close) > 1 else [])
-        return Route(None, self._zone_at(point), [])
+            return Route(road_id, zone_id, self._grid_at(point), close if len(close) > 1 else [])
+        grid_id = self._grid_at(point)
+        # A grid lies inside its zone; the zone polygon decides only where no grid is drawn.
+        zone_id = self.grid_zone.get(grid_id) if grid_id else self._zone_at(point)
+        return Route(None, zone_id, grid_id, [])
 
     def distance_outside_m(self, lat: float, lon: float) -> float | None:
         """Metres from the point to the nearest zone (0 inside one); None with no zones."""
@@ -117,6 +130,11 @@ class RoadIndex:
         hits = self.zone_tree.query(point, predicate="intersects")
         return int(self.zone_ids[min(hits)]) if len(hits) else None
 
+    def _grid_at(self, point: Point) -> int | None:
+        # On a shared edge the lower id wins, so the answer does not depend on build order.
+        hits = self.grid_tree.query(point, predicate="intersects")
+        return int(min(self.grid_ids[hits])) if len(hits) else None
+
 
 _lock = threading.Lock()
 _cache: dict[str, tuple[tuple[Any, ...], RoadIndex]] = {}
@@ -125,7 +143,8 @@ _cache: dict[str, tuple[tuple[Any, ...], RoadIndex]] = {}
 def _version(session: Session) -> tuple[Any, ...]:
     roads = session.exec(select(func.count(), func.max(Road.id), func.max(Road.updated_at))).one()
     zones = session.exec(select(func.count(), func.max(Zone.id))).one()
-    return (*roads, *zones)
+    grids = session.exec(select(func.count(), func.max(Grid.id), func.max(Grid.updated_at))).one()
+    return (*roads, *zones, *grids)
 
 
 def road_index(session: Session) -> RoadIndex:
@@ -138,7 +157,8 @@ def road_index(session: Session) -> RoadIndex:
     with _lock:
         roads = [(r.id, r.zone_id, r.geometry) for r in session.exec(select(Road))]
         zones = [(z.id, z.geometry) for z in session.exec(select(Zone))]
-        index = RoadIndex(roads, zones)  # type: ignore[arg-type]
+        grids = [(g.id, g.zone_id, g.geometry) for g in session.exec(select(Grid))]
+        index = RoadIndex(roads, zones, grids)  # type: ignore[arg-type]
         _cache[key] = (version, index)
         return index
 

@@ -62,6 +62,8 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 def display_name(dim: str, row: dict[str, Any]) -> str:
     name = row.get("name") or ""
     extra = row.get("chief") if dim in ("road", "zone") else row.get("title")
+    if dim == "zone" and row.get("leader"):
+        extra = "；".join(filter(None, [extra, f"挂包领导 {row['leader']}"]))
     return f"{name}（{extra}）" if extra else name
 
 

@@ -426,12 +426,14 @@ def _names(session: Session, tallies: dict[str, dict[int, Tally]]) -> dict[str, 
         )
         out["road"] = {r.id: {"name": r.name, "chief": r.chief} for r in rows}
     if tallies["zone"]:
+        leader = aliased(User.__table__)  # type: ignore[attr-defined]
         rows = conn.execute(
-            select(zone.id, zone.name, chief.c.name.label("chief"))
+            select(zone.id, zone.name, chief.c.name.label("chief"), leader.c.name.label("leader"))
             .outerjoin(chief, chief.c.id == zone.chief_id)
+            .outerjoin(leader, leader.c.id == zone.leader_id)
             .where(zone.id.in_(list(tallies["zone"])))
         )
-        out["zone"] = {r.id: {"name": r.name, "chief": r.chief} for r in rows}
+        out["zone"] = {r.id: {"name": r.name, "chief": r.chief, "leader": r.leader} for r in rows}
     if tallies["chief"]:
         rows = conn.execute(
             select(chief.c.id, chief.c.name, chief.c.title, chief.c.level).where(

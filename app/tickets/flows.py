@@ -25,7 +25,7 @@ from app.core.timeutil import utcnow
 from app.deadlines.clock import BusinessClock
 from app.ledger import service as ledger
 from app.ledger.models import Event
-from app.org.models import Department, Road, Role, User, Zone
+from app.org.models import Department, Grid, Road, Role, User, Zone
 from app.photos.models import Photo, PhotoKind
 from app.photos.service import (
     Caption,
@@ -254,7 +254,12 @@ def record_report(
     )
     road = session.get(Road, route.road_id) if route.road_id else None
     zone = session.get(Zone, route.zone_id) if route.zone_id else None
-    assignee_id = (road.chief_id if road else None) or (zone.chief_id if zone else None)
+    grid = session.get(Grid, route.grid_id) if route.grid_id else None
+    # Road chief, else (on no road) the grid's 网格长, else the zone's chief.
+    grid_chief_id = grid.chief_id if grid and road is None else None
+    assignee_id = (
+        (road.chief_id if road else None) or grid_chief_id or (zone.chief_id if zone else None)
+    )
     ticket = Ticket(
         number=claim.number,
         category_code=category.code,
@@ -265,6 +270,7 @@ def record_report(
         area_id=zone.area_id if zone else None,
         zone_id=zone.id if zone else None,
         road_id=road.id if road else None,
+        grid_id=grid.id if grid else None,
         route_candidates=[
             {"road_id": c.road_id, "distance_m": c.distance_m} for c in route.candidates
         ],
@@ -298,6 +304,7 @@ def record_report(
             "photos": [p.id for p in stored],
             "road_id": ticket.road_id,
             "zone_id": ticket.zone_id,
+            "grid_id": ticket.grid_id,
             "assignee_id": ticket.assignee_id,
             "candidates": ticket.route_candidates,
         },
@@ -584,10 +591,11 @@ def dismiss(
 
 
 def _chief_above(session: Session, ticket: Ticket, level: int) -> User | None:
-    """The chief `level` steps above the road: 1 = the zone's chief, 2 = the town's first leader."""
+    """The one `level` steps above the road or grid: the zone's chief, the town's first leader,
+    then the zone's 挂包领导 (county leader)."""
     zone = session.get(Zone, ticket.zone_id) if ticket.zone_id else None
     chain: list[int | None] = []
-    if ticket.road_id:
+    if ticket.road_id or ticket.grid_id:
         chain.append(zone.chief_id if zone else None)
     area_id = ticket.area_id or (zone.area_id if zone else None)
     leader = (
@@ -600,6 +608,7 @@ def _chief_above(session: Session, ticket: Ticket, level: int) -> User | None:
         else None
     )
     chain.append(leader)
+    chain.append(zone.leader_id if zone else None)
     chain = [c for c in chain if c is not None and c != ticket.assignee_id]
     if not chain:
         return None

@@ -62,6 +62,7 @@ class Ticket(SQLModel, table=True):
     area_id: int | None = Field(default=None, foreign_key="areas.id")
     zone_id: int | None = Field(default=None, foreign_key="zones.id", index=True)
     road_id: int | None = Field(default=None, foreign_key="roads.id", index=True)
+    grid_id: int | None = Field(default=None, foreign_key="grids.id", index=True)
     # Roads nearly as close as the chosen one: [{"road_id", "distance_m"}], best first.
     route_candidates: list[dict[str, Any]] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False)

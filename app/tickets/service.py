@@ -59,23 +59,35 @@ def parse_point(text: str) -> tuple[float, float]:
 
 def responsible_clause(actor: Actor) -> ColumnElement[bool]:
     """SQL twin of Actor.is_responsible."""
-    user, j = actor.user, actor.jurisdiction
+    user = actor.user
     clauses: list[Any] = [Ticket.assignee_id == user.id, Ticket.escalated_to_id == user.id]
     if user.role == Role.department and user.department_id:
         clauses.append(Ticket.department_id == user.department_id)
     if user.role == Role.chief:
-        if j.road_ids:
-            clauses.append(col(Ticket.road_id).in_(j.road_ids))
-        if j.zone_ids:
-            clauses.append(col(Ticket.zone_id).in_(j.zone_ids))
-        if j.area_ids:
-            clauses.append(col(Ticket.area_id).in_(j.area_ids))
+        clauses.extend(_jurisdiction_clauses(actor))
     return or_(*clauses)
+
+
+def _jurisdiction_clauses(actor: Actor) -> list[Any]:
+    j = actor.jurisdiction
+    clauses: list[Any] = []
+    if j.road_ids:
+        clauses.append(col(Ticket.road_id).in_(j.road_ids))
+    if j.zone_ids:
+        clauses.append(col(Ticket.zone_id).in_(j.zone_ids))
+    if j.area_ids:
+        clauses.append(col(Ticket.area_id).in_(j.area_ids))
+    if j.grid_ids:
+        clauses.append(and_(col(Ticket.road_id).is_(None), col(Ticket.grid_id).in_(j.grid_ids)))
+    return clauses
 
 
 def visible_clause(actor: Actor) -> ColumnElement[bool] | None:
     if actor.role in (Role.inspector, Role.supervisor, Role.admin):
         return None
+    if actor.role == Role.leader:
+        # SQL twin of policy.is_reader: read-only over their zones and their escalations.
+        return or_(col(Ticket.escalated_to_id) == actor.user.id, *_jurisdiction_clauses(actor))
     return responsible_clause(actor)
 
 
@@ -86,7 +98,11 @@ def list_tickets(session: Session, actor: Actor, f: TicketFilter) -> tuple[list[
         where.append(visible)
     if f.inbox:
         where.append(
-            responsible_clause(actor) if actor.role in (Role.chief, Role.department) else false()
+            responsible_clause(actor)
+            if actor.role in (Role.chief, Role.department)
+            else Ticket.escalated_to_id == actor.user.id
+            if actor.role == Role.leader
+            else false()
         )
         where.append(col(Ticket.status).in_([Status.assigned, Status.rectified]))
     if f.status:
