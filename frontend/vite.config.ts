@@ -78,6 +78,8 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,woff2}'],
         buildPlugins: { vite: [serviceWorkerAsOneFile()] },
+        // The admin's org-chart editor (map drawing, online only) is not for phones to download.
+        globIgnores: ['**/assets/OrgPage-*'],
       },
       devOptions: { enabled: false },
     }),

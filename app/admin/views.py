@@ -136,6 +136,11 @@ def _user_row(session: SessionDep, user: User) -> dict[str, Any]:
     }
 
 
+def _area(session: SessionDep, area_id: int | None) -> None:
+    if area_id is not None and session.get(Area, area_id) is None:
+        raise Invalid(f"unknown area {area_id}")
+
+
 def _keep_one_admin(session: SessionDep, user: User) -> None:
     """Refuse to disable or demote the last active admin: nobody could sign in to undo it."""
     others = session.exec(
@@ -196,8 +201,7 @@ def create_user(body: UserCreate, session: SessionDep, me: CurrentUser) -> dict[
         raise Invalid(f"username '{body.username}' is taken")
     _check_user_shape(body.role, body.level)
     service.check_department(session, body.department_id)
-    if body.area_id is not None:
-        service.get_or_404(session, Area, body.area_id, "area")
+    _area(session, body.area_id)
     user = User(**body.model_dump(exclude={"password"}), password_hash=hash_password(body.password))
     session.add(user)
     session.flush()
@@ -216,8 +220,7 @@ def update_user(
     values = body.model_dump(exclude_unset=True, exclude={"password"})
     if "department_id" in values:
         service.check_department(session, values["department_id"])
-    if values.get("area_id") is not None:
-        service.get_or_404(session, Area, values["area_id"], "area")
+    _area(session, values.get("area_id"))
     if values.get("is_active") is False or values.get("role") not in (None, Role.admin):
         _keep_one_admin(session, user)
     changes = service.apply_changes(user, values)

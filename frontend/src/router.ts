@@ -13,7 +13,7 @@ declare module 'vue-router' {
 }
 
 const FIELD: Role[] = ['inspector', 'supervisor', 'admin']
-const CHIEF: Role[] = ['chief', 'department', 'supervisor', 'admin']
+const CHIEF: Role[] = ['chief', 'department', 'supervisor', 'admin', 'leader']
 const EVAL: Role[] = ['inspector', 'chief', 'department', 'supervisor', 'admin']
 const ids = (r: { params: Record<string, unknown> }) => ({ id: Number(r.params.id), siteId: Number(r.params.siteId) })
 
@@ -33,6 +33,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'eval/:id(\\d+)', component: () => import('./pages/evaluation/EvalRoundPage.vue'), meta: { roles: EVAL }, props: ids },
       { path: 'eval/:id(\\d+)/sites/:siteId(\\d+)', component: () => import('./pages/evaluation/EvalSheetPage.vue'), meta: { roles: EVAL }, props: ids },
       { path: 'eval/:id(\\d+)/survey', component: () => import('./pages/evaluation/EvalSurveyPage.vue'), meta: { roles: EVAL }, props: ids },
+      { path: 'tasks', component: () => import('./pages/TasksPage.vue'), meta: { roles: CHIEF, tab: true } },
+      { path: 'tasks/:id(\\d+)', component: () => import('./pages/TaskPage.vue'), props: true },
       { path: 'outbox', component: () => import('./pages/OutboxPage.vue') },
       { path: 'tickets/:id(\\d+)', component: () => import('./pages/TicketPage.vue'), props: true },
     ],

@@ -79,6 +79,7 @@ export function homeFor(role: Role | undefined): string {
       return '/report'
     case 'chief':
     case 'department':
+    case 'leader':
       return '/inbox'
     case 'supervisor':
     case 'admin':

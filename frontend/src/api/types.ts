@@ -1,6 +1,6 @@
 /** Shapes of the RoadChief HTTP API (see notes/api.md). */
 
-export type Role = 'inspector' | 'chief' | 'department' | 'supervisor' | 'admin'
+export type Role = 'inspector' | 'chief' | 'department' | 'supervisor' | 'admin' | 'leader'
 export type TicketStatus = 'pending' | 'assigned' | 'rectified' | 'closed' | 'dismissed'
 export type Light = 'green' | 'yellow' | 'red'
 

@@ -5,7 +5,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 
-export type OutboxKind = 'report' | 'rectify' | 'verify' | 'handoff' | 'sheet' | 'survey'
+export type OutboxKind = 'report' | 'rectify' | 'verify' | 'handoff' | 'sheet' | 'survey' | 'progress'
 
 export interface OutboxPhoto {
   name: string
@@ -21,6 +21,8 @@ export interface OutboxItem {
   id: string
   kind: OutboxKind
   ticketId?: number
+  /** For task progress reports (任务进展). */
+  taskId?: number
   /** Username that made it: sent only while that user is signed in (phones get shared). */
   owner?: string
   fields: Record<string, string>
@@ -37,6 +39,8 @@ export interface NewItem {
   id?: string
   kind: OutboxKind
   ticketId?: number
+  /** For task progress reports (任务进展). */
+  taskId?: number
   owner?: string
   fields: Record<string, string>
   photos?: OutboxPhoto[]
@@ -159,6 +163,7 @@ export class Outbox {
       id: input.id ?? uuid(),
       kind: input.kind,
       ticketId: input.ticketId,
+      taskId: input.taskId,
       owner: input.owner,
       fields: input.fields,
       photos: input.photos ?? [],

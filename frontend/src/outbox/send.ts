@@ -26,6 +26,8 @@ function request(item: OutboxItem): { path: string; init: RequestInit } {
         path: `/api/rounds/${item.fields.round_id}/survey`,
         init: { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: item.fields.body },
       }
+    case 'progress':
+      return { path: `/api/tasks/${item.taskId}/progress`, init: { method: 'POST', body: form(item), headers } }
     case 'handoff':
       return {
         path: `/api/tickets/${t}/handoff`,

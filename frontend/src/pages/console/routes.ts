@@ -20,6 +20,22 @@ export const consoleRoutes: RouteRecordRaw[] = [
       { path: 'notify', component: () => import('./NotifyPage.vue'), meta: { roles: ['admin'] } },
       { path: 'triage', component: () => import('./citizens/TriagePage.vue') },
       { path: 'publish', component: () => import('./citizens/PublishPage.vue') },
+      { path: 'campaigns', component: () => import('./CampaignsPage.vue') },
+      { path: 'campaigns/:id(\\d+)', component: () => import('./CampaignPage.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'tasks', component: () => import('./TasksPage.vue') },
+      {
+        path: 'admin',
+        component: () => import('./admin/AdminLayout.vue'),
+        meta: { roles: ['admin'] },
+        children: [
+          { path: '', redirect: '/console/admin/users' },
+          { path: 'users', component: () => import('./admin/UsersPage.vue') },
+          { path: 'org', component: () => import('./admin/OrgPage.vue') },
+          { path: 'categories', component: () => import('./admin/CategoriesPage.vue') },
+          { path: 'calendar', component: () => import('./admin/CalendarPage.vue') },
+          { path: 'audit', component: () => import('./admin/AuditPage.vue') },
+        ],
+      },
     ],
   },
 ]

@@ -1,0 +1,88 @@
+/** Admin endpoints (app/admin): people, the org chart, categories, the calendar, the audit trail. */
+import { api } from '@/api/client'
+import type { Role } from '@/api/types'
+
+export interface Held {
+  id: number
+  name: string
+  member?: boolean
+}
+
+export interface AdminUser {
+  id: number
+  username: string
+  name: string
+  role: Role
+  level: number | null
+  title: string | null
+  phone: string | null
+  area_id: number | null
+  is_active: boolean
+  department: { id: number; code: string; name: string } | null
+  roads: Held[]
+  zones: Held[]
+  led_zones: Held[]
+  grids: Held[]
+}
+
+export interface Feature<P> {
+  type: 'Feature'
+  id: number
+  geometry: { type: string; coordinates: unknown }
+  properties: P
+}
+export interface Person {
+  id: number
+  username: string
+  name: string
+  level: number | null
+}
+export interface RoadProps {
+  id: number
+  name: string
+  zone: { id: number; name: string } | null
+  chief: Person | null
+}
+export interface ZoneProps {
+  id: number
+  name: string
+  area: { id: number; name: string }
+  chief: Person | null
+  leader: Person | null
+}
+export interface GridProps {
+  id: number
+  name: string
+  zone: { id: number; name: string }
+  chief: Person | null
+  members: Person[]
+}
+export interface Collection<P> {
+  type: 'FeatureCollection'
+  features: Feature<P>[]
+}
+
+export interface Reroute {
+  count: number
+  tickets: { id: number; number: string; from: string | null; to: string | null }[]
+}
+
+export interface AuditEntry {
+  id: number
+  subject: string
+  action: string
+  actor: string | null
+  changes: Record<string, unknown>
+  created_at: string
+}
+
+export const ROLES: Role[] = ['inspector', 'chief', 'department', 'supervisor', 'admin', 'leader']
+
+export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', json: body })
+export const post = <T>(path: string, body: unknown) => api<T>(path, { method: 'POST', json: body })
+
+export const upload = <T>(path: string, form: FormData) => api<T>(path, { method: 'POST', body: form })
+
+export function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
