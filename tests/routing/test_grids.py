@@ -72,7 +72,7 @@ def test_fallback_order_road_then_grid_then_zone_then_centre(client, db):
     no_grid_chief = _file(client, town, IN_GRID[0] + 0.001, IN_GRID[1])
     assert no_grid_chief["assignee"]["id"] == town.zone_chief.id
 
-    nowhere = _file(client, town, LAT0 + 0.5, LON0 + 0.5)
+    nowhere = _file(client, town, LAT0 + 0.03, LON0)  # 1 km outside the zone
     assert nowhere["status"] == "pending" and nowhere["assignee"] is None
 
 

@@ -1,0 +1,176 @@
+"""The county's own set-up and work, in the browser: an admin imports new roads and gives one a
+chief (and a report on it reaches that chief); a chief reports task progress from a phone
+offline; screenshots of the admin, campaign and task pages."""
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from .conftest import Server, make_jpeg, screenshot
+from .test_console import DESKTOP
+
+pytestmark = pytest.mark.browser
+
+# Inside 老城片区, some 230 m from every demo road.
+NEW_ROAD = [[119.9058, 31.0020], [119.9069, 31.0021]]
+ON_NEW_ROAD = (31.00205, 119.90635)
+
+
+def _headers(server: Server, username: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {server.token(username)}"}
+
+
+@pytest.fixture
+def admin_desk(browser: Any, server: Server) -> Iterator[Any]:
+    ctx = browser.new_context(
+        base_url=server.url, viewport=DESKTOP, locale="zh-CN", timezone_id="Asia/Shanghai",
+        service_workers="block",
+    )  # fmt: skip
+    ctx.set_default_timeout(15_000)
+    ctx.on("weberror", lambda e: print(f"[page error] {e.error}"))
+    ctx.on("response", lambda r: r.status >= 400 and print(f"[http {r.status}] {r.url}"))
+    page = ctx.new_page()
+    page.goto("/login")
+    page.fill("input[name=username]", "admin1")
+    page.fill("input[name=password]", "demo")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/console")
+    yield page
+    ctx.close()
+
+
+def test_admin_imports_a_road_gives_it_a_chief_and_a_report_on_it_reaches_them(
+    admin_desk: Any, server: Server, tmp_path: Path
+) -> None:
+    page = admin_desk
+    name = f"新建路-{uuid.uuid4().hex[:4]}"
+    geojson = tmp_path / "roads.geojson"
+    geojson.write_text(
+        json.dumps({"type": "FeatureCollection", "features": [{
+            "type": "Feature", "properties": {"name": name, "zone": "老城片区"},
+            "geometry": {"type": "LineString", "coordinates": NEW_ROAD},
+        }]}, ensure_ascii=False),
+        encoding="utf-8",
+    )  # fmt: skip
+    page.click("[data-testid=nav-admin]")
+    page.click("[data-testid=admin-tab-org]")
+    page.wait_for_selector("[data-testid=org-map] .leaflet-interactive")
+    page.set_input_files("[data-testid=import-file]", str(geojson))
+    page.wait_for_selector("[data-testid=org-notice]")
+    assert "roads_created 1" in page.inner_text("[data-testid=org-notice]")
+
+    road = next(f for f in server.get("/api/roads")["features"] if f["properties"]["name"] == name)
+    assert road["properties"]["chief"] is None
+    page.select_option("[data-testid=org-pick]", f"road:{road['id']}")
+    chief = server.get("/api/admin/users", username="admin1", q="chief_lin")[0]
+    page.select_option("[data-testid=org-chief]", str(chief["id"]))
+    screenshot(page, "county-01-org-assign-chief")
+    page.click("[data-testid=org-save]")
+    page.wait_for_selector("[data-testid=org-notice]:has-text('已保存')")
+
+    photo = make_jpeg(tmp_path / "p.jpg", seed=31)
+    r = httpx.post(
+        f"{server.url}/api/tickets",
+        data={"category": "0201", "lat": str(ON_NEW_ROAD[0]), "lon": str(ON_NEW_ROAD[1]),
+              "accuracy_m": "5"},
+        files=[("photo", ("p.jpg", photo.read_bytes(), "image/jpeg"))],
+        headers={**_headers(server, "inspector1"), "Idempotency-Key": str(uuid.uuid4())},
+        timeout=30,
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    ticket = r.json()
+    assert ticket["road"]["name"] == name
+    assert ticket["assignee"]["username"] == "chief_lin"
+    # The change is on the ledger, and the ledger still verifies.
+    audit = server.get("/api/admin/audit", username="admin1", subject=f"road:{road['id']}")
+    assert audit[0]["action"] == "road.update" and audit[0]["changes"]["chief_id"][1] == chief["id"]
+    assert server.get("/api/ledger/verify")["ok"] is True
+
+
+def test_chief_posts_task_progress_from_the_phone_offline(
+    phone: Callable[..., Any], server: Server, tmp_path: Path
+) -> None:
+    owner = server.get("/api/admin/users", username="admin1", q="chief_wang")[0]
+    due = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+    r = httpx.post(
+        f"{server.url}/api/tasks",
+        json={"title": "人民路立面改造", "description": "沿街立面整治", "owner_id": owner["id"],
+              "milestones": [{"name": "方案设计", "due_on": due}]},
+        headers=_headers(server, "supervisor1"),
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    task = r.json()
+
+    ctx = phone()
+    page = ctx.new_page()
+    page.goto("/login")
+    page.fill("input[name=username]", "chief_wang")
+    page.fill("input[name=password]", "demo")
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/login" not in url)
+    page.goto("/tasks")
+    page.wait_for_selector(f"[data-testid=task-{task['id']}]")
+    screenshot(page, "county-10-phone-tasks")
+    page.click(f"[data-testid=task-{task['id']}]")
+    page.wait_for_selector("[data-testid=progress-note]")
+
+    ctx.set_offline(True)
+    page.wait_for_selector("[data-testid=offline-bar]")
+    page.fill("[data-testid=progress-note] textarea", "方案初稿已完成")
+    page.set_input_files("[data-testid=camera-input]", str(make_jpeg(tmp_path / "t.jpg", 41)))
+    page.wait_for_selector(".thumb img")
+    page.select_option("[data-testid=progress-milestone]", str(task["milestones"][0]["id"]))
+    page.click("[data-testid=progress-submit]")
+    page.wait_for_selector("[data-testid=outbox-indicator]")
+    screenshot(page, "county-11-phone-progress-offline")
+    assert server.get(f"/api/tasks/{task['id']}")["progress"] == []
+
+    ctx.set_offline(False)
+    done = server.wait_for(
+        lambda: server.get(f"/api/tasks/{task['id']}")["progress"], what="the progress to arrive"
+    )
+    assert len(done) == 1 and done[0]["note"] == "方案初稿已完成" and len(done[0]["photos"]) == 1
+    page.wait_for_selector("[data-testid=progress-item]")
+    screenshot(page, "county-12-phone-progress-sent")
+    shown = server.get(f"/api/tasks/{task['id']}")
+    assert shown["milestones"][0]["done_at"] is not None
+
+
+def test_console_pages_screenshots(admin_desk: Any, server: Server) -> None:
+    """The admin, campaign and task pages render with the demo county's data."""
+    today = dt.date.today()
+    r = httpx.post(
+        f"{server.url}/api/campaigns",
+        json={"name": "非法小广告百日攻坚", "category_codes": ["0201"],
+              "starts_on": (today - dt.timedelta(days=10)).isoformat(),
+              "ends_on": (today + dt.timedelta(days=90)).isoformat(),
+              "target_value": 4, "target_unit": "work_hours", "target_rate": 0.95},
+        headers=_headers(server, "supervisor1"),
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    page = admin_desk
+    for tab, selector, shot in (
+        ("users", "[data-testid=user-table] tbody tr", "county-02-admin-users"),
+        ("org", "[data-testid=org-map] .leaflet-interactive", "county-03-admin-org"),
+        ("categories", "[data-testid=category-table] tbody tr", "county-04-admin-categories"),
+        ("calendar", "[data-testid=calendar-table]", "county-05-admin-calendar"),
+        ("audit", "[data-testid=audit-table] tbody tr", "county-06-admin-audit"),
+    ):
+        page.goto(f"/console/admin/{tab}")
+        page.wait_for_selector(selector)
+        screenshot(page, shot)
+    page.goto("/console/campaigns")
+    page.wait_for_selector("[data-testid=campaign-table]")
+    screenshot(page, "county-07-campaigns")
+    page.goto(f"/console/campaigns/{r.json()['id']}")
+    page.wait_for_selector("[data-testid=campaign-kpis]")
+    screenshot(page, "county-08-campaign")
+    page.goto("/console/tasks")
+    page.wait_for_selector("[data-testid=task-table]")
+    screenshot(page, "county-09-tasks")
