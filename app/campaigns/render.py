@@ -6,6 +6,7 @@ from typing import Any
 
 import xlsxwriter
 
+from app.exports.xlsx import table_sheet
 from app.stats.render import PRINT_CSS
 
 UNITS = {"work_hours": "个工作小时", "work_days": "个工作日", "hours": "小时"}
@@ -76,6 +77,7 @@ def report_html(data: dict[str, Any]) -> str:
 
 
 def report_xlsx(data: dict[str, Any]) -> bytes:
+    """By unit, by zone and the daily trend, each a sheet that prints (app.exports.xlsx)."""
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True})
     title = book.add_format({"bold": True, "font_size": 14})
@@ -83,29 +85,24 @@ def report_xlsx(data: dict[str, Any]) -> bytes:
     cell = book.add_format({"border": 1})
     pct = book.add_format({"border": 1, "num_format": "0.0%"})
     fig = data["figures"]
+    trend_cols = [("day", "日期", "text"), ("found", "发现", "int"), ("rectified", "整改", "int")]
     for key, label in (("by_unit", "按责任单位"), ("by_zone", "按片区"), ("trend", "每日趋势")):
+        cols = trend_cols if key == "trend" else COLUMNS
         sheet = book.add_worksheet(label)
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)
         sheet.write(0, 0, f"{data['name']}（{data['starts_on']} 至 {data['ends_on']}）", title)
         sheet.write(1, 0, f"目标：{target_text(data)}")
-        if key == "trend":
-            cols = [("day", "日期", "text"), ("found", "发现", "int"), ("rectified", "整改", "int")]
-        else:
-            cols = COLUMNS
-        for c, (_k, heading, _kind) in enumerate(cols):
-            sheet.write(3, c, heading, head)
-            sheet.set_column(c, c, 24 if c == 0 else 10)
-        sheet.repeat_rows(3)
+        samples = [[_cell(kind, row[k]) for k, _h, kind in cols] for row in fig[key]]
+        table_sheet(
+            sheet, [h for _k, h, _kind in cols], header_row=3, samples=samples, heading_format=head
+        )
         for r, row in enumerate(fig[key], start=4):
             for c, (k, _h, kind) in enumerate(cols):
                 value = row[k]
                 if kind == "pct" and value is not None:
                     sheet.write_number(r, c, value, pct)
-                elif kind == "flag":
+                elif kind == "flag" or value is None:
                     sheet.write(r, c, _cell(kind, value), cell)
                 else:
-                    sheet.write(r, c, "—" if value is None else value, cell)
+                    sheet.write(r, c, value, cell)
     book.close()
     return buf.getvalue()
