@@ -16,7 +16,7 @@ from app.auth.deps import CurrentActor, CurrentUser, require_roles
 from app.auth.passwords import hash_password
 from app.auth.service import revoke_all
 from app.auth.views import user_public
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.core.errors import Conflict, Invalid
 from app.core.openapi import errors
 from app.deadlines.models import CalendarDay, LimitUnit
@@ -202,12 +202,14 @@ def create_user(body: UserCreate, session: SessionDep, me: CurrentUser) -> dict[
     _check_user_shape(body.role, body.level)
     service.check_department(session, body.department_id)
     _area(session, body.area_id)
-    user = User(**body.model_dump(exclude={"password"}), password_hash=hash_password(body.password))
-    session.add(user)
-    session.flush()
-    service.audit(
-        session, me, f"user:{user.id}", "user.create", body.model_dump(exclude={"password"})
-    )
+    password_hash = hash_password(body.password)  # slow on purpose: before the transaction
+    with write_transaction(session):
+        user = User(**body.model_dump(exclude={"password"}), password_hash=password_hash)
+        session.add(user)
+        session.flush()
+        service.audit(
+            session, me, f"user:{user.id}", "user.create", body.model_dump(exclude={"password"})
+        )
     return _user_row(session, user)
 
 
@@ -216,6 +218,14 @@ def update_user(
     user_id: int, body: UserUpdate, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
     """Edit, disable (ends every session at once) or reset a password (also ends sessions)."""
+    password_hash = hash_password(body.password) if body.password is not None else None
+    with write_transaction(session):
+        return _update_user(session, me, user_id, body, password_hash)
+
+
+def _update_user(
+    session: SessionDep, me: User, user_id: int, body: UserUpdate, password_hash: str | None
+) -> dict[str, Any]:
     user: User = service.get_or_404(session, User, user_id, "user")
     values = body.model_dump(exclude_unset=True, exclude={"password"})
     if "department_id" in values:
@@ -225,8 +235,8 @@ def update_user(
         _keep_one_admin(session, user)
     changes = service.apply_changes(user, values)
     _check_user_shape(user.role, user.level)
-    if body.password is not None:
-        user.password_hash = hash_password(body.password)
+    if password_hash is not None:
+        user.password_hash = password_hash
         changes["password"] = ["***", "reset"]
     if body.is_active is False or body.password is not None:
         revoke_all(session, user_id)
@@ -345,14 +355,19 @@ def import_file(
     kind: Annotated[str, Form(pattern="^(roads|grids)$")] = "roads",
 ) -> dict[str, Any]:
     """Roads and zones, or grids, from a GeoJSON, KML or zipped Shapefile; all or nothing."""
-    data = read_features(file)
+    data = read_features(file)  # the file is read and converted before the transaction
+    with write_transaction(session):
+        return _import(session, me, file.filename, kind, data)
+
+
+def _import(session: SessionDep, me: User, filename: str | None, kind: str, data: Any) -> Any:
     if kind == "roads":
         result: Any = import_roads(session, data)
         sync_road_sites(session)
     else:
         result = import_grids(session, data)
     service.audit(
-        session, me, "org", f"{kind}.import", {"file": file.filename, **dataclasses.asdict(result)}
+        session, me, "org", f"{kind}.import", {"file": filename, **dataclasses.asdict(result)}
     )
     invalidate()
     return dataclasses.asdict(result)
@@ -420,7 +435,8 @@ def reroute_preview(session: SessionDep) -> dict[str, Any]:
 @router.post("/reroute")
 def reroute(body: RerouteIn, session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
     """Move them: the count must match the preview the admin saw."""
-    return {"moved": service.reroute(session, actor, body.expected)}
+    with write_transaction(session):
+        return {"moved": service.reroute(session, actor, body.expected)}
 
 
 # --- categories and calendar --------------------------------------------------------------

@@ -21,7 +21,7 @@ from app.auth.deps import CurrentUser, require_roles
 from app.campaigns import service
 from app.campaigns.models import Campaign, campaign_public
 from app.campaigns.render import report_html, report_xlsx
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.core.errors import NotFound
 from app.core.timeutil import utcnow
 from app.deadlines.models import LimitUnit
@@ -82,10 +82,13 @@ def list_campaigns(session: SessionDep) -> list[dict[str, Any]]:
 def create_campaign(body: CampaignIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     check_department(session, body.department_id)
     service.check_scope(session, body.category_codes, body.zone_ids)
-    campaign = Campaign(**body.model_dump(), created_by_id=me.id)
-    session.add(campaign)
-    session.flush()
-    audit(session, me, f"campaign:{campaign.id}", "campaign.create", body.model_dump(mode="json"))
+    with write_transaction(session):
+        campaign = Campaign(**body.model_dump(), created_by_id=me.id)
+        session.add(campaign)
+        session.flush()
+        audit(
+            session, me, f"campaign:{campaign.id}", "campaign.create", body.model_dump(mode="json")
+        )
     return {**campaign_public(campaign), "status": service.status(campaign, utcnow())}
 
 
@@ -107,9 +110,10 @@ def tag_ticket(
     ticket = session.get(Ticket, body.ticket_id)
     if ticket is None:
         raise NotFound(f"ticket {body.ticket_id} not found")
-    added = service.tag(session, campaign, ticket, me)
-    if added:
-        audit(session, me, f"campaign:{campaign.id}", "campaign.tag", {"ticket_id": ticket.id})
+    with write_transaction(session):
+        added = service.tag(session, campaign, ticket, me)
+        if added:
+            audit(session, me, f"campaign:{campaign.id}", "campaign.tag", {"ticket_id": ticket.id})
     return {"tagged": True, "added": added}
 
 
@@ -118,9 +122,10 @@ def untag_ticket(
     campaign_id: int, ticket_id: int, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
     campaign = service.get(session, campaign_id)
-    if not service.untag(session, campaign, ticket_id):
-        raise NotFound(f"ticket {ticket_id} is not in this campaign")
-    audit(session, me, f"campaign:{campaign.id}", "campaign.untag", {"ticket_id": ticket_id})
+    with write_transaction(session):
+        if not service.untag(session, campaign, ticket_id):
+            raise NotFound(f"ticket {ticket_id} is not in this campaign")
+        audit(session, me, f"campaign:{campaign.id}", "campaign.untag", {"ticket_id": ticket_id})
     return {"tagged": False}
 
 

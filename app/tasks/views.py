@@ -19,7 +19,7 @@ from sqlmodel import col, select
 
 from app.auth.deps import CurrentActor, require_roles
 from app.auth.policy import Actor
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.core.timeutil import utcnow
 from app.ledger.models import Event
@@ -185,17 +185,18 @@ def list_tasks(session: SessionDep, actor: CurrentActor) -> list[dict[str, Any]]
 
 @router.post("", status_code=201, dependencies=[COMMAND])
 def create_task(body: TaskBody, session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
-    task = service.create(
-        session,
-        actor.user,
-        title=body.title,
-        description=body.description,
-        owner_id=body.owner_id,
-        lead_department_id=body.lead_department_id,
-        cooperating_department_ids=body.cooperating_department_ids,
-        zone_id=body.zone_id,
-        milestones=[service.MilestoneIn(m.name, m.due_on) for m in body.milestones],
-    )
+    with write_transaction(session):
+        task = service.create(
+            session,
+            actor.user,
+            title=body.title,
+            description=body.description,
+            owner_id=body.owner_id,
+            lead_department_id=body.lead_department_id,
+            cooperating_department_ids=body.cooperating_department_ids,
+            zone_id=body.zone_id,
+            milestones=[service.MilestoneIn(m.name, m.due_on) for m in body.milestones],
+        )
     return present(session, [task], detail=True)[0]
 
 
@@ -209,24 +210,25 @@ def import_tasks(
         raise Invalid("the workbook is larger than 5 MB")
     rows = importer.parse(session, content)
     made = []
-    for r in rows:
-        try:
-            made.append(
-                service.create(
-                    session,
-                    actor.user,
-                    title=r.title,
-                    description=r.description,
-                    owner_id=r.owner_id,
-                    lead_department_id=r.lead_department_id,
-                    cooperating_department_ids=r.cooperating_department_ids,
-                    zone_id=r.zone_id,
-                    milestones=r.milestones,
-                    source=f"xlsx row {r.row}",
+    with write_transaction(session):
+        for r in rows:
+            try:
+                made.append(
+                    service.create(
+                        session,
+                        actor.user,
+                        title=r.title,
+                        description=r.description,
+                        owner_id=r.owner_id,
+                        lead_department_id=r.lead_department_id,
+                        cooperating_department_ids=r.cooperating_department_ids,
+                        zone_id=r.zone_id,
+                        milestones=r.milestones,
+                        source=f"xlsx row {r.row}",
+                    )
                 )
-            )
-        except Invalid as exc:
-            raise Invalid(f"row {r.row}: {exc.message}", row=r.row) from None
+            except Invalid as exc:
+                raise Invalid(f"row {r.row}: {exc.message}", row=r.row) from None
     return {"created": len(made), "ids": [t.id for t in made]}
 
 
@@ -247,7 +249,8 @@ def post_progress(
 ) -> dict[str, Any]:
     """进展: text and photos from the phone (offline through the outbox) or the console."""
     photos = service.store_photos(prepare_photos(photo)) if photo else []
-    service.report_progress(session, actor, task, note.strip(), milestone_id, photos, key)
+    with write_transaction(session):
+        service.report_progress(session, actor, task, note.strip(), milestone_id, photos, key)
     return present(session, [task], detail=True)[0]
 
 
@@ -262,7 +265,9 @@ def complete_task(
 ) -> dict[str, Any]:
     """完成: with evidence photos; every open milestone is done now."""
     photos = service.store_photos(prepare_photos(photo or []))
-    service.complete(session, actor, task, note.strip(), photos, key)
+    with write_transaction(session):
+        session.refresh(task, with_for_update=True)
+        service.complete(session, actor, task, note.strip(), photos, key)
     return present(session, [task], detail=True)[0]
 
 
@@ -270,8 +275,10 @@ def complete_task(
 def escalate_task(
     session: SessionDep, actor: CurrentActor, task: VisibleTask, body: EscalateBody
 ) -> dict[str, Any]:
-    if not service.escalate(session, actor.user.id, task, body.note):
-        raise Invalid("there is no one above the current level")
+    with write_transaction(session):
+        session.refresh(task, with_for_update=True)
+        if not service.escalate(session, actor.user.id, task, body.note):
+            raise Invalid("there is no one above the current level")
     return present(session, [task], detail=True)[0]
 
 

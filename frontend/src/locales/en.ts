@@ -443,6 +443,7 @@ const en: typeof zh = {
       withdrawn: 'Withdrawn',
       rects: '{n} blurred',
     },
+  },
   task: {
     title: 'Tasks',
     empty: 'No tasks',

@@ -441,6 +441,7 @@ export default {
       withdrawn: '已撤下',
       rects: '{n}处打码',
     },
+  },
   task: {
     title: '任务清单',
     empty: '暂无任务',
