@@ -78,8 +78,9 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,woff2}'],
         buildPlugins: { vite: [serviceWorkerAsOneFile()] },
-        // The admin's org-chart editor (map drawing, online only) is not for phones to download.
-        globIgnores: ['**/assets/OrgPage-*'],
+        // The admin pages (org-chart editor with map drawing, people, categories, calendar, change
+        // log) are used online from a desk: phones do not download them.
+        globIgnores: ['**/assets/{OrgPage,UsersPage,CategoriesPage,CalendarPage,AuditPage,AdminLayout}-*'],
       },
       devOptions: { enabled: false },
     }),
