@@ -279,7 +279,7 @@ def update_zone(
     }
 
 
-@router.post("/roads", status_code=201)
+@router.post("/roads", status_code=201, responses=errors(404))
 def create_road(body: RoadIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     """A road drawn on the map."""
     service.get_or_404(session, Zone, body.zone_id, "zone")
@@ -373,7 +373,7 @@ def _import(session: SessionDep, me: User, filename: str | None, kind: str, data
     return dataclasses.asdict(result)
 
 
-@router.post("/grids", status_code=201)
+@router.post("/grids", status_code=201, responses=errors(404))
 def create_grid(body: GridIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     """A grid drawn on the map."""
     service.get_or_404(session, Zone, body.zone_id, "zone")

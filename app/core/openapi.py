@@ -134,6 +134,16 @@ def allowed_methods(app: FastAPI, path: str) -> set[str]:
             for template, item in app.openapi().get("paths", {}).items()
         ]
         app.state.path_templates = templates
+        app.state.literal_paths = {
+            template: {method.upper() for method in item}
+            for template, item in app.openapi().get("paths", {}).items()
+            if "{" not in template
+        }
+    # A literal path (/api/tasks/import) is its own resource, not an id of its templated
+    # sibling (/api/tasks/{task_id}): when one matches exactly, it alone answers.
+    literal = app.state.literal_paths.get(path)
+    if literal is not None:
+        return literal
     return {method for pattern, methods in templates if pattern.match(path) for method in methods}
 
 
