@@ -11,8 +11,8 @@ from sqlmodel import Session, select
 from app.citizens.models import CitizenPhoto, Publication
 from app.core.config import get_settings
 from app.photos import imaging
-from app.photos.service import PreparedPhoto
-from app.photos.storage import content_key, get_storage, key_for
+from app.photos.service import PreparedPhoto, store_plain_photos
+from app.photos.storage import content_key, get_storage
 
 # Coarse enough that a face or a number plate cannot be read back from the blurred area:
 # at most this many mosaic blocks across the rectangle, then smeared.
@@ -21,33 +21,21 @@ BLUR_CELLS = 8
 
 def store_citizen_photos(prepared: list[PreparedPhoto]) -> list[CitizenPhoto]:
     """Write every copy (before the transaction that records the rows)."""
-    storage = get_storage()
-    rows = []
-    for item in prepared:
-        d = item.decoded
-        display = imaging.encode_jpeg(d.upright, imaging.DISPLAY_QUALITY)
-        thumb = imaging.encode_jpeg(d.thumb, imaging.THUMB_QUALITY)
-        original_key = key_for("originals", d.sha256, d.extension)
-        display_key, _ = content_key("display", display, "jpg")
-        thumb_key, _ = content_key("thumbs", thumb, "jpg")
-        storage.put(original_key, d.data, d.content_type)
-        storage.put(display_key, display, "image/jpeg")
-        storage.put(thumb_key, thumb, "image/jpeg")
-        rows.append(
-            CitizenPhoto(
-                report_id=0,  # set when the report row exists
-                sha256=d.sha256,
-                content_type=d.content_type,
-                size_bytes=len(d.data),
-                original_key=original_key,
-                display_key=display_key,
-                thumb_key=thumb_key,
-                width=d.width,
-                height=d.height,
-                taken_at=d.taken_at,
-            )
+    return [
+        CitizenPhoto(
+            report_id=0,  # set when the report row exists
+            sha256=item.sha256,
+            content_type=item.decoded.content_type,
+            size_bytes=len(item.decoded.data),
+            original_key=item.original_key,
+            display_key=item.display_key,
+            thumb_key=item.thumb_key,
+            width=item.decoded.width,
+            height=item.decoded.height,
+            taken_at=item.decoded.taken_at,
         )
-    return rows
+        for item in store_plain_photos(prepared)
+    ]
 
 
 def reprepare(original_keys: list[str]) -> list[PreparedPhoto]:

@@ -141,6 +141,26 @@ def store_photos(
     mark = get_settings().watermark
     with photo_workers().slot(0, RENDER):
         copies = [_render(p.decoded, kind, caption, mark) for p in prepared]
+    return _write(prepared, copies)
+
+
+def store_plain_photos(prepared: Sequence[PreparedPhoto]) -> list[StoredPhoto]:
+    """Copies without a watermark (citizens' photos, task progress); no transaction."""
+    with photo_workers().slot(0, RENDER):
+        copies = [
+            (
+                imaging.encode_jpeg(p.decoded.upright, imaging.DISPLAY_QUALITY),
+                imaging.encode_jpeg(p.decoded.thumb, imaging.THUMB_QUALITY),
+            )
+            for p in prepared
+        ]
+    return _write(prepared, copies)
+
+
+def _write(
+    prepared: Sequence[PreparedPhoto], copies: list[tuple[bytes, bytes]]
+) -> list[StoredPhoto]:
+    """Write each original and its display and thumbnail copies, content-addressed."""
     storage = get_storage()
     stored = []
     for p, (display, thumb) in zip(prepared, copies, strict=True):

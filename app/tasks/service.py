@@ -27,9 +27,7 @@ from app.deadlines.clock import BusinessClock
 from app.deadlines.models import LimitUnit
 from app.ledger import service as ledger
 from app.org.models import Department, Role, User, Zone
-from app.photos import imaging
-from app.photos.service import PreparedPhoto
-from app.photos.storage import content_key, get_storage, key_for
+from app.photos.service import PreparedPhoto, store_plain_photos
 from app.tasks.models import Milestone, Progress, Task, TaskStatus
 
 
@@ -175,30 +173,18 @@ def get(session: Session, task_id: int) -> Task:
 
 def store_photos(prepared: list[PreparedPhoto]) -> list[dict[str, Any]]:
     """Encode and store the copies; done before the transaction that records the report."""
-    storage = get_storage()
-    stored = []
-    for item in prepared:
-        d = item.decoded
-        display = imaging.encode_jpeg(d.upright, imaging.DISPLAY_QUALITY)
-        thumb = imaging.encode_jpeg(d.thumb, imaging.THUMB_QUALITY)
-        original_key = key_for("originals", d.sha256, d.extension)
-        display_key, _ = content_key("display", display, "jpg")
-        thumb_key, _ = content_key("thumbs", thumb, "jpg")
-        storage.put(original_key, d.data, d.content_type)
-        storage.put(display_key, display, "image/jpeg")
-        storage.put(thumb_key, thumb, "image/jpeg")
-        stored.append(
-            {
-                "sha256": d.sha256,
-                "original_key": original_key,
-                "display_key": display_key,
-                "thumb_key": thumb_key,
-                "width": d.width,
-                "height": d.height,
-                "taken_at": d.taken_at.isoformat() if d.taken_at else None,
-            }
-        )
-    return stored
+    return [
+        {
+            "sha256": item.sha256,
+            "original_key": item.original_key,
+            "display_key": item.display_key,
+            "thumb_key": item.thumb_key,
+            "width": item.decoded.width,
+            "height": item.decoded.height,
+            "taken_at": item.decoded.taken_at.isoformat() if item.decoded.taken_at else None,
+        }
+        for item in store_plain_photos(prepared)
+    ]
 
 
 def _fingerprint(
