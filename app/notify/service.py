@@ -8,12 +8,14 @@ from sqlmodel import Session, col, func, select
 
 from app.core.errors import Invalid, NotFound
 from app.core.timeutil import utcnow
+from app.notify.keys import PUBLIC
 from app.notify.models import (
     Channel,
     ChannelKind,
     DeliveryAttempt,
     DeliveryStatus,
     Notification,
+    NotifyKey,
     PersonalKind,
     Preference,
     PushSubscription,
@@ -217,7 +219,7 @@ def get_notification(session: Session, notification_id: int) -> dict[str, Any]:
 
 def retry(session: Session, notification_id: int) -> Notification:
     """Give a dead notification another round of tries (after the receiver was fixed)."""
-    row = session.get(Notification, notification_id)
+    row = session.get(Notification, notification_id, with_for_update=True, populate_existing=True)
     if row is None:
         raise NotFound(f"notification {notification_id} not found")
     if row.status != DeliveryStatus.dead:
@@ -225,6 +227,12 @@ def retry(session: Session, notification_id: int) -> Notification:
     row.status, row.attempts, row.next_attempt_at = DeliveryStatus.queued, 0, utcnow()
     session.add(row)
     return row
+
+
+def stored_vapid_public(session: Session) -> str | None:
+    """The public VAPID key, when the first start made it already (a read, no lock)."""
+    row = session.get(NotifyKey, PUBLIC)
+    return row.value if row else None
 
 
 def subscribe(

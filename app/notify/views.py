@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth.deps import CurrentUser, require_roles
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.notify import service
 from app.notify.keys import vapid_keys
 from app.notify.models import ChannelKind, DeliveryStatus
@@ -69,21 +69,29 @@ def list_channels(session: SessionDep) -> list[dict[str, Any]]:
 @admin.post("/channels", status_code=201)
 def add_channel(body: ChannelIn, session: SessionDep) -> dict[str, Any]:
     """The same as `roadchief channel add KIND NAME URL [--secret S] [--scope …]`."""
-    channel = service.add_channel(session, body.kind, body.name, body.url, body.secret, body.scope)
+    with write_transaction(session):
+        channel = service.add_channel(
+            session, body.kind, body.name, body.url, body.secret, body.scope
+        )
     return service.channel_public(channel)
 
 
 @admin.patch("/channels/{channel_id}")
 def update_channel(channel_id: int, body: ChannelUpdate, session: SessionDep) -> dict[str, Any]:
-    channel = service.get_channel(session, channel_id)
-    changed = service.update_channel(session, channel, body.model_dump(exclude_unset=True))
+    service.get_channel(session, channel_id)  # 404 before any lock
+    with write_transaction(session):
+        channel = service.get_channel(session, channel_id)
+        session.refresh(channel, with_for_update=True)
+        changed = service.update_channel(session, channel, body.model_dump(exclude_unset=True))
     return service.channel_public(changed)
 
 
 @admin.post("/channels/{channel_id}/test", status_code=202)
 def test_channel(channel_id: int, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     """Queue a test message; poll GET /api/admin/notifications/{id} for its outcome."""
-    row = service.queue_test(session, service.get_channel(session, channel_id), user)
+    service.get_channel(session, channel_id)
+    with write_transaction(session):
+        row = service.queue_test(session, service.get_channel(session, channel_id), user)
     return service.notification_public(row)
 
 
@@ -114,24 +122,32 @@ def get_notification(notification_id: int, session: SessionDep) -> dict[str, Any
 
 @admin.post("/notifications/{notification_id}/retry")
 def retry_notification(notification_id: int, session: SessionDep) -> dict[str, Any]:
-    return service.notification_public(service.retry(session, notification_id))
+    with write_transaction(session):
+        row = service.retry(session, notification_id)
+    return service.notification_public(row)
 
 
 @router.get("/vapid")
 def vapid_public_key(_user: CurrentUser, session: SessionDep) -> dict[str, str]:
     """The applicationServerKey a browser subscribes with."""
-    return {"public_key": vapid_keys(session)[1]}
+    stored = service.stored_vapid_public(session)
+    if stored is not None:
+        return {"public_key": stored}
+    with write_transaction(session):  # only before the first start made them
+        return {"public_key": vapid_keys(session)[1]}
 
 
 @router.post("/subscriptions", status_code=201)
 def subscribe(body: SubscriptionIn, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
-    sub = service.subscribe(session, user, body.endpoint, body.keys.p256dh, body.keys.auth)
+    with write_transaction(session):
+        sub = service.subscribe(session, user, body.endpoint, body.keys.p256dh, body.keys.auth)
     return {"id": sub.id, "endpoint": sub.endpoint}
 
 
 @router.post("/subscriptions/remove", status_code=204)
 def unsubscribe(body: Unsubscribe, user: CurrentUser, session: SessionDep) -> Response:
-    service.unsubscribe(session, user, body.endpoint)
+    with write_transaction(session):
+        service.unsubscribe(session, user, body.endpoint)
     return Response(status_code=204)
 
 
@@ -143,4 +159,6 @@ def get_preferences(user: CurrentUser, session: SessionDep) -> dict[str, Any]:
 @router.put("/preferences")
 def put_preferences(body: PreferencesIn, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     """Channels (webpush, sms), quiet hours (HH:MM, local) and the morning digest on/off."""
-    return service.set_preferences(session, user, body.model_dump(exclude_none=True))
+    with write_transaction(session):
+        service.set_preferences(session, user, body.model_dump(exclude_none=True))
+    return service.preferences_public(session, user)

@@ -3,6 +3,7 @@ dispatcher (which opens its own connections) must see committed rows."""
 
 import base64
 import os
+import warnings
 from collections.abc import Iterator
 
 import pytest
@@ -10,7 +11,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy.engine import Engine
 
-from app.core.db import make_engine
+from app.core.db import WriteOutsideTransaction, make_engine
 from app.notify.settings import get_notify_settings
 from tests.conftest import BACKENDS, create_database, drop_database
 from tests.notify.fakes import FakeReceiver
@@ -23,6 +24,19 @@ def receiver() -> Iterator[FakeReceiver]:
     fake = FakeReceiver(secrets=dict(SECRETS)).start()
     yield fake
     fake.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_write_outside_transaction() -> Iterator[None]:
+    """Every write a notification request makes is inside `write_transaction`: a test that
+    provokes a WriteOutsideTransaction warning fails, naming where it came from."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", WriteOutsideTransaction)
+        yield
+    stray = [w for w in caught if issubclass(w.category, WriteOutsideTransaction)]
+    assert not stray, "writes outside write_transaction:\n" + "\n".join(
+        f"{w.filename}:{w.lineno}" for w in stray
+    )
 
 
 @pytest.fixture(autouse=True)
