@@ -172,13 +172,14 @@ def cmd_import_standards(args: argparse.Namespace) -> None:
 def cmd_fsck(args: argparse.Namespace) -> None:
     from app.citizens.photos import referenced_keys
     from app.core.db import session_scope
+    from app.evaluation.flows import sheet_photo_keys
     from app.photos.fsck import fsck
     from app.photos.storage import storage_from_url
     from app.tasks.service import task_photo_keys
 
     with session_scope() as session:
         storage = storage_from_url(get_settings().storage_url)
-        keep = referenced_keys(session) | task_photo_keys(session)
+        keep = referenced_keys(session) | task_photo_keys(session) | sheet_photo_keys(session)
         report = fsck(session, storage, fix=args.fix, also_referenced=keep)
     print(report)
     if not report.ok:

@@ -1,8 +1,11 @@
-"""Submitting a score sheet: one transaction that records the sheet, each item result, and
-files a routed ticket for every deduction through the ordinary tickets flow (当场下单).
+"""Submitting a score sheet: the sheet, each item result, and a routed ticket for every
+deduction through the ordinary tickets flow (当场下单).
 
-Photos are validated and decoded by the caller before this runs. A retried sheet (same
+A request runs it in steps (app/core/db.py): `check_sheet` (reads), `claim_tickets` (a short
+write transaction holding the tickets' numbers), `store_sheet_photos` (watermarks and storage,
+no transaction), `record_sheet` (a short write transaction). A retried sheet (same
 Idempotency-Key, same body) answers the sheet already recorded and counts nothing twice.
+A deduction on an item that files no ticket keeps its photos on the sheet's result.
 """
 
 import hashlib
@@ -10,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.auth.policy import Actor
 from app.core.db import lock_ledger
@@ -20,15 +23,18 @@ from app.evaluation.models import (
     ItemOutcome,
     Round,
     RoundSite,
+    RoundStatus,
     Sheet,
     SheetResult,
     Site,
+    StandardItem,
 )
 from app.evaluation.rounds import checklist_for
 from app.evaluation.scores import site_score
 from app.evaluation.sites import check_in_distance, is_far
 from app.ledger import service as ledger
-from app.photos.service import PreparedPhoto
+from app.photos.models import PhotoKind
+from app.photos.service import Caption, PreparedPhoto, StoredPhoto, store_photos
 from app.tickets import flows as tickets
 
 MAX_OCCURRENCES = 99
@@ -78,26 +84,31 @@ def ticket_key(sheet_key: str, item_code: str) -> str:
     return "ev-" + hashlib.sha256(f"{sheet_key}\x00{item_code}".encode()).hexdigest()[:40]
 
 
-def submit_sheet(
-    session: Session, actor: Actor, rnd: Round, data: SheetIn, key: str
-) -> tuple[Sheet, list[int], bool]:
-    """Record the sheet; returns (sheet, ticket ids filed, created)."""
-    fingerprint = data.fingerprint(actor.user.id)  # type: ignore[arg-type]
-    lock_ledger(session)
-    existing = session.exec(select(Sheet).where(Sheet.idempotency_key == key)).first()
-    if existing is not None:
-        if existing.request_fingerprint != fingerprint or existing.round_id != rnd.id:
-            raise Invalid("Idempotency-Key was already used for a different sheet")
-        return existing, sheet_tickets(session, existing.id), False  # type: ignore[arg-type]
+@dataclass
+class SheetPlan:
+    """A checked sheet, ready to record: every decision that needs no lock, made on a read."""
+
+    site: Site
+    checklist: dict[str, StandardItem]
+    results: list[ResultIn]
+    fingerprint: str
+    score: float
+    deducted: float
+    distance_m: float
+
+    def deductions(self) -> list[ResultIn]:
+        return [r for r in self.results if r.outcome == ItemOutcome.deduct]
+
+    def files_ticket(self, r: ResultIn) -> bool:
+        return r.outcome == ItemOutcome.deduct and bool(self.checklist[r.item_code].category_code)
+
+
+def check_sheet(session: Session, actor: Actor, rnd: Round, data: SheetIn) -> SheetPlan:
+    """Validate the sheet against the round and the site's checklist (reads only, no lock)."""
     site = session.get(Site, data.site_id)
     in_round = session.get(RoundSite, (rnd.id, data.site_id))
     if site is None or in_round is None:
         raise Invalid(f"site {data.site_id} is not in this round")
-    if session.exec(
-        select(Sheet.id).where(Sheet.round_id == rnd.id, Sheet.site_id == site.id)
-    ).first():
-        raise Conflict(f"{site.name} already has a sheet in this round")
-
     checklist = {i.code: i for i in checklist_for(session, rnd, site)}
     given: dict[str, ResultIn] = {}
     for r in data.results:
@@ -113,13 +124,129 @@ def submit_sheet(
         given[r.item_code] = r
     # Items the inspector did not mark passed: evaluators write down what is wrong.
     results = [given.get(code) or ResultIn(code, ItemOutcome.passed) for code in checklist]
-    deductions = [
-        (r.occurrences, checklist[r.item_code].points, checklist[r.item_code].cap)
-        for r in results
-        if r.outcome == ItemOutcome.deduct
-    ]
-    score, deducted = site_score(deductions)
-    distance = round(check_in_distance(site, data.lat, data.lon), 1)
+    score, deducted = site_score(
+        [
+            (r.occurrences, checklist[r.item_code].points, checklist[r.item_code].cap)
+            for r in results
+            if r.outcome == ItemOutcome.deduct
+        ]
+    )
+    return SheetPlan(
+        site=site,
+        checklist=checklist,
+        results=results,
+        fingerprint=data.fingerprint(actor.user.id),  # type: ignore[arg-type]
+        score=score,
+        deducted=deducted,
+        distance_m=round(check_in_distance(site, data.lat, data.lon), 1),
+    )
+
+
+def _report(plan: SheetPlan, data: SheetIn, r: ResultIn) -> tickets.Report:
+    item = plan.checklist[r.item_code]
+    assert item.category_code
+    return tickets.Report(
+        category=item.category_code,
+        lat=data.lat,
+        lon=data.lon,
+        accuracy_m=data.accuracy_m,
+        description=_description(plan.site, item.text, r),
+        captured_at=None,
+    )
+
+
+def _photos(data: SheetIn, r: ResultIn) -> list[PreparedPhoto]:
+    return data.photos.get(r.photo_field or "", [])
+
+
+def claim_tickets(
+    session: Session, actor: Actor, plan: SheetPlan, data: SheetIn, key: str
+) -> dict[str, tickets.Claim]:
+    """Hold a ticket number for each deduction that files one (write txn, milliseconds).
+
+    The numbers go into the photos' watermarks, which are rendered before the sheet is
+    recorded. A retry claims under the same derived keys and gets the same numbers back.
+    """
+    return {
+        r.item_code: tickets.claim_report(
+            session,
+            actor.user,
+            _report(plan, data, r),
+            _photos(data, r),
+            ticket_key(key, r.item_code),
+        )  # fmt: skip
+        for r in plan.deductions()
+        if plan.files_ticket(r)
+    }
+
+
+def store_sheet_photos(
+    session: Session,
+    actor: Actor,
+    plan: SheetPlan,
+    data: SheetIn,
+    claims: dict[str, tickets.Claim],
+) -> dict[str, list[StoredPhoto]]:
+    """Watermark and write every deduction's photos; no transaction (reads only).
+
+    A deduction that files a ticket is captioned with the ticket's number; one that files
+    none (an item that is not a street problem) with the site, and is kept on the sheet.
+    """
+    stored: dict[str, list[StoredPhoto]] = {}
+    for r in plan.deductions():
+        prepared = _photos(data, r)
+        if not prepared:
+            continue
+        claim = claims.get(r.item_code)
+        if claim is not None:
+            caption = claim.caption(session, _report(plan, data, r), actor.user)
+        else:
+            caption = Caption("测评扣分", data.lat, data.lon, None, plan.site.name, actor.user.name)
+        stored[r.item_code] = store_photos(prepared, PhotoKind.before, caption)
+    return stored
+
+
+def _photo_record(p: StoredPhoto) -> dict[str, Any]:
+    d = p.decoded
+    return {
+        "sha256": p.sha256,
+        "original_key": p.original_key,
+        "display_key": p.display_key,
+        "thumb_key": p.thumb_key,
+        "width": d.width,
+        "height": d.height,
+        "taken_at": d.taken_at.isoformat() if d.taken_at else None,
+        "gps": None
+        if d.gps_lat is None
+        else {"lat": d.gps_lat, "lon": d.gps_lon, "accuracy_m": d.gps_accuracy_m},
+    }
+
+
+def record_sheet(
+    session: Session,
+    actor: Actor,
+    rnd: Round,
+    plan: SheetPlan,
+    data: SheetIn,
+    key: str,
+    claims: dict[str, tickets.Claim],
+    stored: dict[str, list[StoredPhoto]],
+) -> tuple[Sheet, list[int], bool]:
+    """Record the sheet, its results and tickets (write txn); returns (sheet, tickets, created)."""
+    lock_ledger(session)
+    existing = find_sheet(session, key)
+    if existing is not None:
+        if existing.request_fingerprint != plan.fingerprint or existing.round_id != rnd.id:
+            raise Invalid("Idempotency-Key was already used for a different sheet")
+        return existing, sheet_tickets(session, existing.id), False  # type: ignore[arg-type]
+    session.refresh(rnd)
+    if rnd.status != RoundStatus.open:
+        raise Invalid("the round is closed")
+    site = plan.site
+    if session.exec(
+        select(Sheet.id).where(Sheet.round_id == rnd.id, Sheet.site_id == site.id)
+    ).first():
+        raise Conflict(f"{site.name} already has a sheet in this round")
     sheet = Sheet(
         round_id=rnd.id,  # type: ignore[arg-type]
         site_id=site.id,  # type: ignore[arg-type]
@@ -127,13 +254,13 @@ def submit_sheet(
         checked_in_lat=data.lat,
         checked_in_lon=data.lon,
         accuracy_m=data.accuracy_m,
-        distance_m=distance,
-        far=is_far(site, distance),
-        deducted=deducted,
-        score=score,
+        distance_m=plan.distance_m,
+        far=is_far(site, plan.distance_m),
+        deducted=plan.deducted,
+        score=plan.score,
         submitted_at=utcnow(),
         idempotency_key=key,
-        request_fingerprint=fingerprint,
+        request_fingerprint=plan.fingerprint,
     )
     session.add(sheet)
     session.flush()
@@ -156,42 +283,39 @@ def submit_sheet(
             "unit_chief_id": site.unit_chief_id,
             "lat": data.lat,
             "lon": data.lon,
-            "distance_m": distance,
+            "distance_m": plan.distance_m,
             "far": sheet.far,
-            "score": score,
+            "score": plan.score,
         },
     )
     filed: list[int] = []
-    for r in results:
-        item = checklist[r.item_code]
-        points = (
-            min(r.occurrences * item.points, item.cap) if r.outcome == ItemOutcome.deduct else 0
-        )
+    for r in plan.results:
+        item = plan.checklist[r.item_code]
+        deduct = r.outcome == ItemOutcome.deduct
+        points = min(r.occurrences * item.points, item.cap) if deduct else 0
         ticket_id = None
-        if r.outcome == ItemOutcome.deduct and item.category_code:
-            report = tickets.Report(
-                category=item.category_code,
-                lat=data.lat,
-                lon=data.lon,
-                accuracy_m=data.accuracy_m,
-                description=_description(site, item.text, r),
-                captured_at=None,
-            )
-            photos = data.photos.get(r.photo_field or "", [])
-            ticket, _created = tickets.report(
-                session, actor.user, report, photos, ticket_key(key, r.item_code)
-            )
+        kept: list[dict[str, Any]] = []
+        photos = stored.get(r.item_code, [])
+        if plan.files_ticket(r):
+            ticket, _created = tickets.record_report(
+                session, actor.user, _report(plan, data, r), photos,
+                ticket_key(key, r.item_code), claims[r.item_code],
+            )  # fmt: skip
             ticket_id = ticket.id
             filed.append(ticket.id)  # type: ignore[arg-type]
+        elif deduct:
+            # No ticket to hold them: the photos stay on the sheet's result.
+            kept = [_photo_record(p) for p in photos]
         session.add(
             SheetResult(
                 sheet_id=sheet.id,  # type: ignore[arg-type]
                 item_id=item.id,  # type: ignore[arg-type]
                 outcome=r.outcome,
-                occurrences=r.occurrences if r.outcome == ItemOutcome.deduct else 0,
+                occurrences=r.occurrences if deduct else 0,
                 points=points,
                 note=r.note[:1000],
                 ticket_id=ticket_id,
+                photos=kept,
             )
         )
         ledger.append(
@@ -206,15 +330,33 @@ def submit_sheet(
                 "sheet_id": sheet.id,
                 "site_id": site.id,
                 "item_code": item.code,
-                "occurrences": r.occurrences if r.outcome == ItemOutcome.deduct else 0,
+                "occurrences": r.occurrences if deduct else 0,
                 "points_each": item.points,
                 "cap": item.cap,
                 "points": points,
                 "ticket_id": ticket_id,
+                "photos": [p["sha256"] for p in kept],
             },
         )
     session.flush()
     return sheet, filed, True
+
+
+def submit_sheet(
+    session: Session, actor: Actor, rnd: Round, data: SheetIn, key: str
+) -> tuple[Sheet, list[int], bool]:
+    """Check, claim, store and record in the caller's transaction (CLI, demo, bench, tests).
+
+    A request runs the same steps with the photo work between two short write transactions
+    (see `app.evaluation.views.submit_sheet`).
+    """
+    existing = find_sheet(session, key)
+    plan = check_sheet(session, actor, rnd, data)
+    if existing is not None:
+        return record_sheet(session, actor, rnd, plan, data, key, {}, {})
+    claims = claim_tickets(session, actor, plan, data, key)
+    stored = store_sheet_photos(session, actor, plan, data, claims)
+    return record_sheet(session, actor, rnd, plan, data, key, claims, stored)
 
 
 def _description(site: Site, text: str, r: ResultIn) -> str:
@@ -292,11 +434,79 @@ def sheet_public(session: Session, sheet: Sheet) -> dict[str, Any]:
                     "number": numbers.get(r.ticket_id, ("", ""))[0],
                     "status": numbers.get(r.ticket_id, ("", ""))[1],
                 },
-                "photos": photos.get(r.ticket_id, []) if r.ticket_id else [],
+                "photos": photos.get(r.ticket_id, []) if r.ticket_id else result_photos(sheet, r),
             }
             for r, i in rows
         ],
     }
+
+
+def result_photos(sheet: Sheet, result: SheetResult) -> list[dict[str, Any]]:
+    """Photos kept on a result that filed no ticket, shaped like a ticket's photos."""
+    base = f"/api/rounds/{sheet.round_id}/sheets/{sheet.id}/results/{result.id}/photos"
+    return [
+        {
+            "id": f"{result.id}-{n}",
+            "kind": "before",
+            "url": f"{base}/{n}/display",
+            "thumb_url": f"{base}/{n}/thumb",
+            "original_url": f"{base}/{n}/original",
+            "width": p.get("width"),
+            "height": p.get("height"),
+            "taken_at": p.get("taken_at"),
+            "gps": p.get("gps"),
+        }
+        for n, p in enumerate(result.photos or [])
+    ]
+
+
+def deduction_rows(session: Session, rnd: Round) -> list[dict[str, Any]]:
+    """Every deduction of the round: site, item, points, its ticket, its photos' links."""
+    from app.photos.models import Photo
+    from app.tickets.models import Ticket
+
+    rows = session.exec(
+        select(SheetResult, Sheet, StandardItem.code, StandardItem.text, Site.name)  # type: ignore[call-overload]
+        .join(Sheet, Sheet.id == SheetResult.sheet_id)  # type: ignore[arg-type]
+        .join(StandardItem, StandardItem.id == SheetResult.item_id)  # type: ignore[arg-type]
+        .join(Site, Site.id == Sheet.site_id)  # type: ignore[arg-type]
+        .where(Sheet.round_id == rnd.id, SheetResult.outcome == ItemOutcome.deduct)
+        .order_by(Site.name, StandardItem.code)  # type: ignore[arg-type]
+    ).all()
+    ticket_ids = [r.ticket_id for r, *_ in rows if r.ticket_id]
+    numbers: dict[int, str] = {}
+    photos: dict[int, list[dict[str, Any]]] = {}
+    if ticket_ids:
+        for tid, number in session.exec(
+            select(Ticket.id, Ticket.number).where(Ticket.id.in_(ticket_ids))  # type: ignore[union-attr]
+        ):
+            numbers[tid] = number  # type: ignore[index]
+        for p in session.exec(
+            select(Photo).where(col(Photo.ticket_id).in_(ticket_ids)).order_by(col(Photo.id))
+        ):
+            photos.setdefault(p.ticket_id, []).append({"url": f"/api/photos/{p.id}/display"})
+    return [
+        {
+            "site": site_name,
+            "item_code": code,
+            "text": text,
+            "occurrences": r.occurrences,
+            "points": r.points,
+            "note": r.note,
+            "ticket": numbers.get(r.ticket_id) if r.ticket_id else None,
+            "photos": photos.get(r.ticket_id, []) if r.ticket_id else result_photos(sheet, r),
+        }
+        for r, sheet, code, text, site_name in rows
+    ]
+
+
+def sheet_photo_keys(session: Session) -> set[str]:
+    """Storage keys held by photos kept on sheets (so fsck keeps them)."""
+    keys: set[str] = set()
+    for photos in session.exec(select(SheetResult.photos).where(SheetResult.ticket_id == None)):  # noqa: E711
+        for p in photos or []:
+            keys.update((p["original_key"], p["display_key"], p["thumb_key"]))
+    return keys
 
 
 def find_sheet(session: Session, key: str) -> Sheet | None:

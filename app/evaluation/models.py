@@ -203,6 +203,11 @@ class SheetResult(SQLModel, table=True):
     points: float = 0  # after the cap
     note: str = Field(default="", max_length=1000)
     ticket_id: int | None = Field(default=None, foreign_key="tickets.id", index=True)
+    # A deduction that filed no ticket keeps its photos here: [{sha256, original_key,
+    # display_key, thumb_key, width, height, taken_at, gps}] (a ticket's are on the ticket).
+    photos: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
 
 
 class SurveyAnswer(SQLModel, table=True):

@@ -41,6 +41,17 @@ ITEM_COLUMNS = [
     ("points_lost", "扣分合计"),
 ]
 
+DEDUCTION_COLUMNS = [
+    ("site", "点位"),
+    ("item_code", "标准编号"),
+    ("text", "测评标准"),
+    ("occurrences", "问题处数"),
+    ("points", "扣分"),
+    ("note", "说明"),
+    ("ticket", "整改工单"),
+    ("photos", "照片"),
+]
+
 
 def rank_text(row: dict[str, Any]) -> str:
     if row.get("rank") is None:
@@ -92,7 +103,9 @@ def _survey_rows(survey: dict[str, Any]) -> list[list[str]]:
 SURVEY_HEADINGS = ["指标", "问题", "范围", "样本量", "比率", "95% 置信区间"]
 
 
-def scores_xlsx(data: dict[str, Any], survey: dict[str, Any]) -> bytes:
+def scores_xlsx(
+    data: dict[str, Any], survey: dict[str, Any], deductions: list[dict[str, Any]] | None = None
+) -> bytes:
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True})
     title = book.add_format({"bold": True, "font_size": 14})
@@ -125,6 +138,26 @@ def scores_xlsx(data: dict[str, Any], survey: dict[str, Any]) -> bytes:
                     sheet.write_number(r, c, value, fmt)
                 else:
                     sheet.write_string(r, c, cell(key, row), fmt)
+    if deductions is not None:
+        # Every deduction with its ticket and photos (a deduction without a ticket keeps its
+        # photos on the sheet: their links are here too).
+        sheet = book.add_worksheet("扣分明细")
+        sheet.write(0, 0, f"{heading} · 扣分明细", title)
+        rows = [[_deduction_cell(k, d) for k, _l in DEDUCTION_COLUMNS] for d in deductions]
+        table_sheet(
+            sheet,
+            [label for _k, label in DEDUCTION_COLUMNS],
+            header_row=2,
+            heading_format=head,
+            samples=rows,
+            freeze_cols=2,
+        )
+        for r, (d, row) in enumerate(zip(deductions, rows, strict=True), start=3):
+            for c, (key, _label) in enumerate(DEDUCTION_COLUMNS):
+                if key in ("occurrences", "points"):
+                    sheet.write_number(r, c, d[key], body)
+                else:
+                    sheet.write_string(r, c, row[c], body)
     sheet = book.add_worksheet("街访")
     sheet.write(0, 0, f"{heading} · 随机街访", title)
     survey_rows = _survey_rows(survey)
@@ -133,6 +166,14 @@ def scores_xlsx(data: dict[str, Any], survey: dict[str, Any]) -> bytes:
         sheet.write_row(r, 0, row, body)
     book.close()
     return buf.getvalue()
+
+
+def _deduction_cell(key: str, d: dict[str, Any]) -> str:
+    if key == "photos":
+        return "\n".join(p["url"] for p in d["photos"])
+    if key == "ticket":
+        return d["ticket"] or "（不派单）"
+    return str(d[key]) if d[key] is not None else ""
 
 
 def _heading(data: dict[str, Any]) -> str:

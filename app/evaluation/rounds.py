@@ -75,8 +75,8 @@ def _unit_sites(stmt: Any, actor: Actor) -> Any:
     return stmt.where(Site.unit_chief_id == user.id)
 
 
-def create_round(session: Session, actor: Actor, data: NewRound) -> Round:
-    """A supervisor's round, or a unit's self-check (自查) of its own sites."""
+def check_round(actor: Actor, data: NewRound) -> None:
+    """The refusals that need no database (a request makes them before its write lock)."""
     user = actor.user
     is_command = user.role in (Role.supervisor, Role.admin)
     if data.kind == RoundKind.self_check:
@@ -90,6 +90,12 @@ def create_round(session: Session, actor: Actor, data: NewRound) -> Round:
         raise Invalid("name the round")
     if (data.site_ids is None) == (data.draw is None):
         raise Invalid("give either site_ids or draw")
+
+
+def create_round(session: Session, actor: Actor, data: NewRound) -> Round:
+    """A supervisor's round, or a unit's self-check (自查) of its own sites (write txn)."""
+    user = actor.user
+    check_round(actor, data)
     version = get_version(session, data.standards_version)
     sync_road_sites(session)
     candidates_stmt = select(Site).where(col(Site.active)).order_by(col(Site.id))

@@ -16,7 +16,7 @@ from starlette.datastructures import UploadFile as StarletteUpload
 
 from app.auth.deps import CurrentActor, require_roles
 from app.auth.policy import can_view_round, may_close_round, may_score_round
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.core.openapi import errors
 from app.core.timeutil import as_utc
@@ -27,12 +27,15 @@ from app.evaluation.models import (
     Round,
     RoundKind,
     RoundStatus,
+    SheetResult,
     SiteType,
 )
 from app.evaluation.settings import get_evaluation_settings
 from app.org.models import Role
-from app.photos.service import PreparedPhoto, prepare_photos
+from app.photos.service import PreparedPhoto, StoredPhoto, prepare_photos
+from app.photos.storage import get_storage
 from app.tickets.deps import RequiredKey
+from app.tickets.flows import Claim
 
 # Rounds, sites and standards name each other by id and version: a missing one is a 404.
 router = APIRouter(prefix="/api", tags=["evaluation"], responses=errors(404))
@@ -75,8 +78,9 @@ def add_site_type(session: SessionDep, body: SiteTypeBody) -> dict[str, Any]:
         or session.exec(select(SiteType).where(SiteType.name == body.name)).first()
     ):
         raise Invalid(f"site type '{body.code}' / '{body.name}' already exists")
-    count = len(list(session.exec(select(SiteType.code))))
-    session.add(SiteType(code=body.code, name=body.name.strip(), sort=count))
+    with write_transaction(session):
+        count = len(list(session.exec(select(SiteType.code))))
+        session.add(SiteType(code=body.code, name=body.name.strip(), sort=count))
     return {"code": body.code, "name": body.name.strip(), "active": True}
 
 
@@ -102,7 +106,9 @@ def parse_sites_file(name: str, data: bytes) -> list[sites.SiteRow]:
 def import_sites(session: SessionDep, file: Annotated[UploadFile, File()]) -> dict[str, Any]:
     """Sites from GeoJSON or XLSX (名称 | 类型 | 经度 | 纬度 | 责任单位 | 签到半径(米))."""
     rows = parse_sites_file(file.filename or "", _read(file))
-    return sites.import_sites(session, rows).as_dict()
+    with write_transaction(session):
+        result = sites.import_sites(session, rows)
+    return result.as_dict()
 
 
 # ---- standards ------------------------------------------------------------------------------
@@ -126,7 +132,8 @@ def import_standards(
 ) -> dict[str, Any]:
     """A standards version from XLSX in the documented layout (README 测评)."""
     code, name, rows = standards.parse_standards_xlsx(session, _read(file))
-    version = standards.save_version(session, code, name, rows, replace=replace)
+    with write_transaction(session):
+        version = standards.save_version(session, code, name, rows, replace=replace)
     return {"version": version.code, "name": version.name, "items": len(rows)}
 
 
@@ -190,21 +197,20 @@ def create_round(session: SessionDep, actor: CurrentActor, body: RoundBody) -> d
         if body.draw
         else None
     )
-    rnd = rounds.create_round(
-        session,
-        actor,
-        rounds.NewRound(
-            name=body.name,
-            kind=body.kind,
-            standards_version=body.standards_version,
-            starts_on=body.starts_on,
-            ends_on=body.ends_on,
-            inspector_ids=body.inspector_ids,
-            site_ids=body.site_ids,
-            draw=draw,
-            questionnaire=body.questionnaire,
-        ),
+    new = rounds.NewRound(
+        name=body.name,
+        kind=body.kind,
+        standards_version=body.standards_version,
+        starts_on=body.starts_on,
+        ends_on=body.ends_on,
+        inspector_ids=body.inspector_ids,
+        site_ids=body.site_ids,
+        draw=draw,
+        questionnaire=body.questionnaire,
     )
+    rounds.check_round(actor, new)  # the refusals that need no database, before any lock
+    with write_transaction(session):
+        rnd = rounds.create_round(session, actor, new)
     return rounds.round_detail(session, rnd)
 
 
@@ -229,7 +235,9 @@ def close_round(session: SessionDep, actor: CurrentActor, rnd: VisibleRound) -> 
     """Freeze and publish the scores."""
     if not may_close_round(actor, rnd):
         raise Forbidden("only the command centre closes a round")
-    rounds.close_round(session, actor, rnd)
+    with write_transaction(session):
+        session.refresh(rnd, with_for_update=True)
+        rounds.close_round(session, actor, rnd)
     return rounds.round_summary(session, rnd)
 
 
@@ -378,8 +386,17 @@ def submit_sheet(
         ],
         photos=photos,
     )
-    sheet, _tickets, created = flows.submit_sheet(session, actor, rnd, data, key)
-    session.flush()
+    plan = flows.check_sheet(session, actor, rnd, data)
+    claims: dict[str, Claim] = {}
+    stored: dict[str, list[StoredPhoto]] = {}
+    if flows.find_sheet(session, key) is None:
+        with write_transaction(session):
+            claims = flows.claim_tickets(session, actor, plan, data, key)
+        stored = flows.store_sheet_photos(session, actor, plan, data, claims)
+    with write_transaction(session):
+        sheet, _tickets, created = flows.record_sheet(
+            session, actor, rnd, plan, data, key, claims, stored
+        )
     return JSONResponse(flows.sheet_public(session, sheet), status_code=201 if created else 200)
 
 
@@ -388,6 +405,31 @@ def get_sheet(session: SessionDep, rnd: VisibleRound, sheet_id: int) -> dict[str
     """A site's sheet with the tickets it filed and their photos."""
     sheet = flows.get_sheet(session, rnd, sheet_id)
     return flows.sheet_public(session, sheet)
+
+
+@router.get(
+    "/rounds/{round_id}/sheets/{sheet_id}/results/{result_id}/photos/{n}/{size}",
+    response_class=Response,
+)
+def get_result_photo(
+    session: SessionDep,
+    rnd: VisibleRound,
+    sheet_id: int,
+    result_id: int,
+    n: int,
+    size: Literal["display", "thumb", "original"],
+) -> Response:
+    """A photo kept on a deduction that filed no ticket (authorised like the round)."""
+    sheet = flows.get_sheet(session, rnd, sheet_id)
+    result = session.get(SheetResult, result_id)
+    if result is None or result.sheet_id != sheet.id or not 0 <= n < len(result.photos or []):
+        raise NotFound("no such photo")
+    photo = result.photos[n]
+    data = get_storage().get(photo[f"{size}_key"])
+    media = "image/jpeg"
+    if size == "original" and not photo["original_key"].endswith((".jpg", ".jpeg")):
+        media = "application/octet-stream"
+    return Response(data, media_type=media, headers={"Cache-Control": "private, max-age=86400"})
 
 
 # ---- scores ---------------------------------------------------------------------------------
@@ -411,7 +453,7 @@ def get_scores(session: SessionDep, actor: CurrentActor, rnd: VisibleRound) -> R
 def get_scores_xlsx(session: SessionDep, actor: CurrentActor, rnd: VisibleRound) -> Response:
     data = _scores(session, actor, rnd)
     return Response(
-        render.scores_xlsx(data, survey.results(session, rnd)),
+        render.scores_xlsx(data, survey.results(session, rnd), flows.deduction_rows(session, rnd)),
         media_type=XLSX,
         headers={"Content-Disposition": f'attachment; filename="round-{rnd.id}-scores.xlsx"'},
     )
@@ -451,7 +493,9 @@ def post_survey(
     respondent = survey.Respondent(
         body.answers, body.lat, body.lon, as_utc(body.answered_at) if body.answered_at else None
     )
-    count, created = survey.record(session, actor.user, rnd, respondent, key)
+    with write_transaction(session):
+        session.refresh(rnd)
+        count, created = survey.record(session, actor.user, rnd, respondent, key)
     return JSONResponse({"answers": count}, status_code=201 if created else 200)
 
 

@@ -143,6 +143,50 @@ def test_a_deduction_needing_a_photo_is_refused_without_one(client, db):
     assert db.exec(select(Sheet)).all() == []
 
 
+def test_a_deduction_that_files_no_ticket_keeps_its_photo_on_the_sheet_and_in_the_export(
+    client, db
+):
+    from openpyxl import load_workbook
+
+    world, sup, rnd = _setup(client, db)
+    insp = login(client, world.town.inspector)
+    market = world.sites[0]
+    # A3 (公平秤) is not a street problem: it files no ticket, but its photo is evidence.
+    results = [
+        {"item_code": "A3", "outcome": "deduct", "occurrences": 1, "photo_field": "scale"},
+        {"item_code": "A2", "outcome": "deduct", "occurrences": 1, "photo_field": "car"},
+    ]
+    files = [
+        ("scale", ("s.jpg", jpeg_bytes(7), "image/jpeg")),
+        ("car", ("c.jpg", jpeg_bytes(8), "image/jpeg")),
+    ]
+    r = _submit(client, insp, rnd["id"], sheet_form(market, results), files)
+    assert r.status_code == 201, r.text
+    sheet = r.json()
+    assert len(sheet["tickets"]) == 1  # only A2 files one
+    by_code = {x["item_code"]: x for x in sheet["results"]}
+    assert by_code["A3"]["ticket"] is None and by_code["A3"]["points"] == 2
+    [kept] = by_code["A3"]["photos"]
+    [on_ticket] = by_code["A2"]["photos"]
+    assert on_ticket["url"].startswith("/api/photos/")
+    for url in (kept["url"], kept["thumb_url"]):
+        got = client.get(url, headers=sup)
+        assert got.status_code == 200 and got.content[:2] == b"\xff\xd8", url
+    # The sheet read back shows it too; a chief cannot reach it while the round is open.
+    again = client.get(f"/api/rounds/{rnd['id']}/sheets/{sheet['id']}", headers=sup).json()
+    assert [p["url"] for x in again["results"] if x["item_code"] == "A3" for p in x["photos"]] == [
+        kept["url"]
+    ]
+    assert client.get(kept["url"], headers=login(client, world.town.road_chief)).status_code == 404
+    book = client.get(f"/api/rounds/{rnd['id']}/scores.xlsx", headers=sup).content
+    rows = list(load_workbook(io.BytesIO(book))["扣分明细"].iter_rows(min_row=4, values_only=True))
+    by_item = {row[1]: row for row in rows}
+    assert set(by_item) == {"A2", "A3"}
+    assert by_item["A3"][6] == "（不派单）" and by_item["A3"][7] == kept["url"]
+    assert by_item["A2"][6] == db.get(Ticket, sheet["tickets"][0]).number
+    assert by_item["A2"][7] == on_ticket["url"]
+
+
 def test_a_check_in_outside_the_radius_is_flagged_not_refused(client, db):
     world, sup, rnd = _setup(client, db)
     insp = login(client, world.town.inspector)
