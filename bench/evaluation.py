@@ -39,7 +39,6 @@ sys.path.insert(0, str(ROOT))
 
 from app.auth.policy import Actor, Jurisdiction  # noqa: E402
 from app.core.db import make_engine, session_scope  # noqa: E402
-from app.core.migrate import upgrade  # noqa: E402
 from app.demo.org import load_demo_org  # noqa: E402
 from app.evaluation.demo import load_demo_evaluation  # noqa: E402
 from app.evaluation.models import (  # noqa: E402
@@ -54,38 +53,13 @@ from app.evaluation.rounds import NewRound, create_round  # noqa: E402
 from app.evaluation.sites import zone_of  # noqa: E402
 from app.evaluation.standards import ItemRow, save_version  # noqa: E402
 from app.org.models import Department, Role, User  # noqa: E402
+from bench.databases import create_database, drop_database  # noqa: E402
 
-PG_ADMIN_URL = os.environ.get(
-    "ROADCHIEF_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
 PASSWORD = "bench-pw"
 BBOX = (119.880, 30.992, 119.918, 31.011)  # the demo town
 CATEGORIES = ("0201", "0102", "0505", "0504", "0108", "0109")
 ITEMS = 60
 BIG_VERSION, SMALL_VERSION = "BENCH-60", "BENCH-SHEET"
-
-
-def create_database(backend: str, workdir: Path) -> str:
-    if backend == "sqlite":
-        url = f"sqlite:///{workdir / 'bench-eval.db'}"
-    else:
-        name = "roadchief_bench_eval_" + uuid.uuid4().hex[:8]
-        admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
-        url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    upgrade(url)
-    return url
-
-
-def drop_database(url: str) -> None:
-    if url.startswith("postgresql"):
-        name = url.rsplit("/", 1)[1]
-        admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def items(n: int, photo_every: int = 1) -> list[ItemRow]:
@@ -286,7 +260,7 @@ def jpeg(seed: int) -> bytes:
 
 def run(backend: str, n_sites: int, reps: int, rounds: int) -> dict[str, Any]:
     workdir = Path(tempfile.mkdtemp(prefix="rc-bench-eval-"))
-    url = create_database(backend, workdir)
+    url = create_database(backend, workdir, "roadchief_bench_eval")
     try:
         t0 = time.perf_counter()
         built = build(url, n_sites)

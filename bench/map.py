@@ -36,7 +36,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -50,13 +49,10 @@ sys.path.insert(0, str(ROOT))
 from app.auth.passwords import hash_password  # noqa: E402
 from app.console import cells  # noqa: E402
 from app.core.db import make_engine, session_scope  # noqa: E402
-from app.core.migrate import upgrade  # noqa: E402
 from app.org.models import Area, Road, Role, User, Zone  # noqa: E402
 from app.seed import seed_reference_data  # noqa: E402
+from bench.databases import create_database, drop_database  # noqa: E402
 
-PG_ADMIN_URL = os.environ.get(
-    "ROADCHIEF_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
 PASSWORD = "bench-pw"
 # The town: about 5.7 km × 6.7 km around the demo's centre.
 LON0, LAT0 = 119.90, 31.00
@@ -84,29 +80,6 @@ EVENT_COLS = (
 
 
 # ---------------------------------------------------------------- database and town
-
-
-def create_database(backend: str, workdir: Path) -> str:
-    if backend == "sqlite":
-        url = f"sqlite:///{workdir / 'bench.db'}"
-    else:
-        name = "roadchief_bench_" + uuid.uuid4().hex[:8]
-        admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
-        url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    upgrade(url)
-    return url
-
-
-def drop_database(url: str) -> None:
-    if url.startswith("postgresql"):
-        name = url.rsplit("/", 1)[1]
-        admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def build_town(engine: Engine) -> dict[str, Any]:
