@@ -9,7 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2Pas
 from app.auth.models import AuthSession
 from app.auth.policy import Actor, jurisdiction_of
 from app.auth.service import authenticate
-from app.core.db import SessionDep
+from app.core.db import SessionDep, release_reads
 from app.core.errors import Forbidden, Unauthenticated
 from app.org.models import Role, User
 
@@ -52,6 +52,7 @@ def current_session(
             if not hmac.compare_digest(sent.encode(), row.csrf_token.encode()):
                 raise Forbidden("missing or wrong CSRF token")
     request.state.user = user
+    release_reads(session)  # the endpoint may wait for a thread: not while holding a connection
     return row
 
 
@@ -64,7 +65,9 @@ CurrentUser = Annotated[User, Depends(current_user)]
 
 
 def current_actor(user: CurrentUser, session: SessionDep) -> Actor:
-    return Actor(user, jurisdiction_of(session, user))
+    actor = Actor(user, jurisdiction_of(session, user))
+    release_reads(session)
+    return actor
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]

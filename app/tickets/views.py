@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth.deps import CurrentActor
-from app.core.db import SessionDep, write_transaction
+from app.core.db import SessionDep, release_reads, write_transaction
 from app.core.errors import Invalid
 from app.core.openapi import BBox, errors
 from app.core.timeutil import as_utc
@@ -112,6 +112,7 @@ def create_ticket(
         # A phone's retry of a report already filed: compared by the photos' bytes, not decoded.
         flows.check_report_replay(existing, actor.user, report, photo_digests(photo or []))
         return JSONResponse(_present(session, actor, existing), status_code=200)
+    release_reads(session)  # the photo slot may be a wait: not while holding a connection
     prepared = prepare_photos(photo or [])
     ticket, created = flows.file_report(session, actor.user, report, prepared, key)
     body = _present(session, actor, ticket)
@@ -198,6 +199,7 @@ def rectify(
         flows.check_replay(target.prior, fingerprint)
         return _present(session, actor, ticket)
     caption = Caption.of(ticket, session, actor.user)
+    release_reads(session)
     stored = store_photos(prepare_photos(photo or []), PhotoKind.after, caption)
     with write_transaction(session):
         if not relock(session, actor, "rectify", ticket, key, fingerprint):
@@ -278,13 +280,9 @@ def verify(
     if target.prior is not None:
         flows.check_replay(target.prior, fingerprint)
         return _present(session, actor, ticket)
-    stored = (
-        store_photos(
-            prepare_photos(photos), PhotoKind.verify, Caption.of(ticket, session, actor.user)
-        )
-        if photos
-        else []
-    )
+    caption = Caption.of(ticket, session, actor.user)
+    release_reads(session)
+    stored = store_photos(prepare_photos(photos), PhotoKind.verify, caption) if photos else []
     with write_transaction(session):
         if not relock(session, actor, "verify", ticket, key, fingerprint):
             flows.verify(session, actor, ticket, data.approved, note, stored, key, at, fingerprint)

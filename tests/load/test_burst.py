@@ -58,16 +58,7 @@ def test_a_burst_of_reports_all_land_once(live: LiveServer, photo_12mp: bytes) -
 
 
 @pytest.mark.slow
-def test_a_morning_burst_of_100_reports_all_land_once(
-    live: LiveServer, photo_12mp: bytes, request: pytest.FixtureRequest
-) -> None:
-    if request.node.callspec.params.get("live") == "sqlite":
-        # Issue 8 is open on this: one SQLite process answers about 40 of 100 with 503 (the
-        # photo queue estimates its wait from wall time, which 100 uploads on 2 cores stretch).
-        # A 503 loses nothing (the outbox retries with the same key), but the target is 0.
-        request.applymarker(
-            pytest.mark.xfail(reason="issue 8: 503s at 100 concurrent on SQLite", strict=False)
-        )
+def test_a_morning_burst_of_100_reports_all_land_once(live: LiveServer, photo_12mp: bytes) -> None:
     check_burst(live, photo_12mp, 100)
 
 

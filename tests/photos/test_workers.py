@@ -99,3 +99,18 @@ def test_decodes_wait_for_the_memory_budget_and_copies_go_first() -> None:
     for t in [big, *threads]:
         t.join(5)
     assert order == ["big", "copies", "decode"]
+
+
+def test_the_wait_is_estimated_from_cpu_time_not_from_a_crowded_slot() -> None:
+    # In a burst, every slot's wall time stretches (uploads being parsed, other threads on the
+    # same cores); only the CPU a job costs says how soon the queue drains.
+    workers = PhotoWorkers(slots=1, memory_bytes=10**9, max_wait_s=2.0)
+    for _ in range(10):
+        with workers.slot():
+            time.sleep(0.2)  # 0.2 s in the slot, next to no CPU
+    assert workers._job_s < 0.05
+    spin_until = time.thread_time() + 0.1
+    with workers.slot():
+        while time.thread_time() < spin_until:
+            pass  # 0.1 s of CPU
+    assert workers._job_s >= 0.1 * 0.2
