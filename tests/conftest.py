@@ -155,3 +155,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
             item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))
+
+
+@pytest.fixture
+def no_stray_writes() -> Iterator[None]:
+    """Fail the test if a request wrote outside `write_transaction` (app/core/db.py).
+
+    Autoused by the domains that keep to the rule (their conftest.py); the warning is recorded
+    from every thread (the app's handlers run in the thread pool), not turned into an error
+    inside the handler, so the failure names the write instead of showing up as a 500.
+    """
+    import warnings
+
+    from app.core.db import WriteOutsideTransaction
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", WriteOutsideTransaction)
+        yield
+    stray = [w for w in caught if issubclass(w.category, WriteOutsideTransaction)]
+    for w in caught:  # the others go on to pytest's own summary
+        if w not in stray:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    assert not stray, (
+        f"{len(stray)} write(s) outside write_transaction; run with "
+        "-W error::app.core.db.WriteOutsideTransaction to see where"
+    )

@@ -19,6 +19,7 @@ from app.auth.views import user_public
 from app.core.db import SessionDep, write_transaction
 from app.core.errors import Conflict, Invalid
 from app.core.openapi import errors
+from app.core.timeutil import utcnow
 from app.deadlines.models import CalendarDay, LimitUnit
 from app.evaluation.sites import sync_road_sites
 from app.ledger.models import Event
@@ -112,6 +113,10 @@ class GridUpdate(Strict):
 
 class RerouteIn(Strict):
     expected: int = Field(ge=0)
+
+
+LINES = ("LineString", "MultiLineString")
+POLYGONS = ("Polygon", "MultiPolygon")
 
 
 def _checked_geometry(raw: dict[str, Any], kinds: tuple[str, ...]) -> dict[str, Any]:
@@ -253,24 +258,25 @@ def list_areas(session: SessionDep) -> list[dict[str, Any]]:
     return [{"id": a.id, "name": a.name} for a in session.exec(select(Area).order_by(col(Area.id)))]
 
 
-@router.patch("/zones/{zone_id}")
+@router.patch("/zones/{zone_id}", responses=errors(422))
 def update_zone(
     zone_id: int, body: ZoneUpdate, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
     """Rename, re-draw, or change a zone's chief or 挂包领导; tickets filed keep their owner."""
-    zone: Zone = service.get_or_404(session, Zone, zone_id, "zone")
     values = body.model_dump(exclude_unset=True)
-    if "chief_id" in values:
-        service.check_user(session, values["chief_id"], (Role.chief,), "a zone chief")
-    if "leader_id" in values:
-        service.check_user(session, values["leader_id"], (Role.leader,), "a 挂包领导")
     if values.get("geometry") is not None:
-        values["geometry"] = _checked_geometry(values["geometry"], ("Polygon", "MultiPolygon"))
-    changes = service.apply_changes(zone, values)
-    if changes:
-        session.add(zone)
-        service.audit(session, me, f"zone:{zone.id}", "zone.update", changes)
-        invalidate()
+        values["geometry"] = _checked_geometry(values["geometry"], POLYGONS)
+    with write_transaction(session):
+        zone: Zone = service.get_or_404(session, Zone, zone_id, "zone")
+        if "chief_id" in values:
+            service.check_user(session, values["chief_id"], (Role.chief,), "a zone chief")
+        if "leader_id" in values:
+            service.check_user(session, values["leader_id"], (Role.leader,), "a 挂包领导")
+        changes = service.apply_changes(zone, values)
+        if changes:
+            _touched(session, zone, changes)
+            service.audit(session, me, f"zone:{zone.id}", "zone.update", changes)
+    invalidate()
     return {
         "id": zone.id,
         "name": zone.name,
@@ -279,75 +285,73 @@ def update_zone(
     }
 
 
-@router.post("/roads", status_code=201, responses=errors(404))
-def create_road(body: RoadIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
-    """A road drawn on the map."""
-    service.get_or_404(session, Zone, body.zone_id, "zone")
-    service.check_user(session, body.chief_id, (Role.chief,), "a road chief")
-    road = Road(
-        name=body.name,
-        zone_id=body.zone_id,
-        chief_id=body.chief_id,
-        geometry=_checked_geometry(body.geometry, ("LineString", "MultiLineString")),
-    )
-    session.add(road)
-    session.flush()
-    sync_road_sites(session)
-    service.audit(
-        session,
-        me,
-        f"road:{road.id}",
-        "road.create",
-        {"name": road.name, "zone_id": road.zone_id, "chief_id": road.chief_id},
-    )
-    invalidate()
+def _touched(session: SessionDep, row: Zone | Road | Grid, changes: dict[str, list[Any]]) -> None:
+    """Stamp the change (other processes' routing indexes see it) and keep the ledger short."""
+    row.updated_at = utcnow()
+    session.add(row)
+    if "geometry" in changes:
+        changes["geometry"] = ["", "redrawn"]
+
+
+def _road_out(road: Road) -> dict[str, Any]:
     return {"id": road.id, "name": road.name, "zone_id": road.zone_id, "chief_id": road.chief_id}
 
 
-@router.patch("/roads/{road_id}")
+def _grid_out(grid: Grid) -> dict[str, Any]:
+    return {"id": grid.id, "name": grid.name, "zone_id": grid.zone_id, "chief_id": grid.chief_id}
+
+
+@router.post("/roads", status_code=201, responses=errors(404, 422))
+def create_road(body: RoadIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
+    """A road drawn on the map."""
+    geometry = _checked_geometry(body.geometry, LINES)
+    with write_transaction(session):
+        service.get_or_404(session, Zone, body.zone_id, "zone")
+        service.check_user(session, body.chief_id, (Role.chief,), "a road chief")
+        road = Road(name=body.name, zone_id=body.zone_id, chief_id=body.chief_id, geometry=geometry)
+        session.add(road)
+        session.flush()
+        sync_road_sites(session)
+        created = {"name": road.name, "zone_id": road.zone_id, "chief_id": road.chief_id}
+        service.audit(session, me, f"road:{road.id}", "road.create", created)
+    invalidate()
+    return _road_out(road)
+
+
+@router.patch("/roads/{road_id}", responses=errors(422))
 def update_road(
     road_id: int, body: RoadUpdate, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
     """Rename, re-draw, move to another zone, or give the road another chief."""
-    road: Road = service.get_or_404(session, Road, road_id, "road")
     values = body.model_dump(exclude_unset=True)
-    if "chief_id" in values:
-        service.check_user(session, values["chief_id"], (Role.chief,), "a road chief")
-    if values.get("zone_id") is not None:
-        service.get_or_404(session, Zone, values["zone_id"], "zone")
     if values.get("geometry") is not None:
-        values["geometry"] = _checked_geometry(
-            values["geometry"], ("LineString", "MultiLineString")
-        )
-    changes = service.apply_changes(road, values)
-    if changes:
-        road.updated_at = dt.datetime.now(dt.UTC)
-        session.add(road)
-        service.audit(
-            session,
-            me,
-            f"road:{road.id}",
-            "road.update",
-            {k: v for k, v in changes.items() if k != "geometry"}
-            | ({"geometry": "redrawn"} if "geometry" in changes else {}),
-        )
-        invalidate()
-    return {"id": road.id, "name": road.name, "zone_id": road.zone_id, "chief_id": road.chief_id}
+        values["geometry"] = _checked_geometry(values["geometry"], LINES)
+    with write_transaction(session):
+        road: Road = service.get_or_404(session, Road, road_id, "road")
+        if "chief_id" in values:
+            service.check_user(session, values["chief_id"], (Role.chief,), "a road chief")
+        if values.get("zone_id") is not None:
+            service.get_or_404(session, Zone, values["zone_id"], "zone")
+        changes = service.apply_changes(road, values)
+        if changes:
+            _touched(session, road, changes)
+            service.audit(session, me, f"road:{road.id}", "road.update", changes)
+    invalidate()
+    return _road_out(road)
 
 
-@router.post("/roads/import")
+@router.post("/roads/import", responses=errors(422))
 def import_road_network(
     session: SessionDep, me: CurrentUser, data: Annotated[dict[str, Any], Body()]
 ) -> dict[str, Any]:
     """Zones and roads with their chiefs from a GeoJSON FeatureCollection; all or nothing."""
-    result = import_roads(session, data)
-    sync_road_sites(session)  # every road is also an evaluation site (测评点位)
-    service.audit(session, me, "org", "roads.import", dataclasses.asdict(result))
+    with write_transaction(session):
+        result = _import(session, me, None, "roads", data)
     invalidate()
-    return dataclasses.asdict(result)
+    return result
 
 
-@router.post("/org/import")
+@router.post("/org/import", responses=errors(422))
 def import_file(
     session: SessionDep,
     me: CurrentUser,
@@ -357,73 +361,71 @@ def import_file(
     """Roads and zones, or grids, from a GeoJSON, KML or zipped Shapefile; all or nothing."""
     data = read_features(file)  # the file is read and converted before the transaction
     with write_transaction(session):
-        return _import(session, me, file.filename, kind, data)
+        result = _import(session, me, file.filename, kind, data)
+    invalidate()
+    return result
 
 
-def _import(session: SessionDep, me: User, filename: str | None, kind: str, data: Any) -> Any:
+def _import(
+    session: SessionDep, me: User, filename: str | None, kind: str, data: Any
+) -> dict[str, Any]:
     if kind == "roads":
         result: Any = import_roads(session, data)
-        sync_road_sites(session)
+        sync_road_sites(session)  # every road is also an evaluation site (测评点位)
     else:
         result = import_grids(session, data)
-    service.audit(
-        session, me, "org", f"{kind}.import", {"file": filename, **dataclasses.asdict(result)}
-    )
-    invalidate()
+    source = {"file": filename} if filename else {}
+    service.audit(session, me, "org", f"{kind}.import", source | dataclasses.asdict(result))
     return dataclasses.asdict(result)
 
 
-@router.post("/grids", status_code=201, responses=errors(404))
+@router.post("/grids", status_code=201, responses=errors(404, 422))
 def create_grid(body: GridIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     """A grid drawn on the map."""
-    service.get_or_404(session, Zone, body.zone_id, "zone")
-    service.check_user(session, body.chief_id, (Role.chief,), "a 网格长")
-    for member in body.member_ids:
-        service.check_user(session, member, tuple(Role), "a 网格员")
-    grid = Grid(
-        name=body.name,
-        zone_id=body.zone_id,
-        chief_id=body.chief_id,
-        geometry=_checked_geometry(body.geometry, ("Polygon", "MultiPolygon")),
-    )
-    session.add(grid)
-    session.flush()
-    set_members(session, grid, body.member_ids)
-    service.audit(
-        session, me, f"grid:{grid.id}", "grid.create", body.model_dump(exclude={"geometry"})
-    )
+    geometry = _checked_geometry(body.geometry, POLYGONS)
+    with write_transaction(session):
+        service.get_or_404(session, Zone, body.zone_id, "zone")
+        service.check_user(session, body.chief_id, (Role.chief,), "a 网格长")
+        for member in body.member_ids:
+            service.check_user(session, member, tuple(Role), "a 网格员")
+        grid = Grid(name=body.name, zone_id=body.zone_id, chief_id=body.chief_id, geometry=geometry)
+        session.add(grid)
+        session.flush()
+        set_members(session, grid, body.member_ids)
+        service.audit(
+            session, me, f"grid:{grid.id}", "grid.create", body.model_dump(exclude={"geometry"})
+        )
     invalidate()
-    return {"id": grid.id, "name": grid.name, "zone_id": grid.zone_id, "chief_id": grid.chief_id}
+    return _grid_out(grid)
 
 
-@router.patch("/grids/{grid_id}")
+@router.patch("/grids/{grid_id}", responses=errors(422))
 def update_grid(
     grid_id: int, body: GridUpdate, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
-    grid: Grid = service.get_or_404(session, Grid, grid_id, "grid")
+    """Rename, re-draw, or change a grid's 网格长 or 网格员."""
     values = body.model_dump(exclude_unset=True, exclude={"member_ids"})
-    if "chief_id" in values:
-        service.check_user(session, values["chief_id"], (Role.chief,), "a 网格长")
     if values.get("geometry") is not None:
-        values["geometry"] = _checked_geometry(values["geometry"], ("Polygon", "MultiPolygon"))
-    changes = service.apply_changes(grid, values)
-    if body.member_ids is not None:
-        for member in body.member_ids:
-            service.check_user(session, member, tuple(Role), "a 网格员")
-        before = sorted(
-            session.exec(select(GridMember.user_id).where(GridMember.grid_id == grid.id)).all()
-        )
-        if before != sorted(set(body.member_ids)):
-            set_members(session, grid, body.member_ids)
-            changes["member_ids"] = [before, sorted(set(body.member_ids))]
-    if changes:
-        grid.updated_at = dt.datetime.now(dt.UTC)
-        session.add(grid)
-        if "geometry" in changes:
-            changes["geometry"] = ["", "redrawn"]
-        service.audit(session, me, f"grid:{grid.id}", "grid.update", changes)
-        invalidate()
-    return {"id": grid.id, "name": grid.name, "zone_id": grid.zone_id, "chief_id": grid.chief_id}
+        values["geometry"] = _checked_geometry(values["geometry"], POLYGONS)
+    with write_transaction(session):
+        grid: Grid = service.get_or_404(session, Grid, grid_id, "grid")
+        if "chief_id" in values:
+            service.check_user(session, values["chief_id"], (Role.chief,), "a 网格长")
+        changes = service.apply_changes(grid, values)
+        if body.member_ids is not None:
+            for member in body.member_ids:
+                service.check_user(session, member, tuple(Role), "a 网格员")
+            before = sorted(
+                session.exec(select(GridMember.user_id).where(GridMember.grid_id == grid.id)).all()
+            )
+            if before != sorted(set(body.member_ids)):
+                set_members(session, grid, body.member_ids)
+                changes["member_ids"] = [before, sorted(set(body.member_ids))]
+        if changes:
+            _touched(session, grid, changes)
+            service.audit(session, me, f"grid:{grid.id}", "grid.update", changes)
+    invalidate()
+    return _grid_out(grid)
 
 
 @router.get("/reroute")
@@ -447,15 +449,16 @@ def update_category(
     code: str, body: CategoryUpdate, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
     """Change a category's time limit or lead department; applies to tickets reported afterwards."""
-    category: Category = service.get_or_404(session, Category, code, "category")
-    values = body.model_dump(exclude_unset=True)
-    if "department_id" in values:
-        service.check_department(session, values["department_id"])
-    changes = service.apply_changes(category, values)
-    if changes:
-        session.add(category)
-        service.audit(session, me, f"category:{code}", "category.update", changes)
-    return category.model_dump()
+    with write_transaction(session):
+        category: Category = service.get_or_404(session, Category, code, "category")
+        values = body.model_dump(exclude_unset=True)
+        if "department_id" in values:
+            service.check_department(session, values["department_id"])
+        changes = service.apply_changes(category, values)
+        if changes:
+            session.add(category)
+            service.audit(session, me, f"category:{code}", "category.update", changes)
+        return category.model_dump()
 
 
 @router.get("/calendar")
@@ -479,31 +482,33 @@ def set_calendar_day(
     day: dt.date, body: CalendarDayIn, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
     """Declare a holiday or a make-up workday (调休); deadlines computed afterwards follow it."""
-    if body.day != day:
-        raise Invalid("the day in the path and the body differ")
-    row = session.get(CalendarDay, day)
-    before = {"is_workday": row.is_workday, "name": row.name} if row else None
-    row = row or CalendarDay(day=day, is_workday=body.is_workday)
-    row.is_workday, row.name = body.is_workday, body.name
-    session.add(row)
-    after = {"is_workday": row.is_workday, "name": row.name}
-    if before != after:
-        service.audit(
-            session, me, f"calendar:{day.isoformat()}", "calendar.set", {"day": [before, after]}
-        )
-    return {"day": day.isoformat(), "is_workday": row.is_workday, "name": row.name}
+    with write_transaction(session):
+        if body.day != day:
+            raise Invalid("the day in the path and the body differ")
+        row = session.get(CalendarDay, day)
+        before = {"is_workday": row.is_workday, "name": row.name} if row else None
+        row = row or CalendarDay(day=day, is_workday=body.is_workday)
+        row.is_workday, row.name = body.is_workday, body.name
+        session.add(row)
+        after = {"is_workday": row.is_workday, "name": row.name}
+        if before != after:
+            service.audit(
+                session, me, f"calendar:{day.isoformat()}", "calendar.set", {"day": [before, after]}
+            )
+        return {"day": day.isoformat(), "is_workday": row.is_workday, "name": row.name}
 
 
 @router.delete("/calendar/{day}")
 def clear_calendar_day(day: dt.date, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     """Back to the Monday–Friday rule for that day."""
-    row: CalendarDay = service.get_or_404(session, CalendarDay, day, "calendar day")
-    before = {"is_workday": row.is_workday, "name": row.name}
-    session.delete(row)
-    service.audit(
-        session, me, f"calendar:{day.isoformat()}", "calendar.clear", {"day": [before, None]}
-    )
-    return {"day": day.isoformat(), "cleared": True}
+    with write_transaction(session):
+        row: CalendarDay = service.get_or_404(session, CalendarDay, day, "calendar day")
+        before = {"is_workday": row.is_workday, "name": row.name}
+        session.delete(row)
+        service.audit(
+            session, me, f"calendar:{day.isoformat()}", "calendar.clear", {"day": [before, None]}
+        )
+        return {"day": day.isoformat(), "cleared": True}
 
 
 # --- the audit trail ----------------------------------------------------------------------

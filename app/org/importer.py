@@ -291,7 +291,7 @@ def _write(
             session.add(zone)
             result.zones_created += 1
         elif zone.geometry != f.geometry or zone.chief_id != chief_id(f):
-            zone.geometry, zone.chief_id = f.geometry, chief_id(f)
+            zone.geometry, zone.chief_id, zone.updated_at = f.geometry, chief_id(f), utcnow()
             session.add(zone)
             result.zones_updated += 1
         else:

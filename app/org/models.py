@@ -66,6 +66,8 @@ class Zone(SQLModel, table=True):
     leader_id: int | None = Field(default=None, foreign_key="users.id")
     # GeoJSON geometry (Polygon / MultiPolygon), WGS-84.
     geometry: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    # Stamped on every change: routing indexes in other processes compare it (routing/service).
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Grid(SQLModel, table=True):

@@ -30,11 +30,20 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class GridCandidate:
+    grid_id: int
+    # Metres from the point to the grid: 0 inside it (or on its edge).
+    distance_m: float
+
+
+@dataclass(frozen=True)
 class Route:
     road_id: int | None = None
     zone_id: int | None = None
     grid_id: int | None = None
     candidates: list[Candidate] = field(default_factory=list)
+    # Grids within the tie margin when the report went to a grid near another one's edge.
+    grid_candidates: list[GridCandidate] = field(default_factory=list)
 
 
 class Projection:
@@ -112,11 +121,12 @@ class RoadIndex:
             close = [Candidate(r, round(d, 1)) for r, d in ranked if d <= nearest + tie_margin_m]
             road_id = close[0].road_id
             zone_id = self.road_zone.get(road_id) or self._zone_at(point)
-            return Route(road_id, zone_id, self._grid_at(point), close if len(close) > 1 else [])
-        grid_id = self._grid_at(point)
+            grid_id, _ = self._grid_at(point, tie_margin_m)
+            return Route(road_id, zone_id, grid_id, close if len(close) > 1 else [])
+        grid_id, near = self._grid_at(point, tie_margin_m)
         # A grid lies inside its zone; the zone polygon decides only where no grid is drawn.
         zone_id = self.grid_zone.get(grid_id) if grid_id else self._zone_at(point)
-        return Route(None, zone_id, grid_id, [])
+        return Route(None, zone_id, grid_id, [], near)
 
     def distance_outside_m(self, lat: float, lon: float) -> float | None:
         """Metres from the point to the nearest zone (0 inside one); None with no zones."""
@@ -130,10 +140,32 @@ class RoadIndex:
         hits = self.zone_tree.query(point, predicate="intersects")
         return int(self.zone_ids[min(hits)]) if len(hits) else None
 
-    def _grid_at(self, point: Point) -> int | None:
-        # On a shared edge the lower id wins, so the answer does not depend on build order.
-        hits = self.grid_tree.query(point, predicate="intersects")
-        return int(min(self.grid_ids[hits])) if len(hits) else None
+    def _grid_at(self, point: Point, margin_m: float) -> tuple[int | None, list[GridCandidate]]:
+        """The grid the point is deepest inside, and the near-tie candidates.
+
+        Hand-drawn grids overlap or leave slivers along shared edges, and a phone's fix is a
+        few metres off: inside two overlapping grids, the one whose edge is farther away wins;
+        in a gap narrower than the margin, the nearest grid does; exactly on a shared edge the
+        lower id does, so the answer never depends on the order the index was built in. When
+        the point is within the margin of more than one grid, they are all kept (nearest
+        first) for a supervisor to re-route in one tap, like two roads nearly equally close.
+        """
+        hits = self.grid_tree.query(point, predicate="dwithin", distance=margin_m)
+        if not len(hits):
+            return None, []
+        shapes = self.grid_shapes[hits]
+        inside = shapely.intersects(shapes, point)
+        depth = shapely.distance(shapely.boundary(shapes), point)
+        # Signed: negative inside (the deeper the smaller), positive outside.
+        signed = np.where(inside, -depth, shapely.distance(shapes, point))
+        ranked = sorted(
+            zip(np.round(signed, 1), self.grid_ids[hits], strict=True),
+            key=lambda sg: (float(sg[0]), int(sg[1])),
+        )
+        best = int(ranked[0][1])
+        if len(ranked) < 2 or abs(float(ranked[0][0])) > margin_m:
+            return best, []
+        return best, [GridCandidate(int(g), max(0.0, float(d))) for d, g in ranked]
 
 
 _lock = threading.Lock()
@@ -141,8 +173,10 @@ _cache: dict[str, tuple[tuple[Any, ...], RoadIndex]] = {}
 
 
 def _version(session: Session) -> tuple[Any, ...]:
+    """What the org chart looks like from here: a change by any process changes it (each
+    change stamps updated_at; a deletion lowers a count)."""
     roads = session.exec(select(func.count(), func.max(Road.id), func.max(Road.updated_at))).one()
-    zones = session.exec(select(func.count(), func.max(Zone.id))).one()
+    zones = session.exec(select(func.count(), func.max(Zone.id), func.max(Zone.updated_at))).one()
     grids = session.exec(select(func.count(), func.max(Grid.id), func.max(Grid.updated_at))).one()
     return (*roads, *zones, *grids)
 
@@ -164,6 +198,7 @@ def road_index(session: Session) -> RoadIndex:
 
 
 def invalidate() -> None:
+    """Drop this process's indexes at once (other processes notice through `_version`)."""
     _cache.clear()
 
 

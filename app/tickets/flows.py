@@ -273,7 +273,8 @@ def record_report(
         grid_id=grid.id if grid else None,
         route_candidates=[
             {"road_id": c.road_id, "distance_m": c.distance_m} for c in route.candidates
-        ],
+        ]
+        + [{"grid_id": c.grid_id, "distance_m": c.distance_m} for c in route.grid_candidates],
         assignee_id=assignee_id,
         lead_department_id=category.department_id,
         status=Status.assigned if assignee_id else Status.pending,

@@ -11,7 +11,7 @@ from app.core.timeutil import utcnow
 from app.deadlines.clock import BusinessClock
 from app.deadlines.models import LimitUnit
 from app.ledger.models import Event
-from app.org.models import Department, Road, User, Zone
+from app.org.models import Department, Grid, Road, User, Zone
 from app.photos.models import Photo
 from app.photos.service import photo_public
 from app.tickets.models import OPEN_STATUSES, STATUS_LABELS, Category, Status, Ticket
@@ -57,6 +57,7 @@ class TicketPresenter:
             {t.road_id for t in tickets}
             | {c.get("road_id") for t in tickets for c in t.route_candidates},
         )
+        grids = _by_id(s, Grid, {c.get("grid_id") for t in tickets for c in t.route_candidates})
         zones = _by_id(s, Zone, {t.zone_id for t in tickets})
         departments = _by_id(
             s, Department, {d for t in tickets for d in (t.department_id, t.lead_department_id)}
@@ -69,7 +70,10 @@ class TicketPresenter:
                 select(Photo).where(col(Photo.ticket_id).in_(ids)).order_by(col(Photo.id))
             ):
                 photos.setdefault(p.ticket_id, []).append(p)
-        return [self._one(t, users, roads, zones, departments, originals, photos) for t in tickets]
+        return [
+            self._one(t, users, roads, grids, zones, departments, originals, photos)
+            for t in tickets
+        ]
 
     def one(self, ticket: Ticket, with_events: bool = False) -> dict[str, Any]:
         data = self.many([ticket])[0]
@@ -101,6 +105,7 @@ class TicketPresenter:
         t: Ticket,
         users: dict,
         roads: dict,
+        grids: dict,
         zones: dict,
         departments: dict,
         originals: dict,
@@ -146,6 +151,18 @@ class TicketPresenter:
                     "distance_m": c["distance_m"],
                 }
                 for c in t.route_candidates
+                if "road_id" in c
+            ],
+            # A report on no road near the edge of two grids: the grids it could belong to.
+            "grid_candidates": [
+                {
+                    "grid_id": c["grid_id"],
+                    "grid_name": grids[c["grid_id"]].name if c["grid_id"] in grids else None,
+                    "chief_id": grids[c["grid_id"]].chief_id if c["grid_id"] in grids else None,
+                    "distance_m": c["distance_m"],
+                }
+                for c in t.route_candidates
+                if "grid_id" in c
             ],
             "duplicate_of": {"id": original.id, "number": original.number} if original else None,
             "photos": [photo_public(p) for p in photos.get(t.id, [])],  # type: ignore[arg-type]

@@ -75,6 +75,8 @@ export interface Chief extends UserRef {
 export interface ConsoleTicket extends Ticket {
   flags: Record<string, unknown>
   route_candidates: { road_id: number; road_name: string | null; distance_m: number }[]
+  /** On no road near where two grids meet: the grids it could belong to, nearest first. */
+  grid_candidates?: { grid_id: number; grid_name: string | null; chief_id: number | null; distance_m: number }[]
   duplicate_of: { id: number; number: string } | null
   closed_in_time: boolean | null
   photos: (Ticket['photos'][number] & { original_url?: string; flags?: Record<string, unknown> })[]

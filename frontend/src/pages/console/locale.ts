@@ -103,6 +103,7 @@ const zhCN = {
       escalation: '督办级别',
       duplicateOfLabel: '重复于',
       candidates: '分派候选',
+      gridCandidates: '邻近网格',
     },
     flag: {
       reworked: '返工 {n} 次',
@@ -330,6 +331,7 @@ const en: typeof zhCN = {
       escalation: 'Escalation level',
       duplicateOfLabel: 'Duplicate of',
       candidates: 'Route candidates',
+      gridCandidates: 'Nearby grids',
     },
     flag: {
       reworked: 'Reworked {n}×',
