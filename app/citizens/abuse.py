@@ -24,6 +24,8 @@ from app.core.config import get_settings
 from app.core.errors import AppError, TooManyRequests
 from app.core.timeutil import utcnow
 
+REPLAYED = "this proof-of-work was already used; solve a new one"
+
 
 class ProofRequired(AppError):
     status_code = 422
@@ -54,8 +56,8 @@ def new_challenge() -> dict[str, Any]:
     }
 
 
-def spend_proof(session: Session, payload: str | None) -> None:
-    """Check the widget's base64 payload and record it as spent; a replay is refused."""
+def check_proof(session: Session, payload: str | None) -> str:
+    """Check the widget's base64 payload (a read, no lock); returns its signature to spend."""
     if not payload:
         raise ProofRequired("the proof-of-work (人机验证) is missing; wait for it to finish")
     try:
@@ -72,8 +74,15 @@ def spend_proof(session: Session, payload: str | None) -> None:
         raise ProofRequired("the proof-of-work is wrong or expired; try again")
     signature = str(data["signature"])[:128]
     if session.get(SpentChallenge, signature) is not None:
-        raise ProofRequired("this proof-of-work was already used; solve a new one")
+        raise ProofRequired(REPLAYED)
+    return signature
+
+
+def spend_proof(session: Session, signature: str) -> None:
+    """Record a checked proof as spent (in the write transaction); a replay is refused."""
     cfg = get_citizen_settings()
+    if session.get(SpentChallenge, signature) is not None:
+        raise ProofRequired(REPLAYED)
     try:
         with session.begin_nested():
             session.add(
@@ -82,8 +91,8 @@ def spend_proof(session: Session, payload: str | None) -> None:
                 )
             )
             session.flush()
-    except IntegrityError:
-        raise ProofRequired("this proof-of-work was already used; solve a new one") from None
+    except IntegrityError:  # the same proof, spent by a request running at the same time
+        raise ProofRequired(REPLAYED) from None
 
 
 def bucket(kind: str, value: str) -> str:
@@ -92,8 +101,7 @@ def bucket(kind: str, value: str) -> str:
     return f"{kind}:{digest[:40]}"
 
 
-def check_rate(session: Session, limits: list[tuple[str, int]], window_s: int) -> None:
-    """Count this request in every bucket; 429 with Retry-After when one is full."""
+def _refuse_when_full(session: Session, limits: list[tuple[str, int]], window_s: int) -> None:
     now = utcnow()
     since = now - timedelta(seconds=window_s)
     for name, limit in limits:
@@ -105,6 +113,17 @@ def check_rate(session: Session, limits: list[tuple[str, int]], window_s: int) -
             raise TooManyRequests(
                 f"too many reports from here; try again in {retry} s", retry_after=retry
             )
+
+
+def peek_rate(session: Session, limits: list[tuple[str, int]], window_s: int) -> None:
+    """429 when a bucket is already full (a read: refuse before any photo work)."""
+    _refuse_when_full(session, limits, window_s)
+
+
+def check_rate(session: Session, limits: list[tuple[str, int]], window_s: int) -> None:
+    """Count this request in every bucket (write transaction); 429 with Retry-After when full."""
+    _refuse_when_full(session, limits, window_s)
+    now = utcnow()
     for name, _limit in limits:
         session.add(Hit(bucket=name, at=now))
     session.flush()

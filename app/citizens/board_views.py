@@ -11,7 +11,7 @@ from app.citizens import boards
 from app.citizens.deps import Publisher
 from app.citizens.models import Board, Publication
 from app.citizens.photos import blurred_copy
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.core.errors import NotFound
 from app.core.openapi import errors
 from app.photos.models import Photo
@@ -88,7 +88,10 @@ def publications(session: SessionDep, _actor: Publisher) -> list[dict[str, Any]]
 
 @staff.post("", status_code=201, responses=errors(404, 409))
 def publish(session: SessionDep, actor: Publisher, body: PublishBody) -> dict[str, Any]:
-    """Publish a ticket on a board, with blur rectangles applied on the server."""
+    """Publish a ticket on a board, with blur rectangles applied on the server.
+
+    The blurred copies are made and stored before the short transaction that records them.
+    """
     ticket = session.get(Ticket, body.ticket_id)
     if ticket is None:
         raise NotFound(f"ticket {body.ticket_id} not found")
@@ -103,19 +106,25 @@ def publish(session: SessionDep, actor: Publisher, body: PublishBody) -> dict[st
             {"kind": c.photo.kind, "key": key, "width": width, "height": height,
              "source_photo_id": c.photo.id, "blur": c.blur}
         )  # fmt: skip
-    publication = boards.publish(
-        session, actor, ticket, body.board, body.title, body.note, body.unit_name, copies
-    )
+    with write_transaction(session):
+        ticket = session.get(Ticket, body.ticket_id, with_for_update=True, populate_existing=True)
+        assert ticket is not None  # tickets are never deleted
+        boards.check_eligible(ticket, body.board)  # it may have been reopened meanwhile
+        publication = boards.publish(
+            session, actor, ticket, body.board, body.title, body.note, body.unit_name, copies
+        )
     return boards.public_item(publication)
 
 
 @staff.post("/{publication_id}/withdraw", responses=errors(409))
 def withdraw(session: SessionDep, _actor: Publisher, publication_id: int) -> dict[str, Any]:
     """Take a case off the board at once."""
-    p = session.get(Publication, publication_id)
-    if p is None:
+    if session.get(Publication, publication_id) is None:
         raise NotFound(f"publication {publication_id} not found")
-    boards.withdraw(session, p)
+    with write_transaction(session):
+        p = session.get(Publication, publication_id, with_for_update=True, populate_existing=True)
+        assert p is not None  # publications are never deleted
+        boards.withdraw(session, p)
     return {"id": p.id, "withdrawn": True}
 
 

@@ -13,6 +13,7 @@ from app.core.config import get_settings
 from app.photos import imaging
 from app.photos.service import PreparedPhoto, store_plain_photos
 from app.photos.storage import content_key, get_storage
+from app.photos.workers import DECODE, RENDER, photo_workers
 
 # Coarse enough that a face or a number plate cannot be read back from the blurred area:
 # at most this many mosaic blocks across the rectangle, then smeared.
@@ -43,9 +44,13 @@ def reprepare(original_keys: list[str]) -> list[PreparedPhoto]:
     settings = get_settings()
     storage = get_storage()
     datas = [storage.get(key) for key in original_keys]
-    decoded = imaging.decode_all(
-        datas, max_pixels=settings.max_photo_pixels, local_tz=settings.timezone
-    )
+    with photo_workers().slot(sum(imaging.decode_cost(d) for d in datas), DECODE):
+        decoded = imaging.decode_all(
+            datas,
+            max_pixels=settings.max_photo_pixels,
+            local_tz=settings.timezone,
+            max_png_pixels=settings.max_png_pixels,
+        )
     return [PreparedPhoto(d) for d in decoded]
 
 
@@ -57,11 +62,18 @@ def blurred_copy(original_key: str, rects: list[list[float]]) -> tuple[str, int,
     image ([x, y, w, h] in 0…1), so the console can draw them over any size of the picture.
     """
     settings = get_settings()
-    decoded = imaging.decode(
-        get_storage().get(original_key),
-        max_pixels=settings.max_photo_pixels,
-        local_tz=settings.timezone,
-    )
+    original = get_storage().get(original_key)
+    with photo_workers().slot(imaging.decode_cost(original), RENDER):
+        data, width, height = _blur(original, rects, settings.max_photo_pixels, settings.timezone)
+    key, _ = content_key("public", data, "jpg")
+    get_storage().put(key, data, "image/jpeg")
+    return key, width, height
+
+
+def _blur(
+    original: bytes, rects: list[list[float]], max_pixels: int, tz: str
+) -> tuple[bytes, int, int]:
+    decoded = imaging.decode(original, max_pixels=max_pixels, local_tz=tz)
     img = decoded.upright.convert("RGB")
     width, height = img.size
     for x, y, w, h in rects:
@@ -80,10 +92,7 @@ def blurred_copy(original_key: str, rects: list[list[float]]) -> tuple[str, int,
         )
         coarse = small.resize(region.size, Image.Resampling.NEAREST)
         img.paste(coarse.filter(ImageFilter.GaussianBlur(block / 2)), box)
-    data = imaging.encode_jpeg(img, imaging.DISPLAY_QUALITY)
-    key, _ = content_key("public", data, "jpg")
-    get_storage().put(key, data, "image/jpeg")
-    return key, width, height
+    return imaging.encode_jpeg(img, imaging.DISPLAY_QUALITY), width, height
 
 
 def referenced_keys(session: Session) -> set[str]:

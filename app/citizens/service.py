@@ -27,6 +27,7 @@ from app.citizens.models import (
 )
 from app.citizens.settings import get_citizen_settings
 from app.citizens.tracking import make_token, new_nonce
+from app.core.db import write_transaction
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.timeutil import utcnow
 from app.deadlines.clock import BusinessClock
@@ -34,7 +35,7 @@ from app.deadlines.models import LimitUnit
 from app.ledger import service as ledger
 from app.org.models import Road, Role, User, Zone
 from app.photos.models import Photo, PhotoKind
-from app.photos.service import PreparedPhoto, distance_m
+from app.photos.service import PreparedPhoto, distance_m, store_photos
 from app.tickets import flows
 from app.tickets.models import OPEN_STATUSES, STATUS_LABELS, Category, Status, Ticket
 
@@ -103,6 +104,16 @@ def town_center(session: Session) -> dict[str, Any]:
     return {"lat": (min(lats) + max(lats)) / 2, "lon": (min(lons) + max(lons)) / 2}
 
 
+def report_by_key(session: Session, key: str) -> CitizenReport | None:
+    return session.exec(select(CitizenReport).where(CitizenReport.idempotency_key == key)).first()
+
+
+def check_intake(session: Session, data: Intake) -> None:
+    """Refuse, before anything is stored, a report no one could act on (reads only)."""
+    flows.check_category(session, data.category)
+    flows.check_location(session, data.lat, data.lon)
+
+
 def file_report(
     session: Session,
     data: Intake,
@@ -110,13 +121,9 @@ def file_report(
     key: str | None = None,
     media_url: str | None = None,
 ) -> tuple[CitizenReport, bool]:
-    """Record a report in triage; returns (report, created). Photos are already stored."""
-    if key:
-        existing = session.exec(
-            select(CitizenReport).where(CitizenReport.idempotency_key == key)
-        ).first()
-        if existing is not None:
-            return existing, False
+    """Record a report in triage (write txn); returns (report, created). Photos are stored."""
+    if key and (existing := report_by_key(session, key)) is not None:
+        return existing, False
     flows.check_category(session, data.category)
     now = utcnow()
     cfg = get_citizen_settings()
@@ -256,9 +263,22 @@ def _merge_candidates(session: Session, report: CitizenReport) -> list[dict[str,
     ]
 
 
-def _decide(report: CitizenReport, actor: Actor) -> None:
+def check_undecided(report: CitizenReport) -> None:
     if report.status != IntakeStatus.triage:
         raise Conflict(f"report {report.id} was already decided ({INTAKE_LABELS[report.status]})")
+
+
+def lock_report(session: Session, report_id: int) -> CitizenReport:
+    """The report read again in the write transaction, locked; still undecided (else 409)."""
+    report = session.get(CitizenReport, report_id, with_for_update=True, populate_existing=True)
+    if report is None:
+        raise NotFound(f"citizen report {report_id} not found")
+    check_undecided(report)
+    return report
+
+
+def _decide(report: CitizenReport, actor: Actor) -> None:
+    check_undecided(report)
     report.triaged_at = utcnow()
     report.triaged_by_id = actor.user.id
 
@@ -266,9 +286,12 @@ def _decide(report: CitizenReport, actor: Actor) -> None:
 def accept(
     session: Session, actor: Actor, report: CitizenReport, prepared: list[PreparedPhoto], note: str
 ) -> Ticket:
-    """受理: file the ticket through the report flow (routing and the clock start now)."""
-    _decide(report, actor)
-    reporter = channel_user(session, report.channel)
+    """受理: file the ticket through the report flow (routing and the clock start now).
+
+    As a request files a report: hold a number (short transaction), make the evidence copies
+    with no transaction open, then record the ticket, its photos and the decision together.
+    The key is the report's, so a retry after a crash finds the ticket it already filed.
+    """
     data = flows.Report(
         category=report.category_code,
         lat=report.lat,
@@ -277,27 +300,39 @@ def accept(
         description=report.description,
         captured_at=None,
     )
-    ticket, _created = flows.report(session, reporter, data, prepared, f"citizen-{report.id}")
-    report.status = IntakeStatus.accepted
-    report.ticket_id = ticket.id
-    ledger.append(
-        session,
-        ticket_id=ticket.id,
-        actor_id=actor.user.id,
-        action="accept",
-        from_status=ticket.status,
-        to_status=ticket.status,
-        note=note,
-        data={"citizen_report_id": report.id, "channel": report.channel},
-    )
+    key = f"citizen-{report.id}"
+    flows.check_location(session, data.lat, data.lon)
+    with write_transaction(session):
+        lock_report(session, report.id)  # type: ignore[arg-type]
+        reporter = channel_user(session, report.channel)
+        claim = flows.claim_report(session, reporter, data, prepared, key)
+    stored = []
+    if claim.ticket is None:
+        stored = store_photos(prepared, PhotoKind.before, claim.caption(session, data, reporter))
+    with write_transaction(session):
+        report = lock_report(session, report.id)  # type: ignore[arg-type]
+        _decide(report, actor)
+        ticket, _created = flows.record_report(session, reporter, data, stored, key, claim)
+        report.status = IntakeStatus.accepted
+        report.ticket_id = ticket.id
+        ledger.append(
+            session,
+            ticket_id=ticket.id,
+            actor_id=actor.user.id,
+            action="accept",
+            from_status=ticket.status,
+            to_status=ticket.status,
+            note=note,
+            data={"citizen_report_id": report.id, "channel": report.channel},
+        )
     return ticket
 
 
 def merge(
     session: Session, actor: Actor, report: CitizenReport, ticket_id: int, note: str
 ) -> Ticket:
-    """合并: the report follows an existing ticket; the reporter sees that ticket's progress."""
-    ticket = session.get(Ticket, ticket_id)
+    """合并: the report follows an existing ticket (write txn, the report locked)."""
+    ticket = session.get(Ticket, ticket_id, with_for_update=True, populate_existing=True)
     if ticket is None:
         raise NotFound(f"ticket {ticket_id} not found")
     if ticket.status == Status.dismissed:
@@ -398,8 +433,15 @@ def tracking_view(session: Session, report: CitizenReport, token: str) -> dict[s
 
 
 def rate(session: Session, report: CitizenReport, score: Score, reason: str) -> Rating:
-    """满意 / 基本满意 / 不满意 on a closed ticket; 不满意 goes to a supervisor for review."""
-    ticket = session.get(Ticket, report.ticket_id) if report.ticket_id else None
+    """满意 / 基本满意 / 不满意 on a closed ticket; 不满意 goes to a supervisor for review.
+
+    In the write transaction: the ticket is locked, so two ratings sent at once are one.
+    """
+    ticket = (
+        session.get(Ticket, report.ticket_id, with_for_update=True, populate_existing=True)
+        if report.ticket_id
+        else None
+    )
     if ticket is None or ticket.status != Status.closed or ticket.closed_at is None:
         raise Conflict("you can rate once the problem is closed (已办结)")
     if score == Score.unsatisfied and not reason.strip():
@@ -458,7 +500,7 @@ def review(session: Session, actor: Actor, rating: Rating, reopen: bool, note: s
         raise Conflict("this rating was already reviewed")
     if not note.strip():
         raise Invalid("say why (the note goes on the ledger)")
-    ticket = session.get(Ticket, rating.ticket_id, with_for_update=True)
+    ticket = session.get(Ticket, rating.ticket_id, with_for_update=True, populate_existing=True)
     assert ticket is not None
     now = utcnow()
     rating.review = ReviewStatus.reopened if reopen else ReviewStatus.upheld

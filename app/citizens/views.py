@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Form, Header, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from app.citizens import abuse, service
@@ -13,7 +14,7 @@ from app.citizens.deps import TrackedReport, Triager
 from app.citizens.models import Channel, CitizenPhoto, CitizenReport, IntakeStatus, Rating, Score
 from app.citizens.photos import reprepare, store_citizen_photos
 from app.citizens.settings import get_citizen_settings
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.core.openapi import errors
 from app.org.models import Role
@@ -123,20 +124,6 @@ def file_report(
     """随手拍: report a problem without an account; answers with the private tracking link."""
     if phone and not set(phone) <= PHONE_CHARS:
         raise Invalid("the phone number may hold digits, spaces, + and - only")
-    if key:
-        existing = session.exec(
-            select(CitizenReport).where(CitizenReport.idempotency_key == key)
-        ).first()
-        if existing is not None:
-            return _filed(existing, 200)
-    abuse.spend_proof(session, altcha)
-    cfg = get_citizen_settings()
-    limits = [(abuse.bucket("addr", client_address(request)), cfg.reports_per_address)]
-    if device:
-        limits.append((abuse.bucket("device", device), cfg.reports_per_device))
-    abuse.check_rate(session, limits, cfg.rate_window_s)
-    prepared = prepare_photos(photo or [])
-    stored = store_citizen_photos(prepared)
     intake = service.Intake(
         channel=Channel.citizen,
         category=category.strip(),
@@ -146,7 +133,31 @@ def file_report(
         description=description,
         phone=phone,
     )
-    report, created = service.file_report(session, intake, stored, key)
+    if key and (existing := service.report_by_key(session, key)) is not None:
+        return _filed(existing, 200)
+    # Everything that can refuse the report is read first (no lock, nothing spent)...
+    proof = abuse.check_proof(session, altcha)
+    service.check_intake(session, intake)
+    cfg = get_citizen_settings()
+    limits = [(abuse.bucket("addr", client_address(request)), cfg.reports_per_address)]
+    if device:
+        limits.append((abuse.bucket("device", device), cfg.reports_per_device))
+    abuse.peek_rate(session, limits, cfg.rate_window_s)
+    # ...then the photos are checked, copied and stored, with no transaction open...
+    stored = store_citizen_photos(prepare_photos(photo or []))
+    # ...and one short transaction spends the proof, counts the report and records it.
+    try:
+        with write_transaction(session):
+            report, created = service.file_report(session, intake, stored, key)
+            if created:
+                abuse.spend_proof(session, proof)
+                abuse.check_rate(session, limits, cfg.rate_window_s)
+    except IntegrityError:
+        # The same Idempotency-Key, sent twice at once: the other request filed it.
+        existing = service.report_by_key(session, key) if key else None
+        if existing is None:
+            raise
+        return _filed(existing, 200)
     return _filed(report, 201 if created else 200)
 
 
@@ -196,7 +207,8 @@ def tracked_photo(
 @router.post("/track/{token}/rating", status_code=201, responses=errors(409))
 def rate(session: SessionDep, report: TrackedReport, body: RatingBody) -> dict[str, Any]:
     """满意 / 基本满意 / 不满意 (with a reason) once the ticket is closed."""
-    rating = service.rate(session, report, body.score, body.reason)
+    with write_transaction(session):
+        rating = service.rate(session, report, body.score, body.reason)
     return {"score": rating.score, "review": rating.review}
 
 
@@ -215,9 +227,10 @@ def triage_queue(
 
 
 def _report(session: SessionDep, report_id: int) -> CitizenReport:
-    report = session.get(CitizenReport, report_id, with_for_update=True)
+    report = session.get(CitizenReport, report_id)
     if report is None:
         raise NotFound(f"citizen report {report_id} not found")
+    service.check_undecided(report)
     return report
 
 
@@ -230,6 +243,8 @@ def accept(session: SessionDep, actor: Triager, report_id: int, body: AcceptBody
         .where(CitizenPhoto.report_id == report.id)
         .order_by(col(CitizenPhoto.id))
     ).all()
+    # The citizen's originals are decoded again and the ticket's evidence copies made before
+    # the transactions that hold the ticket's number and record it.
     prepared = reprepare(list(keys)) if keys else []
     ticket = service.accept(session, actor, report, prepared, body.note.strip())
     return {"status": report.status, "ticket": {"id": ticket.id, "number": ticket.number}}
@@ -238,22 +253,26 @@ def accept(session: SessionDep, actor: Triager, report_id: int, body: AcceptBody
 @router.post("/triage/{report_id}/merge", responses=errors(409))
 def merge(session: SessionDep, actor: Triager, report_id: int, body: MergeBody) -> dict[str, Any]:
     """合并 into an existing ticket, which the reporter then follows."""
-    report = _report(session, report_id)
+    _report(session, report_id)
     ticket_id = body.ticket_id
     if ticket_id is None:
         found = session.exec(select(Ticket.id).where(Ticket.number == (body.number or "").strip()))
         ticket_id = found.first()
         if ticket_id is None:
             raise NotFound(f"ticket {body.number or '(none given)'} not found")
-    ticket = service.merge(session, actor, report, ticket_id, body.note.strip())
+    with write_transaction(session):
+        report = service.lock_report(session, report_id)
+        ticket = service.merge(session, actor, report, ticket_id, body.note.strip())
     return {"status": report.status, "ticket": {"id": ticket.id, "number": ticket.number}}
 
 
 @router.post("/triage/{report_id}/reject", responses=errors(409))
 def reject(session: SessionDep, actor: Triager, report_id: int, body: RejectBody) -> dict[str, Any]:
     """不予受理 with a reason the reporter reads."""
-    report = _report(session, report_id)
-    service.reject(session, actor, report, body.reason)
+    _report(session, report_id)
+    with write_transaction(session):
+        report = service.lock_report(session, report_id)
+        service.reject(session, actor, report, body.reason)
     return {"status": report.status, "reject_reason": report.reject_reason}
 
 
@@ -286,8 +305,10 @@ def reviews(session: SessionDep, _actor: Triager) -> list[dict[str, Any]]:
 @router.post("/reviews/{rating_id}", responses=errors(409))
 def review(session: SessionDep, actor: Triager, rating_id: int, body: ReviewBody) -> dict[str, Any]:
     """Uphold the closure, or reopen the ticket for its assignee (rework +1)."""
-    rating = session.get(Rating, rating_id)
-    if rating is None:
+    if session.get(Rating, rating_id) is None:
         raise NotFound(f"rating {rating_id} not found")
-    service.review(session, actor, rating, body.decision == "reopen", body.note)
+    with write_transaction(session):
+        rating = session.get(Rating, rating_id, with_for_update=True)
+        assert rating is not None  # ratings are never deleted
+        service.review(session, actor, rating, body.decision == "reopen", body.note)
     return {"review": rating.review}

@@ -21,7 +21,7 @@ from app.citizens.photos import store_citizen_photos
 from app.citizens.settings import get_citizen_settings
 from app.citizens.tracking import read_token
 from app.citizens.views import client_address
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.core.errors import AppError
 from app.open311 import service
 from app.open311.render import respond
@@ -252,9 +252,8 @@ def create_request(
     """Create a request (enters triage); answers with a token."""
     client = service.client_for_key(session, api_key)
     cfg = get_citizen_settings()
-    abuse.check_rate(
-        session, [(abuse.bucket("key", str(client.id)), cfg.open311_reports_per_hour)], 3600
-    )
+    limits = [(abuse.bucket("key", str(client.id)), cfg.open311_reports_per_hour)]
+    abuse.peek_rate(session, limits, 3600)
     if not service_code:
         raise Open311Error(400, "service_code is required")
     category = service.category(session, service_code)
@@ -267,7 +266,6 @@ def create_request(
     text = "\n".join([*(description or "").strip()[:4000].splitlines(), *lines]).strip()
     if media_url and not media_url.startswith(("http://", "https://")):
         raise Open311Error(400, "media_url must be an http(s) URL")
-    stored = store_citizen_photos(prepare_photos(media)) if media else []
     name = " ".join(p for p in ((last_name or "").strip(), (first_name or "").strip()) if p)
     intake = citizens.Intake(
         channel=Channel.open311,
@@ -282,7 +280,12 @@ def create_request(
         contact_name=name or None,
         client_id=client.id,
     )
-    report, _ = citizens.file_report(session, intake, stored, media_url=media_url)
+    citizens.check_intake(session, intake)
+    # Photos are checked, copied and stored before the short transaction that records them.
+    stored = store_citizen_photos(prepare_photos(media)) if media else []
+    with write_transaction(session):
+        abuse.check_rate(session, limits, 3600)
+        report, _ = citizens.file_report(session, intake, stored, media_url=media_url)
     token = citizens.tracking_token(report)
     notice = "已收到，待受理；受理后可用 token 查询 service_request_id"
     return 201, [{"token": token, "service_notice": notice, "account_id": None}]

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from app.citizens.models import CitizenReport
 from app.tickets.models import Status, Ticket
 from tests.citizens.helpers import file, solve
-from tests.factories import create_town, jpeg_bytes, login
+from tests.factories import LAT0, create_town, jpeg_bytes, login
 
 
 def _track(client: Any, token: str) -> dict[str, Any]:
@@ -192,3 +192,24 @@ def test_contacts_are_erased_after_the_retention_period(client: Any, db: Session
     assert erase_expired_contacts(db, utcnow() + timedelta(days=181)) >= 1
     db.refresh(report)
     assert report.phone is None and report.contact_erased_at is not None
+
+
+def test_a_refused_report_does_not_spend_the_proof_or_the_allowance(
+    client: Any, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing is counted until the report is recorded: a bad photo or place costs nothing."""
+    create_town(db)
+    db.commit()  # the town outlives the refused requests' rollbacks
+    monkeypatch.setenv("ROADCHIEF_CITIZEN_REPORTS_PER_DEVICE", "1")
+    proof = solve(client)
+    bad_photo = client.post(
+        "/api/citizen/reports",
+        data={"category": "0201", "lat": "31", "lon": "119.9", "altcha": proof},
+        files=[("photo", ("x.jpg", b"not a photo at all" * 20, "image/jpeg"))],
+        headers={"X-Device-Id": "phone-z"},
+    )
+    assert bad_photo.status_code == 415
+    far = file(client, proof=proof, device="phone-z", lat=LAT0 + 0.5)  # ~55 km away
+    assert far.status_code == 422 and "辖区外" in far.json()["detail"]
+    assert file(client, proof=proof, device="phone-z").status_code == 201
+    assert file(client, device="phone-z", seed=2).status_code == 429

@@ -166,6 +166,8 @@ def test_every_documented_error(client: Any, db: Session, key: str, fmt: str) ->
         items = xml_items(r.text, "errors", "error")
         return r.status_code, int(items[0]["code"]), items[0]["description"]
 
+    create_town(db)
+    db.commit()
     post = f"/open311/v2/requests.{fmt}"
     span = "start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z"  # over 90 days
     base = {"service_code": "0201", "lat": str(LAT0), "long": str(LON0)}
@@ -176,6 +178,7 @@ def test_every_documented_error(client: Any, db: Session, key: str, fmt: str) ->
         (client.post(post, data={**base, "api_key": key, "service_code": "9999"}), 404),
         (client.post(post, data={"api_key": key, "service_code": "0201"}), 400),  # no location
         (client.post(post, data={**base, "api_key": key, "lat": "north"}), 400),
+        (client.post(post, data={**base, "api_key": key, "lat": str(LAT0 + 0.5)}), 400),  # 55 km
         (client.post(post, data={**base, "api_key": key, "service_code": "0505"}), 400),
         (client.post(post, data={**base, "api_key": key, "lat": "", "address_string": "X"}), 400),
         (client.get(f"/open311/v2/services/9999.{fmt}"), 404),
