@@ -1,8 +1,4 @@
-from collections.abc import Iterator
-
 import pytest
-
-from tests.citizens.helpers import no_write_outside_transaction
 
 
 @pytest.fixture(autouse=True)
@@ -12,6 +8,5 @@ def _easy_proof(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _writes_in_transactions() -> Iterator[None]:
-    with no_write_outside_transaction():
-        yield
+def _writes_in_transactions(no_stray_writes: None) -> None:
+    """Every request write here goes through write_transaction (see tests/conftest.py)."""

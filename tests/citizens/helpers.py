@@ -3,36 +3,11 @@
 import base64
 import json
 import uuid
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-import pytest
 from altcha import solve_challenge_v1
 
-from app.core.db import WriteOutsideTransaction
 from tests.factories import LAT0, LON0, jpeg_bytes
-
-
-@contextmanager
-def no_write_outside_transaction() -> Iterator[None]:
-    """Fail the test if a request wrote outside `write_transaction` (app/core/db.py).
-
-    Raising the warning as an error inside the request would only turn it into a 500 that a
-    test of a refusal might not notice, so every warning is recorded and checked at the end
-    (the others are passed on to pytest's summary).
-    """
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        yield
-    stray = [w for w in caught if issubclass(w.category, WriteOutsideTransaction)]
-    for w in caught:
-        if w not in stray:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    if stray:
-        where = "; ".join(f"{w.filename}:{w.lineno}" for w in stray)
-        pytest.fail(f"{len(stray)} write(s) outside write_transaction: {where}", pytrace=False)
 
 
 def solve(client: Any) -> str:
