@@ -25,16 +25,18 @@ def find_issue(session: Session, week: str) -> BulletinIssue | None:
 
 
 def issue(session: Session, week: str, requirements: str, by: User, tz: str) -> BulletinIssue:
-    """Issue the week's 通报 (or update the text of one already issued; its number stays)."""
+    """Issue the week's 通报 (or update the text of one already issued; its number stays).
+
+    Two supervisors issuing at once must neither draw the same number nor both issue the
+    week: the ledger's lock (a few milliseconds, once a week) is taken before looking.
+    """
+    lock_ledger(session)
     existing = find_issue(session, week)
     if existing is not None:
         existing.requirements = requirements
         session.add(existing)
         session.flush()
         return existing
-    # Two supervisors issuing at once must not draw the same number: the ledger's lock is a
-    # few milliseconds, once a week.
-    lock_ledger(session)
     now = utcnow()
     year = now.astimezone(ZoneInfo(tz)).year
     last = session.exec(select(func.max(BulletinIssue.seq)).where(BulletinIssue.year == year)).one()

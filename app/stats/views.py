@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth.deps import CurrentUser, require_roles
 from app.core.config import get_settings
-from app.core.db import SessionDep
+from app.core.db import SessionDep, write_transaction
 from app.core.openapi import IsoWeek
 from app.core.timeutil import utcnow
 from app.org.models import Role
@@ -80,7 +80,8 @@ def issue_bulletin(
     """Issue the week's 通报 (印发): its 文号 and the edited 工作要求."""
     tz = get_settings().timezone
     chosen = Week.parse(week, tz) if week else Week.containing(utcnow(), tz)
-    issue(session, chosen.label, body.requirements.strip(), user, tz)
+    with write_transaction(session):
+        issue(session, chosen.label, body.requirements.strip(), user, tz)
     return _bulletin(session, chosen.label)
 
 
