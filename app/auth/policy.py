@@ -7,6 +7,8 @@
 - rectify / handoff: the assignee, staff of the department it was handed to, or a chief above.
 - verify: inspectors and supervisors (核查), never the person who rectified it.
 - dispatch / dismiss / escalate: supervisors and admins (指挥部).
+- add a photo to an open ticket (the same problem found again): anyone who sees it and may
+  report, i.e. everyone but a read-only 挂包领导.
 - county (issue 13): a 网格长 answers for the tickets on no road in their grids; a 挂包领导
   (role leader) sees, read-only, every ticket of the zones they follow and those escalated to
   them, and acts on none.
@@ -139,6 +141,7 @@ RULES: dict[str, tuple[Callable[[Actor, Ticket], bool], frozenset[Status]]] = {
     "dispatch": (Actor.is_command, frozenset({Status.pending, Status.assigned})),
     "dismiss": (Actor.is_command, frozenset(OPEN_STATUSES)),
     "escalate": (Actor.is_command, frozenset({Status.assigned})),
+    "add_photo": (lambda a, _t: a.role != Role.leader, frozenset(OPEN_STATUSES)),
 }
 
 

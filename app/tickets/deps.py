@@ -23,6 +23,7 @@ ACTION_NAMES = {
     "dispatch": "dispatch (派遣)",
     "dismiss": "dismiss (作废)",
     "escalate": "escalate (督办)",
+    "add_photo": "add a photo to",
 }
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
@@ -76,8 +77,7 @@ def _check(actor: Actor, action: str, ticket: Ticket) -> None:
         raise Forbidden(f"you may not {ACTION_NAMES[action]} ticket {ticket.number}")
     if not applies(action, ticket):
         raise Conflict(
-            f"ticket {ticket.number} is {ticket.status}: "
-            f"{ACTION_NAMES[action]} is not possible now",
+            f"ticket {ticket.number} is {ticket.status}: you cannot {ACTION_NAMES[action]} it now",
             status=ticket.status,
         )
 

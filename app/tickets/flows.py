@@ -376,6 +376,35 @@ def rectify(
     return ticket
 
 
+def add_photos(
+    session: Session,
+    actor: Actor,
+    ticket: Ticket,
+    note: str,
+    photos: Photos,
+    key: str | None,
+    fingerprint: str | None = None,
+) -> Ticket:
+    """The same problem found again: the finder's photos join the open ticket as 整改前
+    evidence instead of a second ticket; the status and the deadline stay as they are."""
+    if not photos:
+        raise Invalid("a photo is required")
+    stored = _attach(session, ticket, photos, PhotoKind.before, actor.user)
+    _touch(ticket, utcnow())
+    ledger.append(
+        session,
+        ticket_id=ticket.id,
+        actor_id=actor.user.id,
+        action="add_photo",
+        from_status=ticket.status,
+        to_status=ticket.status,
+        note=note,
+        data=_with_fingerprint({"photos": [p.id for p in stored]}, fingerprint),
+        idempotency_key=key,
+    )
+    return ticket
+
+
 def verify(
     session: Session,
     actor: Actor,

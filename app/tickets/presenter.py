@@ -50,7 +50,19 @@ class TicketPresenter:
 
     def many(self, tickets: Sequence[Ticket]) -> list[dict[str, Any]]:
         s = self.session
-        users = _by_id(s, User, {u for t in tickets for u in (t.assignee_id, t.reporter_id)})
+        photos: dict[int, list[Photo]] = {}
+        ids = [t.id for t in tickets]
+        if ids:
+            for p in s.exec(
+                select(Photo).where(col(Photo.ticket_id).in_(ids)).order_by(col(Photo.id))
+            ):
+                photos.setdefault(p.ticket_id, []).append(p)
+        users = _by_id(
+            s,
+            User,
+            {u for t in tickets for u in (t.assignee_id, t.reporter_id)}
+            | {p.uploaded_by_id for ps in photos.values() for p in ps},
+        )
         roads = _by_id(
             s,
             Road,
@@ -63,13 +75,6 @@ class TicketPresenter:
             s, Department, {d for t in tickets for d in (t.department_id, t.lead_department_id)}
         )
         originals = _by_id(s, Ticket, {t.duplicate_of_id for t in tickets})
-        photos: dict[int, list[Photo]] = {}
-        ids = [t.id for t in tickets]
-        if ids:
-            for p in s.exec(
-                select(Photo).where(col(Photo.ticket_id).in_(ids)).order_by(col(Photo.id))
-            ):
-                photos.setdefault(p.ticket_id, []).append(p)
         return [
             self._one(t, users, roads, grids, zones, departments, originals, photos)
             for t in tickets
@@ -165,7 +170,11 @@ class TicketPresenter:
                 if "grid_id" in c
             ],
             "duplicate_of": {"id": original.id, "number": original.number} if original else None,
-            "photos": [photo_public(p) for p in photos.get(t.id, [])],  # type: ignore[arg-type]
+            # Who took each photo: a 整改前 photo may come from another inspector (add_photo).
+            "photos": [
+                {**photo_public(p), "uploaded_by": _user(users.get(p.uploaded_by_id))}
+                for p in photos.get(t.id, [])  # type: ignore[arg-type]
+            ],
             "can": available_actions(self.actor, t) if self.actor else {},
         }
 

@@ -207,6 +207,35 @@ def rectify(
     return _present(session, actor, ticket)
 
 
+@router.post("/{ticket_id}/photos", responses=errors(409))
+def add_photos(
+    session: SessionDep,
+    actor: CurrentActor,
+    key: RequiredKey,
+    target: Annotated[Target, Depends(ticket_for("add_photo"))],
+    note: Annotated[str, Form(max_length=2000)] = "",
+    photo: Annotated[list[UploadFile] | None, File()] = None,
+) -> dict[str, Any]:
+    """The same problem, already filed: add my photo(s) to the open ticket, not a new ticket.
+
+    409 when the ticket is closed or dismissed (report it anew); a retry under the same
+    Idempotency-Key answers the ticket and adds nothing twice.
+    """
+    ticket, note = target.ticket, note.strip()
+    fingerprint = flows.action_fingerprint(
+        "add_photo", actor.user, note=note, photos=photo_digests(photo or [])
+    )
+    if target.prior is not None:
+        flows.check_replay(target.prior, fingerprint)
+        return _present(session, actor, ticket)
+    caption = Caption.of(ticket, session, actor.user)
+    stored = store_photos(prepare_photos(photo or []), PhotoKind.before, caption)
+    with write_transaction(session):
+        if not relock(session, actor, "add_photo", ticket, key, fingerprint):
+            flows.add_photos(session, actor, ticket, note, stored, key, fingerprint)
+    return _present(session, actor, ticket)
+
+
 async def verify_input(request: Request) -> tuple[VerifyBody, list[UploadFile]]:
     """JSON per the contract, or multipart when the inspector adds a verify photo."""
     content_type = request.headers.get("content-type", "")

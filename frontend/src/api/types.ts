@@ -40,6 +40,8 @@ export interface Photo {
   kind: 'before' | 'after' | 'verify'
   url: string
   thumb_url: string
+  /** Who took it: a 整改前 photo may come from another inspector who found the same problem. */
+  uploaded_by?: UserRef | null
 }
 
 export interface TicketEvent {
@@ -79,7 +81,7 @@ export interface Ticket {
   escalation_level: number
   closed_in_time?: boolean | null
   photos: Photo[]
-  can: Partial<Record<'rectify' | 'verify' | 'dispatch' | 'handoff' | 'dismiss' | 'escalate', boolean>>
+  can: Partial<Record<'rectify' | 'verify' | 'dispatch' | 'handoff' | 'dismiss' | 'escalate' | 'add_photo', boolean>>
   events?: TicketEvent[]
 }
 

@@ -37,6 +37,11 @@ const en: typeof zh = {
     sentTo: 'Ticket {number} delivered · to {to}',
     view: 'View',
     sameNearby: '{n} open report(s) of this kind within 50 m: the same place?',
+    addToTicket: 'Same place: add my photo',
+    addToTicketHint: 'If it is the same place, add your photo to that ticket instead of a new report',
+    photoQueuedOnline: 'Adding the photo to ticket {number}',
+    photoQueued: 'Saved; the photo goes to ticket {number} when online',
+    photoAdded: 'Photo added to ticket {number}',
     title: 'Report a problem',
     takePhoto: 'Take photo',
     addPhoto: 'Another photo',
@@ -95,7 +100,7 @@ const en: typeof zh = {
     nextAt: 'Next try {time}',
     stuckReason: 'Reason: {reason}',
     authPaused: 'Session expired — sign in again to continue sending',
-    kind: { report: 'Report', rectify: 'Rectification', verify: 'Verification', handoff: 'Hand-off', sheet: 'Score sheet', survey: 'Street survey', progress: 'Task progress' },
+    kind: { report: 'Report', photo: 'Added photo', rectify: 'Rectification', verify: 'Verification', handoff: 'Hand-off', sheet: 'Score sheet', survey: 'Street survey', progress: 'Task progress' },
     allSent: 'All sent',
   },
   ticket: {
@@ -144,6 +149,7 @@ const en: typeof zh = {
     pendingAction: 'An action is waiting to send',
     distance: '{d} away',
     photoCount: '{n} photos',
+    addedBy: 'added by {name}',
     zoom: 'Tap to zoom',
   },
   status: {
@@ -162,6 +168,7 @@ const en: typeof zh = {
     reject: 'Rejected for rework',
     dismiss: 'Dismissed',
     escalate: 'Escalated',
+    add_photo: 'Photo added',
   },
   inbox: {
     title: 'Inbox',

@@ -35,6 +35,11 @@ export default {
     sentTo: '工单 {number} 已送达 · 派往 {to}',
     view: '查看',
     sameNearby: '附近 50 米内已有 {n} 件相同问题，是否为同一处？',
+    addToTicket: '是同一处，补充照片',
+    addToTicketHint: '是同一处就把照片补充到已有工单，不再重复上报',
+    photoQueuedOnline: '照片正在补充到工单 {number}',
+    photoQueued: '已保存，联网后补充到工单 {number}',
+    photoAdded: '照片已补充到工单 {number}',
     title: '问题上报',
     takePhoto: '拍照',
     addPhoto: '再拍一张',
@@ -93,7 +98,7 @@ export default {
     nextAt: '下次重试 {time}',
     stuckReason: '失败原因：{reason}',
     authPaused: '登录已过期，重新登录后继续发送',
-    kind: { report: '问题上报', rectify: '整改反馈', verify: '核查', handoff: '转交部门', sheet: '测评表', survey: '街头随访', progress: '任务进展' },
+    kind: { report: '问题上报', photo: '补充照片', rectify: '整改反馈', verify: '核查', handoff: '转交部门', sheet: '测评表', survey: '街头随访', progress: '任务进展' },
     allSent: '已全部发送',
   },
   ticket: {
@@ -142,6 +147,7 @@ export default {
     pendingAction: '有操作待发送',
     distance: '距离 {d}',
     photoCount: '共 {n} 张',
+    addedBy: '{name} 补充',
     zoom: '点按放大查看',
   },
   status: {
@@ -160,6 +166,7 @@ export default {
     reject: '退回返工',
     dismiss: '作废',
     escalate: '督办',
+    add_photo: '补充照片',
   } as Record<string, string>,
   inbox: {
     title: '我的待办',

@@ -5,7 +5,8 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 
-export type OutboxKind = 'report' | 'rectify' | 'verify' | 'handoff' | 'sheet' | 'survey' | 'progress'
+/** `photo`: my photo(s) added to a ticket already filed for the same problem (not a new ticket). */
+export type OutboxKind = 'report' | 'photo' | 'rectify' | 'verify' | 'handoff' | 'sheet' | 'survey' | 'progress'
 
 export interface OutboxPhoto {
   name: string

@@ -9,12 +9,14 @@ function form(item: OutboxItem): FormData {
   return fd
 }
 
-function request(item: OutboxItem): { path: string; init: RequestInit } {
+export function request(item: OutboxItem): { path: string; init: RequestInit } {
   const headers: Record<string, string> = { 'Idempotency-Key': item.id }
   const t = item.ticketId
   switch (item.kind) {
     case 'report':
       return { path: '/api/tickets', init: { method: 'POST', body: form(item), headers } }
+    case 'photo':
+      return { path: `/api/tickets/${t}/photos`, init: { method: 'POST', body: form(item), headers } }
     case 'rectify':
       return { path: `/api/tickets/${t}/rectify`, init: { method: 'POST', body: form(item), headers } }
     case 'verify':

@@ -78,6 +78,8 @@ const zhCN = {
       before: '整改前',
       after: '整改后',
       verifyPhoto: '核查照片',
+      addedPhotos: '同一处补充的照片',
+      addedBy: '{name} 补充',
       noPhoto: '暂无照片',
       original: '原图（证据）',
       timeline: '台账记录',
@@ -135,6 +137,7 @@ const zhCN = {
       dismiss: '作废',
       escalate: '督办',
       photo: '补充照片',
+      add_photo: '补充照片（同一处问题）',
     },
     bulletin: {
       title: '每周通报',
@@ -306,6 +309,8 @@ const en: typeof zhCN = {
       before: 'Before',
       after: 'After',
       verifyPhoto: 'Verification',
+      addedPhotos: 'Photos added for the same problem',
+      addedBy: 'added by {name}',
       noPhoto: 'No photo',
       original: 'Original (evidence)',
       timeline: 'Ledger',
@@ -363,6 +368,7 @@ const en: typeof zhCN = {
       dismiss: 'Dismissed',
       escalate: 'Escalated',
       photo: 'Photo added',
+      add_photo: 'Photo added (same problem)',
     },
     bulletin: {
       title: 'Weekly bulletin',
