@@ -1,4 +1,5 @@
 /** Tasks (任务清单) for the phone: fetched online, the last copy kept for opening offline. */
+import { friendlyError } from '@/lib/errors'
 import { ref } from 'vue'
 import { api } from '@/api/client'
 import type { Light } from '@/api/types'
@@ -59,7 +60,7 @@ export function useTaskFetch<T>(key: string, path: () => string) {
       data.value = await api<T>(path())
       localStorage.setItem(key, JSON.stringify(data.value))
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = friendlyError(e)
     } finally {
       loading.value = false
     }

@@ -31,6 +31,8 @@ export interface OutboxItem {
   attempts: number
   nextAttemptAt: number
   lastError: string | null
+  /** The server's error code with the last failure (shown in the user's language, see lib/errors). */
+  lastCode?: string
   /** Set when the server said the item can never succeed as it is; the reason is in lastError. */
   stuck: boolean
   createdAt: number
@@ -50,6 +52,8 @@ export interface NewItem {
 export interface SendResult {
   status: number
   detail?: string
+  /** The server's stable error code, e.g. conflict, invalid, busy. */
+  code?: string
   body?: unknown
   /** The server's Retry-After (503 busy, 429 slow down), in milliseconds. */
   retryAfterMs?: number
@@ -291,6 +295,7 @@ export class Outbox {
           attempts: item.attempts + 1,
           stuck: true,
           lastError: `${result.status}: ${result.detail ?? ''}`.trim(),
+          lastCode: result.code,
         })
         report.stuck++
         this.changed()
@@ -298,11 +303,11 @@ export class Outbox {
         // The server is saturated and said when to come back: the same item (same key) then,
         // and nothing else before, so a busy server is not hammered item by item.
         const reason = `${result.status}: ${result.detail ?? ''}`.trim()
-        this.blockedUntil = await this.failed(item, reason, result.retryAfterMs)
+        this.blockedUntil = await this.failed(item, reason, result.retryAfterMs, result.code)
         report.failed++
         break
       } else {
-        await this.failed(item, `${result.status}: ${result.detail ?? ''}`.trim())
+        await this.failed(item, `${result.status}: ${result.detail ?? ''}`.trim(), undefined, result.code)
         report.failed++
       }
     }
@@ -310,10 +315,10 @@ export class Outbox {
   }
 
   /** Count a failed attempt and set its retry time (the server's, if it said), which it returns. */
-  private async failed(item: OutboxItem, reason: string, retryAfterMs?: number): Promise<number> {
+  private async failed(item: OutboxItem, reason: string, retryAfterMs?: number, code?: string): Promise<number> {
     const attempts = item.attempts + 1
     const nextAttemptAt = this.now + (retryAfterMs ?? this.backoff(attempts))
-    await (await this.db()).put('items', { ...item, attempts, lastError: reason, nextAttemptAt })
+    await (await this.db()).put('items', { ...item, attempts, lastError: reason, lastCode: code, nextAttemptAt })
     this.changed()
     return nextAttemptAt
   }

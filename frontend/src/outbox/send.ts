@@ -57,9 +57,12 @@ export async function sendItem(item: OutboxItem): Promise<SendResult> {
     }
     return { status: res.status, body }
   }
-  const { detail } = await errorMessage(res)
+  const { detail, code } = await errorMessage(res)
   const retryAfterMs = retryAfter(res.headers.get('Retry-After'), Date.now())
-  return retryAfterMs === undefined ? { status: res.status, detail } : { status: res.status, detail, retryAfterMs }
+  const result: SendResult = { status: res.status, detail }
+  if (code) result.code = code
+  if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs
+  return result
 }
 
 /** Retry-After in milliseconds from now: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */

@@ -1,4 +1,5 @@
 /** Admin endpoints (app/admin): people, the org chart, categories, the calendar, the audit trail. */
+import { friendlyError } from '@/lib/errors'
 import { api } from '@/api/client'
 import type { Role } from '@/api/types'
 
@@ -84,5 +85,5 @@ export const post = <T>(path: string, body: unknown) => api<T>(path, { method: '
 export const upload = <T>(path: string, form: FormData) => api<T>(path, { method: 'POST', body: form })
 
 export function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
+  return friendlyError(e)
 }
