@@ -229,6 +229,7 @@ def add_photos(
         flows.check_replay(target.prior, fingerprint)
         return _present(session, actor, ticket)
     caption = Caption.of(ticket, session, actor.user)
+    release_reads(session)
     stored = store_photos(prepare_photos(photo or []), PhotoKind.before, caption)
     with write_transaction(session):
         if not relock(session, actor, "add_photo", ticket, key, fingerprint):
