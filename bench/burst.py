@@ -138,7 +138,9 @@ def bench_database(kind: str, photo: bytes, serial: int, per_client: int) -> dic
             }
             for clients in (4, 16, 100):
                 rounds = 1 if clients == 100 else per_client
+                cpu0 = server_cpu_seconds(pgid)
                 wall, outcomes = asyncio.run(closed_loop(server.url, token, photo, clients, rounds))
+                used = server_cpu_seconds(pgid) - cpu0
                 bad = [o for o in outcomes if o.status != 201]
                 rate = len(outcomes) / wall
                 result[f"c{clients}"] = {
@@ -147,6 +149,10 @@ def bench_database(kind: str, photo: bytes, serial: int, per_client: int) -> dic
                     "ratio": rate / ideal,
                     "p95_s": p95([o.seconds for o in outcomes]),
                     "failed": len(bad),
+                    # Where a shortfall comes from: more CPU per report than alone (contention)
+                    # or cores left idle (the server got less than all of them).
+                    "cpu_per_report_s": used / len(outcomes),
+                    "busy_cores": used / wall,
                     "statuses": sorted({o.status or 0 for o in bad}),
                 }
             result["p95_bound_s"] = 2 * (100 * cpu / CORES)
@@ -216,7 +222,8 @@ def main() -> None:
             print(
                 f"  {clients:>3} clients: {c['reports']:>3} reports, {c['per_s']:.2f}/s, "
                 f"ratio {c['ratio']:.2f}, p95 {c['p95_s']:.1f} s, failed {c['failed']} "
-                f"{c['statuses'] or ''}"
+                f"{c['statuses'] or ''}; server {c['cpu_per_report_s']:.3f} s CPU a report, "
+                f"{c['busy_cores']:.2f} of {CORES} cores busy"
             )
         print(f"  p95 bound at 100: {r['p95_bound_s']:.1f} s")
     uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
