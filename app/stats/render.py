@@ -57,6 +57,33 @@ CELL_PROPS: dict[str, dict[str, Any]] = {
     "flag": {"border": 1, "font_color": "#C00000", "bold": True},
 }
 CHINESE_NUMERALS = "一二三四五六七八九十"
+# 任务清单 per lead unit: (key, heading, kind).
+TASK_COLUMNS: list[tuple[str, str, str]] = [
+    ("name", "牵头单位", "text"),
+    ("open", "在办", "int"),
+    ("red", "红灯", "int"),
+    ("yellow", "黄灯", "int"),
+    ("green", "绿灯", "int"),
+    ("completed", "本周完成", "int"),
+    ("milestones_due", "本周到期节点", "int"),
+    ("on_time_rate", "节点按期率", "pct"),
+    ("escalated", "督办中", "int"),
+    ("late", "红灯任务", "text"),
+]
+LIGHT_WORDS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}
+
+
+def late_tasks(unit: dict[str, Any]) -> str:
+    """The unit's red-lit tasks by title, with the milestone they are late on."""
+    return "；".join(
+        f"{t['title']}（{t['milestone']}，{t['due_on']}）"
+        for t in unit["tasks"]
+        if t["light"] == "red"
+    )
+
+
+def _task_cell(unit: dict[str, Any], key: str) -> Any:
+    return late_tasks(unit) if key == "late" else unit.get(key)
 
 
 def display_name(dim: str, row: dict[str, Any]) -> str:
@@ -163,6 +190,18 @@ def bulletin_xlsx(data: dict[str, Any]) -> bytes:
                 if kind == "rank" and unit["tied"]:
                     value = cell_text(kind, value, unit)  # 3（并列）
                 _write(sheet, r, col, kind, value, styles)
+
+    units = data.get("tasks", [])
+    sheet = book.add_worksheet("任务清单")
+    sheet.write(0, 0, f"{doc['title']} · 任务清单（按牵头单位）", title)
+    sheet.write(1, 0, period)
+    task_headings = [label for _k, label, _kind in TASK_COLUMNS]
+    texts = [[cell_text(kind, _task_cell(u, k), u) for k, _l, kind in TASK_COLUMNS] for u in units]
+    table_sheet(sheet, task_headings, header_row=2, widths=column_widths(task_headings, texts),
+                freeze_cols=1, heading_format=head)  # fmt: skip
+    for r, unit in enumerate(units, start=3):
+        for col, (key, _label, kind) in enumerate(TASK_COLUMNS):
+            _write(sheet, r, col, kind, _task_cell(unit, key), fmts)
     book.close()
     return buf.getvalue()
 
@@ -260,6 +299,24 @@ def bulletin_html(data: dict[str, Any]) -> str:
         rows = data["sections"][dim]
         parts.append(f"<h3>（{CHINESE_NUMERALS[i]}）按{e(DIMENSION_LABELS[dim])}排名</h3>")
         parts.append(_ranking_table(dim, rows) if rows else "<p>本周无数据。</p>")
+    units = data.get("tasks", [])
+    parts.append(f"<h3>（{CHINESE_NUMERALS[len(DIMENSIONS)]}）任务清单（按牵头单位）</h3>")
+    if units:
+        parts.append("<table class='units'><thead><tr>")
+        parts += [f"<th>{e(label)}</th>" for _k, label, _kind in TASK_COLUMNS]
+        parts.append("</tr></thead><tbody>")
+        for unit in units:
+            parts.append("<tr>")
+            parts += [
+                f"<td class='name'>{e(str(_task_cell(unit, k)))}</td>"
+                if kind == "text"
+                else f"<td>{e(cell_text(kind, unit.get(k), unit))}</td>"
+                for k, _l, kind in TASK_COLUMNS
+            ]
+            parts.append("</tr>")
+        parts.append("</tbody></table>")
+    else:
+        parts.append("<p>本周无在办任务。</p>")
     parts.append("<h2>三、存在问题</h2>")
     parts += [f"<p>{i}. {e(line)}</p>" for i, line in enumerate(doc["problems"], 1)]
     parts.append("<h2>四、工作要求</h2>")

@@ -56,6 +56,7 @@ from app.ledger.models import Event
 from app.org.models import Department, Road, User, Zone
 from app.stats.settings import BulletinSettings
 from app.stats.terms import NOT_RATED, week_name, week_title
+from app.tasks import service as tasks
 from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
 
 DIMENSIONS = ("road", "chief", "zone", "department")
@@ -303,6 +304,7 @@ def bulletin(
         "totals": _row(total, cfg),
         "sections": sections,
         "problems": problems(session, week, as_of),
+        "tasks": tasks.weekly(session, week.start, as_of),
     }
 
 

@@ -126,26 +126,101 @@ def milestones_of(session: Session, task_ids: list[int]) -> dict[int, list[Miles
     return out
 
 
-def current(task: Task, milestones: list[Milestone]) -> tuple[Milestone | None, dt.datetime]:
-    """The first milestone not done, and when its clock started."""
+def _done(moment: dt.datetime | None, as_of: dt.datetime | None) -> bool:
+    return moment is not None and (as_of is None or as_utc(moment) <= as_of)
+
+
+def current(
+    task: Task, milestones: list[Milestone], as_of: dt.datetime | None = None
+) -> tuple[Milestone | None, dt.datetime]:
+    """The first milestone not done (by `as_of`, when given), and when its clock started."""
     start = as_utc(task.created_at)
     for m in milestones:
-        if m.done_at is None:
+        if not _done(m.done_at, as_of):
             return m, start
         start = max(start, as_utc(m.due_at))
     return None, start
 
 
 def light(
-    session: Session, task: Task, milestones: list[Milestone], now: dt.datetime
+    session: Session,
+    task: Task,
+    milestones: list[Milestone],
+    now: dt.datetime,
+    clock: BusinessClock | None = None,
 ) -> str | None:
-    if task.status == TaskStatus.completed:
+    """The task's light at `now` (a past moment reads the task as it stood then)."""
+    if _done(task.completed_at, now):
         return None
-    milestone, start = current(task, milestones)
+    milestone, start = current(task, milestones, now)
     if milestone is None:
         return None
-    clock = BusinessClock.for_session(session)
+    clock = clock or BusinessClock.for_session(session)
     return clock.warning_light(start, milestone.due_at, now, LimitUnit.work_days)
+
+
+LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2, None: 3}
+
+
+def weekly(session: Session, start: dt.datetime, as_of: dt.datetime) -> list[dict[str, Any]]:
+    """任务清单 in the weekly bulletin: per lead unit (its department, else the owner), the tasks
+    open at `as_of` with their lights, those completed in the week, and the milestones that fell
+    due in it — on time or not. Units with the most red lights come first."""
+    tasks = session.exec(select(Task).where(Task.created_at < as_of).order_by(col(Task.id))).all()
+    milestones = milestones_of(session, [t.id for t in tasks if t.id])
+    depts = {d.id: d.name for d in session.exec(select(Department))}
+    owners = {u.id: u for u in session.exec(select(User).where(col(User.id).in_(
+        {t.owner_id for t in tasks})))}  # fmt: skip
+    clock = BusinessClock.for_session(session)
+    units: dict[tuple[str, int], dict[str, Any]] = {}
+    for t in tasks:
+        if _done(t.completed_at, start):
+            continue  # finished before the week began
+        ms = milestones[t.id]  # type: ignore[index]
+        owner = owners.get(t.owner_id)
+        key = (
+            ("department", t.lead_department_id) if t.lead_department_id else ("owner", t.owner_id)
+        )
+        unit = units.setdefault(
+            key,
+            {
+                "id": key[1],
+                "kind": key[0],
+                "name": depts.get(key[1], f"#{key[1]}")
+                if key[0] == "department"
+                else (owner.name if owner else f"#{key[1]}"),
+                "open": 0, "completed": 0, "green": 0, "yellow": 0, "red": 0,
+                "escalated": 0, "milestones_due": 0, "milestones_on_time": 0, "tasks": [],
+            },
+        )  # fmt: skip
+        for m in ms:
+            if start <= as_utc(m.due_at) < as_of:
+                unit["milestones_due"] += 1
+                unit["milestones_on_time"] += _done(m.done_at, as_utc(m.due_at))
+        if _done(t.completed_at, as_of):
+            unit["completed"] += 1
+            continue
+        lamp = light(session, t, ms, as_of, clock)
+        milestone, _ = current(t, ms, as_of)
+        unit["open"] += 1
+        unit[lamp or "green"] += 1
+        unit["escalated"] += t.escalation_level > 0
+        unit["tasks"].append(
+            {
+                "id": t.id,
+                "title": t.title,
+                "light": lamp,
+                "owner": owner.name if owner else None,
+                "milestone": milestone.name if milestone else None,
+                "due_on": milestone.due_on.isoformat() if milestone else None,
+                "escalation_level": t.escalation_level,
+            }
+        )
+    for unit in units.values():
+        unit["tasks"].sort(key=lambda x: (LIGHT_ORDER[x["light"]], x["due_on"] or "~", x["id"]))
+        due = unit["milestones_due"]
+        unit["on_time_rate"] = round(unit["milestones_on_time"] / due, 4) if due else None
+    return sorted(units.values(), key=lambda u: (-u["red"], -u["yellow"], u["name"]))
 
 
 def may_report(actor: Actor, task: Task) -> bool:

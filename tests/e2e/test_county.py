@@ -174,3 +174,31 @@ def test_console_pages_screenshots(admin_desk: Any, server: Server) -> None:
     page.goto("/console/tasks")
     page.wait_for_selector("[data-testid=task-table]")
     screenshot(page, "county-09-tasks")
+
+
+def test_bulletin_shows_tasks_per_department_and_the_zones_leaders(
+    admin_desk: Any, server: Server
+) -> None:
+    """每周通报: a task whose milestone is past due shows red under its lead department, and
+    the 片区 table names each zone's 挂包领导."""
+    owner = server.get("/api/admin/users", username="admin1", q="zhifa1")[0]
+    late = (dt.date.today() - dt.timedelta(days=3)).isoformat()
+    r = httpx.post(
+        f"{server.url}/api/tasks",
+        json={"title": "占道经营集中整治", "owner_id": owner["id"],
+              "milestones": [{"name": "摸底建档", "due_on": late}]},
+        headers=_headers(server, "supervisor1"),
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    page = admin_desk
+    page.goto("/console/bulletin")
+    unit = page.locator("[data-testid=bulletin-task-unit]", has_text=owner["department"]["name"])
+    unit.wait_for()
+    assert "占道经营集中整治" in unit.locator("[data-testid=bulletin-late-task]").inner_text()
+    leaders = page.locator("[data-testid=bulletin-zone] [data-testid=bulletin-leader]")
+    leaders.first.wait_for()
+    assert {"挂包领导 周立新", "挂包领导 吴晓梅"} & set(leaders.all_inner_texts())
+    page.locator("[data-testid=bulletin-tasks]").scroll_into_view_if_needed()
+    screenshot(page, "county-13-bulletin-tasks")
+    unit.locator("[data-testid=bulletin-late-task] a").click()
+    page.wait_for_selector("text=摸底建档")

@@ -21,6 +21,33 @@ export interface Row {
   gradeLevel: number
   tied: boolean
   bottom: boolean
+  /** Zones only: the 挂包领导 who answers for it. */
+  leader: string
+}
+
+/** 任务清单 per lead unit (a department, else the owner), as app/tasks/service.weekly gives it. */
+export interface TaskUnit {
+  id: number
+  kind: 'department' | 'owner'
+  name: string
+  open: number
+  completed: number
+  green: number
+  yellow: number
+  red: number
+  escalated: number
+  milestones_due: number
+  milestones_on_time: number
+  on_time_rate: number | null
+  tasks: {
+    id: number
+    title: string
+    light: 'red' | 'yellow' | 'green' | null
+    owner: string | null
+    milestone: string | null
+    due_on: string | null
+    escalation_level: number
+  }[]
 }
 
 /** The 通报 around the tables (app/stats/document.py). */
@@ -47,6 +74,7 @@ export interface Bulletin {
   end: string
   weights: { label: string; value: number }[]
   groups: Partial<Record<GroupKey, Row[]>>
+  tasks: TaskUnit[]
   doc: NoticeDoc | null
 }
 
@@ -81,6 +109,7 @@ export interface RawRow {
   id: number
   name: string
   chief?: string | null
+  leader?: string | null
   title?: string | null
   level?: number | null
   code?: string
@@ -107,6 +136,7 @@ export interface RawBulletin {
   last_day: string
   settings?: Record<string, unknown>
   sections: Partial<Record<GroupKey, RawRow[]>>
+  tasks?: TaskUnit[]
   document?: NoticeDoc
 }
 
@@ -129,6 +159,7 @@ function row(r: RawRow, ladder: string[]): Row {
     gradeLevel: r.grade ? ladder.indexOf(r.grade) : -1,
     tied: r.tied ?? false,
     bottom: r.bottom,
+    leader: r.leader ?? '',
   }
 }
 
@@ -166,6 +197,7 @@ export function normalise(raw: RawBulletin): Bulletin {
     end: raw.last_day,
     weights,
     groups,
+    tasks: raw.tasks ?? [],
     doc: raw.document ?? null,
   }
 }
