@@ -79,8 +79,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,woff2}'],
         buildPlugins: { vite: [serviceWorkerAsOneFile()] },
         // The admin pages (org-chart editor with map drawing, people, categories, calendar, change
-        // log) are used online from a desk: phones do not download them.
-        globIgnores: ['**/assets/{OrgPage,UsersPage,CategoriesPage,CalendarPage,AuditPage,AdminLayout}-*'],
+        // log, notification channels) are used online from a desk: phones do not download them.
+        globIgnores: ['**/assets/{OrgPage,UsersPage,CategoriesPage,CalendarPage,AuditPage,AdminLayout,NotifyPage}-*'],
       },
       devOptions: { enabled: false },
     }),

@@ -268,6 +268,7 @@ def test_supervisor_escalates_from_the_ticket_page_and_the_ledger_shows_it(
 
 def test_weekly_bulletin_shows_ranked_rows_and_export_links(desk: Any, server: Server) -> None:
     page = desk
+    page.click("[data-testid=nav-group-oversight]")
     page.click("[data-testid=nav-bulletin]")
     page.wait_for_selector("[data-testid=bulletin-road] [data-testid=bulletin-row]")
     rows = page.locator("[data-testid=bulletin-road] [data-testid=bulletin-row]")

@@ -58,6 +58,7 @@ def test_admin_imports_a_road_gives_it_a_chief_and_a_report_on_it_reaches_them(
         }]}, ensure_ascii=False),
         encoding="utf-8",
     )  # fmt: skip
+    page.click("[data-testid=nav-group-system]")
     page.click("[data-testid=nav-admin]")
     page.click("[data-testid=admin-tab-org]")
     page.wait_for_selector("[data-testid=org-map] .leaflet-interactive")

@@ -5,6 +5,7 @@ const zhCN = {
   cc: {
     title: '指挥中心',
     nav: { map: '实时地图', dispatch: '派遣调度', bulletin: '每周通报', eval: '测评', ledger: '台账导出', notify: '消息通知' },
+    navGroup: { citizens: '群众诉求', oversight: '督查考核', system: '系统' },
     live: { on: '实时连接', off: '连接中断，正在重连…' },
     logout: '退出',
     fullscreen: '全屏（大屏展示）',
@@ -236,6 +237,7 @@ const en: typeof zhCN = {
   cc: {
     title: 'Command centre',
     nav: { map: 'Live map', dispatch: 'Dispatch', bulletin: 'Weekly bulletin', eval: 'Evaluation', ledger: 'Ledger', notify: 'Notifications' },
+    navGroup: { citizens: 'Citizens', oversight: 'Oversight', system: 'System' },
     live: { on: 'Live', off: 'Disconnected, reconnecting…' },
     logout: 'Sign out',
     fullscreen: 'Full screen (wall display)',
