@@ -7,9 +7,9 @@ from app.campaigns.models import Campaign, CampaignTicket
 from app.citizens.models import (
     CitizenPhoto,
     CitizenReport,
-    Hit,
     Open311Client,
     Publication,
+    RateCounter,
     Rating,
     SpentChallenge,
 )
@@ -50,7 +50,7 @@ __all__ = [
     "Event",
     "Grid",
     "GridMember",
-    "Hit",
+    "RateCounter",
     "LoginFailure",
     "MapCell",
     "Milestone",

@@ -9,16 +9,20 @@ import binascii
 import hashlib
 import json
 import math
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 # The classic (v1) SHA-256 challenge: what the ALTCHA widget 2.x solves in any phone browser,
 # WeChat's included, without WebAssembly.
 from altcha import ChallengeOptionsV1, create_challenge_v1, verify_solution_v1
+from sqlalchemy import select as sa_select
+from sqlalchemy import text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as lite_insert
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, delete
 
-from app.citizens.models import Hit, SpentChallenge
+from app.citizens.models import RateCounter, SpentChallenge
 from app.citizens.settings import get_citizen_settings
 from app.core.config import get_settings
 from app.core.errors import AppError, TooManyRequests
@@ -101,37 +105,84 @@ def bucket(kind: str, value: str) -> str:
     return f"{kind}:{digest[:40]}"
 
 
-def _refuse_when_full(session: Session, limits: list[tuple[str, int]], window_s: int) -> None:
-    now = utcnow()
-    since = now - timedelta(seconds=window_s)
+# A window is counted in this many slices: one counter row per bucket and slice.
+SLICES = 60
+RATE_LOCK_KEY = 727_012
+
+
+def _lock_bucket(session: Session, name: str) -> None:
+    """Count one request of a bucket at a time across processes (SQLite: the write lock)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:ns, hashtext(:name))"),
+            {"ns": RATE_LOCK_KEY, "name": name},
+        )
+
+
+def _count(session: Session, limits: list[tuple[str, int]], window_s: int, record: bool) -> None:
+    """429 with Retry-After unless every bucket has room for this request; count it if `record`.
+
+    Each bucket keeps a counter per slice of the window (1/60th of it). A request counts as if
+    it came at the end of its slice, so it is forgotten at most one slice late: the limit is
+    never exceeded in any window, and a refused client waits at most a slice longer than an
+    exact log of requests would say. Nothing identifies a request but its bucket's hash.
+    """
+    now = utcnow().timestamp()
+    size = window_s / SLICES
+    current = int(now // size)
+    table = RateCounter.__table__  # type: ignore[attr-defined]
     for name, limit in limits:
-        count, oldest = session.exec(
-            select(func.count(), func.min(Hit.at)).where(Hit.bucket == name, col(Hit.at) >= since)
-        ).one()
-        if count >= limit:
-            retry = max(1, math.ceil((oldest + timedelta(seconds=window_s) - now).total_seconds()))
+        if record:
+            _lock_bucket(session, name)
+        slices = session.execute(
+            sa_select(table.c.slot, table.c.count)
+            .where(table.c.bucket == name, table.c.slot >= current - SLICES)
+            .order_by(table.c.slot)
+        ).all()
+        counted = sum(n for _, n in slices)
+        if counted + 1 > limit:
+            retry = window_s + size  # never, while the limit is 0
+            for slot, n in slices:
+                counted -= n
+                if counted + 1 <= limit:
+                    retry = (slot + 1) * size + window_s - now
+                    break
+            retry_s = max(1, math.ceil(retry))
             raise TooManyRequests(
-                f"too many reports from here; try again in {retry} s", retry_after=retry
+                f"too many requests from here; try again in {retry_s} s", retry_after=retry_s
+            )
+        if record:
+            insert = pg_insert if session.get_bind().dialect.name == "postgresql" else lite_insert
+            upsert = insert(table).values(
+                bucket=name,
+                slot=current,
+                count=1,
+                expires_at=datetime.fromtimestamp((current + 1) * size + window_s, UTC),
+            )
+            session.execute(
+                upsert.on_conflict_do_update(
+                    index_elements=[table.c.bucket, table.c.slot],
+                    set_={"count": table.c.count + 1},
+                )
             )
 
 
 def peek_rate(session: Session, limits: list[tuple[str, int]], window_s: int) -> None:
-    """429 when a bucket is already full (a read: refuse before any photo work)."""
-    _refuse_when_full(session, limits, window_s)
+    """429 when a bucket has no room for one more (a read: refuse before any photo work)."""
+    _count(session, limits, window_s, record=False)
 
 
 def check_rate(session: Session, limits: list[tuple[str, int]], window_s: int) -> None:
-    """Count this request in every bucket (write transaction); 429 with Retry-After when full."""
-    _refuse_when_full(session, limits, window_s)
-    now = utcnow()
-    for name, _limit in limits:
-        session.add(Hit(bucket=name, at=now))
-    session.flush()
+    """Count this request in every bucket (write transaction); 429 with Retry-After when full.
+
+    A refused request is not counted.
+    """
+    _count(session, limits, window_s, record=True)
 
 
-def purge(session: Session, window_s: int) -> int:
-    """Forget rate-limit rows older than the window and spent proofs past their expiry."""
+def purge(session: Session) -> int:
+    """Forget counters of windows that no longer count, and spent proofs past their expiry."""
     now = utcnow()
-    hits = session.exec(delete(Hit).where(col(Hit.at) < now - timedelta(seconds=window_s)))  # type: ignore[call-overload]
+    counters = session.exec(delete(RateCounter).where(col(RateCounter.expires_at) < now))  # type: ignore[call-overload]
     session.exec(delete(SpentChallenge).where(col(SpentChallenge.expires_at) < now))  # type: ignore[call-overload]
-    return int(hits.rowcount or 0)
+    return int(counters.rowcount or 0)

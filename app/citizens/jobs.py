@@ -15,7 +15,6 @@ from sqlmodel import Session
 
 from app.citizens import abuse
 from app.citizens.service import erase_expired_contacts
-from app.citizens.settings import get_citizen_settings
 from app.core.db import writer
 
 log = logging.getLogger(__name__)
@@ -36,7 +35,7 @@ def retention_once(engine: Engine, now: datetime | None = None) -> int | None:
                     session.rollback()
                     return None
             erased = erase_expired_contacts(session, now)
-            abuse.purge(session, get_citizen_settings().rate_window_s)
+            abuse.purge(session)
             session.commit()
             return erased
         except BaseException:

@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.core.timeutil import UTCDateTime, utcnow
@@ -166,15 +166,20 @@ class Open311Client(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class Hit(SQLModel, table=True):
-    """One counted request for a rate limit: who (a hash of the address, device or key), when."""
+class RateCounter(SQLModel, table=True):
+    """Requests counted for a rate limit in one window of time, shared by every app process.
 
-    __tablename__ = "rate_hits"
-    __table_args__ = (Index("ix_rate_hits_bucket_at", "bucket", "at"),)
+    `bucket` is a salted hash of who is counted (an address, a device, an API key); `slot` is
+    the number of a slice of time (seconds since 1970 ÷ the slice's length, a 60th of the
+    limit's window). A row is needed until its slice leaves the window (`expires_at`).
+    """
 
-    id: int | None = Field(default=None, primary_key=True)
-    bucket: str = Field(max_length=80)
-    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    __tablename__ = "rate_counters"
+
+    bucket: str = Field(primary_key=True, max_length=80)
+    slot: int = Field(primary_key=True, sa_type=BigInteger)
+    count: int = 0
+    expires_at: datetime = Field(sa_type=UTCDateTime, index=True)
 
 
 class SpentChallenge(SQLModel, table=True):

@@ -21,7 +21,8 @@ class CitizenSettings(BaseSettings):
     # ALTCHA proof-of-work: the search space (≈ 0.1–0.5 s on a phone) and its lifetime.
     pow_max_number: int = 50_000
     pow_expires_s: int = 600
-    # Open311: requests per minute per API key (reads and writes), reports per hour per key.
+    # Open311: requests per minute per network address (every endpoint), reports per hour per
+    # API key; counted in the database, so they hold across app processes.
     open311_requests_per_minute: int = 300
     open311_reports_per_hour: int = 120
 

@@ -1,18 +1,17 @@
 """Open311 GeoReport v2 under /open311/v2/, every endpoint as .json and .xml.
 
-Reads need no key (as the spec says) and are limited per address; creating a request needs a
-client system's api_key and is limited per key. Errors are the spec's errors/error bodies.
+Reads need no key (as the spec says); every request is limited per address, and creating one
+also per client system's api_key. The counters live in the database, so the limits hold
+across all the app processes of a deployment. Errors are the spec's errors/error bodies.
 """
 
-import threading
-import time
-from collections import deque
 from collections.abc import Callable
 from functools import wraps
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
+from sqlmodel import Session
 
 from app.citizens import abuse
 from app.citizens import service as citizens
@@ -35,30 +34,7 @@ router = APIRouter(prefix="/open311/v2", tags=["open311"], include_in_schema=Fal
 FORMATS = ("json", "xml")
 
 
-class _Window:
-    """Requests per minute per client, in this process (a cheap guard for reads)."""
-
-    def __init__(self) -> None:
-        self.hits: dict[str, deque[float]] = {}
-        self.lock = threading.Lock()
-
-    def check(self, who: str, limit: int) -> None:
-        now = time.monotonic()
-        with self.lock:
-            q = self.hits.setdefault(who, deque())
-            while q and q[0] <= now - 60:
-                q.popleft()
-            if len(q) >= limit:
-                error = Open311Error(429, "too many requests; slow down")
-                error.headers["Retry-After"] = str(max(1, int(q[0] + 60 - now) + 1))
-                raise error
-            q.append(now)
-            if len(self.hits) > 10_000:  # forget idle clients
-                for key in [k for k, v in self.hits.items() if not v or v[-1] <= now - 60]:
-                    del self.hits[key]
-
-
-window = _Window()
+READ_WINDOW_S = 60
 
 
 def _fmt(fmt: str) -> str:
@@ -76,10 +52,7 @@ def open311(root: str) -> Callable[..., Any]:
             fmt = kw.get("fmt", "json")
             try:
                 _fmt(fmt)
-                request: Request = kw["request"]
-                window.check(
-                    client_address(request), get_citizen_settings().open311_requests_per_minute
-                )
+                _count(kw["session"], kw["request"])
                 status, body = fn(*args, **kw)
                 return respond(fmt, root, body, status)
             except Open311Error as exc:
@@ -99,6 +72,15 @@ def open311(root: str) -> Callable[..., Any]:
     return wrap
 
 
+def _count(session: Session, request: Request) -> None:
+    """Requests per minute per address, counted in the database: every process shares them."""
+    limit = get_citizen_settings().open311_requests_per_minute
+    with write_transaction(session):
+        abuse.check_rate(
+            session, [(abuse.bucket("open311", client_address(request)), limit)], READ_WINDOW_S
+        )
+
+
 def _undo(kw: dict[str, Any]) -> None:
     """A refused request leaves nothing behind (the error is a response, not an exception)."""
     if "session" in kw:
@@ -112,7 +94,7 @@ def _error(fmt: str, status: int, code: int, description: str, headers: dict[str
 
 @router.get("/discovery.{fmt}")
 @open311("discovery")
-def discovery(request: Request, fmt: str) -> tuple[int, Any]:
+def discovery(session: SessionDep, request: Request, fmt: str) -> tuple[int, Any]:
     """Service discovery: where the GeoReport v2 endpoint is and what it speaks."""
     base = str(request.base_url).rstrip("/") + "/open311/v2/"
     return 200, {
