@@ -78,9 +78,10 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,woff2}'],
         buildPlugins: { vite: [serviceWorkerAsOneFile()] },
-        // The admin pages (org-chart editor with map drawing, people, categories, calendar, change
-        // log, notification channels) are used online from a desk: phones do not download them.
-        globIgnores: ['**/assets/{OrgPage,UsersPage,CategoriesPage,CalendarPage,AuditPage,AdminLayout,NotifyPage}-*'],
+        // The admin pages (org-chart editor with map drawing, people, towns and zones, categories,
+        // calendar, change log, notification channels) and the campaign pages are used online
+        // from a desk: phones do not download them.
+        globIgnores: ['**/assets/{OrgPage,UsersPage,AreasPage,CategoriesPage,CalendarPage,AuditPage,AdminLayout,NotifyPage,CampaignsPage,CampaignPage}-*'],
       },
       devOptions: { enabled: false },
     }),

@@ -5,14 +5,16 @@ already filed keep their owner until an admin re-routes them explicitly (`rerout
 preview of how many would move.
 """
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from app.auth.policy import Actor
 from app.core.config import get_settings
 from app.core.errors import Invalid, NotFound
+from app.core.timeutil import utcnow
 from app.ledger import service as ledger
 from app.ledger.models import Event
 from app.org.models import Department, Grid, GridMember, Road, Role, User, Zone
@@ -168,3 +170,74 @@ def get_or_404(session: Session, model: Any, row_id: Any, what: str) -> Any:
     if row is None:
         raise NotFound(f"{what} {row_id} not found")
     return row
+
+
+@dataclass(frozen=True)
+class Holdings:
+    """What one person answers for, as the people page sets it in one go."""
+
+    road_ids: frozenset[int]  # 路长 of these roads
+    zone_ids: frozenset[int]  # 片区长 of these zones
+    led_zone_ids: frozenset[int]  # 挂包领导 of these zones
+    grid_ids: frozenset[int]  # 网格长 of these grids
+    member_grid_ids: frozenset[int]  # 网格员 in these grids
+
+
+# Which role may hold what: (field on the row, roles allowed, words for the refusal).
+HOLDING_RULES: dict[str, tuple[Any, str, tuple[Role, ...], str]] = {
+    "road_ids": (Road, "chief_id", (Role.chief,), "a road's chief"),
+    "zone_ids": (Zone, "chief_id", (Role.chief,), "a zone's chief"),
+    "led_zone_ids": (Zone, "leader_id", (Role.leader,), "a 挂包领导"),
+    "grid_ids": (Grid, "chief_id", (Role.chief,), "a 网格长"),
+}
+
+
+def set_holdings(session: Session, me: User, user: User, wanted: Holdings) -> dict[str, Any]:
+    """Make `user` hold exactly these roads, zones and grids (write txn).
+
+    Taking something from its present holder is a change of that row, on the ledger like any
+    other; what the user no longer holds is left with nobody. Filed tickets keep their owner
+    (re-routing them stays an explicit action)."""
+    if not user.is_active and any(dataclasses.astuple(wanted)):
+        raise Invalid("a disabled account cannot hold roads, zones or grids")
+    summary: dict[str, Any] = {}
+    for name, (model, field, roles, what) in HOLDING_RULES.items():
+        ids: frozenset[int] = getattr(wanted, name)
+        if ids and user.role not in roles:
+            raise Invalid(f"user {user.id} ({user.role}) cannot be {what}")
+        column = getattr(model, field)
+        rows = session.exec(
+            select(model).where((column == user.id) | col(model.id).in_(ids))  # type: ignore[attr-defined]
+        ).all()
+        missing = ids - {r.id for r in rows}
+        if missing:
+            raise NotFound(f"{model.__name__.lower()} {min(missing)} not found")
+        before = sorted(r.id for r in rows if getattr(r, field) == user.id)
+        for row in rows:
+            now_holder = user.id if row.id in ids else None
+            was = getattr(row, field)
+            if was != now_holder:
+                setattr(row, field, now_holder)
+                row.updated_at = utcnow()
+                session.add(row)
+                kind = model.__name__.lower()
+                audit(session, me, f"{kind}:{row.id}", f"{kind}.update", {field: [was, now_holder]})
+        if before != sorted(ids):
+            summary[name] = [before, sorted(ids)]
+    members_before = sorted(
+        session.exec(select(GridMember.grid_id).where(GridMember.user_id == user.id)).all()
+    )
+    if members_before != sorted(wanted.member_grid_ids):
+        found = set(
+            session.exec(select(Grid.id).where(col(Grid.id).in_(wanted.member_grid_ids))).all()
+        )
+        if missing := wanted.member_grid_ids - found:
+            raise NotFound(f"grid {min(missing)} not found")
+        session.exec(delete(GridMember).where(col(GridMember.user_id) == user.id))  # type: ignore[call-overload]
+        for grid_id in sorted(wanted.member_grid_ids):
+            session.add(GridMember(grid_id=grid_id, user_id=user.id or 0))
+        summary["member_grid_ids"] = [members_before, sorted(wanted.member_grid_ids)]
+    session.flush()
+    if summary:
+        audit(session, me, f"user:{user.id}", "user.holdings", summary)
+    return summary

@@ -82,6 +82,28 @@ class ZoneUpdate(Strict):
     geometry: dict[str, Any] | None = None
 
 
+class AreaIn(Strict):
+    name: str = Field(min_length=1, max_length=100)
+
+
+class ZoneIn(Strict):
+    area_id: int
+    name: str = Field(min_length=1, max_length=100)
+    chief_id: int | None = None
+    leader_id: int | None = None
+    geometry: dict[str, Any]
+
+
+class HoldingsIn(Strict):
+    """Ids of what the person is to hold; anything they hold now and is not listed is let go."""
+
+    road_ids: list[int] = Field(default_factory=list, max_length=1000)
+    zone_ids: list[int] = Field(default_factory=list, max_length=200)
+    led_zone_ids: list[int] = Field(default_factory=list, max_length=200)
+    grid_ids: list[int] = Field(default_factory=list, max_length=500)
+    member_grid_ids: list[int] = Field(default_factory=list, max_length=500)
+
+
 class RoadIn(Strict):
     name: str = Field(min_length=1, max_length=100)
     zone_id: int
@@ -250,12 +272,116 @@ def _update_user(
     return _user_row(session, user)
 
 
+@router.put("/users/{user_id}/holdings", responses=errors(422))
+def set_holdings(
+    user_id: int, body: HoldingsIn, session: SessionDep, me: CurrentUser
+) -> dict[str, Any]:
+    """What the person holds — roads, zones (as chief or 挂包领导), grids (as 网格长 or 网格员) —
+    set in one go; each row that changes hands is on the ledger. Filed tickets keep their owner."""
+    wanted = service.Holdings(**{k: frozenset(v) for k, v in body.model_dump().items()})
+    with write_transaction(session):
+        user: User = service.get_or_404(session, User, user_id, "user")
+        service.set_holdings(session, me, user, wanted)
+    invalidate()
+    return _user_row(session, user)
+
+
 # --- org chart ----------------------------------------------------------------------------
 
 
 @router.get("/areas")
 def list_areas(session: SessionDep) -> list[dict[str, Any]]:
-    return [{"id": a.id, "name": a.name} for a in session.exec(select(Area).order_by(col(Area.id)))]
+    """Every town or county (镇/县) with its level-1 chiefs and its zones (片区), who holds each,
+    and how many roads and grids each zone has."""
+    areas = session.exec(select(Area).order_by(col(Area.id))).all()
+    zones = session.exec(select(Zone).order_by(col(Zone.id))).all()
+    roads = dict(session.exec(select(Road.zone_id, func.count()).group_by(col(Road.zone_id))).all())
+    grids = dict(session.exec(select(Grid.zone_id, func.count()).group_by(col(Grid.zone_id))).all())
+    people = {u.id: u for u in session.exec(select(User).where(col(User.is_active)))}
+
+    def person(user_id: int | None) -> dict[str, Any] | None:
+        u = people.get(user_id)
+        return {"id": u.id, "username": u.username, "name": u.name} if u else None
+
+    return [
+        {
+            "id": a.id,
+            "name": a.name,
+            "leaders": [
+                person(u.id)
+                for u in people.values()
+                if u.area_id == a.id and u.role == Role.chief and u.level == 1
+            ],
+            "zones": [
+                {
+                    "id": z.id,
+                    "name": z.name,
+                    "chief": person(z.chief_id),
+                    "leader": person(z.leader_id),
+                    "roads": roads.get(z.id, 0),
+                    "grids": grids.get(z.id or 0, 0),
+                }
+                for z in zones
+                if z.area_id == a.id
+            ],
+        }
+        for a in areas
+    ]
+
+
+@router.post("/areas", status_code=201, responses=errors(422))
+def create_area(body: AreaIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
+    """A new town or county; its zones are drawn or imported afterwards."""
+    with write_transaction(session):
+        if session.exec(select(Area).where(Area.name == body.name)).first():
+            raise Invalid(f"an area named '{body.name}' exists")
+        area = Area(name=body.name)
+        session.add(area)
+        session.flush()
+        service.audit(session, me, f"area:{area.id}", "area.create", {"name": body.name})
+    return {"id": area.id, "name": area.name}
+
+
+@router.patch("/areas/{area_id}", responses=errors(422))
+def rename_area(area_id: int, body: AreaIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
+    with write_transaction(session):
+        area: Area = service.get_or_404(session, Area, area_id, "area")
+        clash = session.exec(select(Area).where(Area.name == body.name, Area.id != area_id)).first()
+        if clash:
+            raise Invalid(f"an area named '{body.name}' exists")
+        changes = service.apply_changes(area, {"name": body.name})
+        if changes:
+            session.add(area)
+            service.audit(session, me, f"area:{area.id}", "area.update", changes)
+    return {"id": area.id, "name": area.name}
+
+
+@router.post("/zones", status_code=201, responses=errors(404, 422))
+def create_zone(body: ZoneIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
+    """A zone (片区) drawn on the map, in an area, with its chief and 挂包领导."""
+    geometry = _checked_geometry(body.geometry, POLYGONS)
+    with write_transaction(session):
+        service.get_or_404(session, Area, body.area_id, "area")
+        service.check_user(session, body.chief_id, (Role.chief,), "a zone chief")
+        service.check_user(session, body.leader_id, (Role.leader,), "a 挂包领导")
+        clash = session.exec(
+            select(Zone).where(Zone.area_id == body.area_id, Zone.name == body.name)
+        ).first()
+        if clash:
+            raise Invalid(f"zone '{body.name}' exists in this area")
+        zone = Zone(**body.model_dump(exclude={"geometry"}), geometry=geometry)
+        session.add(zone)
+        session.flush()
+        service.audit(
+            session, me, f"zone:{zone.id}", "zone.create", body.model_dump(exclude={"geometry"})
+        )
+    invalidate()
+    return {
+        "id": zone.id,
+        "name": zone.name,
+        "chief_id": zone.chief_id,
+        "leader_id": zone.leader_id,
+    }
 
 
 @router.patch("/zones/{zone_id}", responses=errors(422))

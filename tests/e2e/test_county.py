@@ -203,3 +203,81 @@ def test_bulletin_shows_tasks_per_department_and_the_zones_leaders(
     screenshot(page, "county-13-bulletin-tasks")
     unit.locator("[data-testid=bulletin-late-task] a").click()
     page.wait_for_selector("text=摸底建档")
+
+
+def _user(server: Server, username: str) -> dict[str, Any]:
+    found = server.get("/api/admin/users", username="admin1", q=username)
+    return next(u for u in found if u["username"] == username)
+
+
+def _holdings(user: dict[str, Any]) -> dict[str, list[int]]:
+    """What GET /api/admin/users says a person holds, as PUT …/holdings takes it."""
+    return {
+        "road_ids": [r["id"] for r in user["roads"]],
+        "zone_ids": [z["id"] for z in user["zones"]],
+        "led_zone_ids": [z["id"] for z in user["led_zones"]],
+        "grid_ids": [g["id"] for g in user["grids"] if not g.get("member")],
+        "member_grid_ids": [g["id"] for g in user["grids"] if g.get("member")],
+    }
+
+
+def test_admin_adds_a_town_sets_a_zone_leader_and_gives_a_chief_roads(
+    admin_desk: Any, server: Server
+) -> None:
+    """镇与片区 and 负责范围: a new town, a zone's 挂包领导 changed in place, and a road and a
+    grid passed to another chief from the people page — each seen by the API afterwards."""
+    page = admin_desk
+    town = f"新安镇-{uuid.uuid4().hex[:4]}"
+    page.goto("/console/admin/areas")
+    page.wait_for_selector("[data-testid=area-zones]")
+    page.fill("[data-testid=area-name]", town)
+    page.click("[data-testid=area-add]")
+    page.wait_for_selector(f"text={town}")
+    assert town in [a["name"] for a in server.get("/api/admin/areas", username="admin1")]
+
+    wu = server.get("/api/admin/users", username="admin1", q="lingdao_wu")[0]
+    zones = server.get("/api/zones")["features"]
+    old_leader = next(z for z in zones if z["properties"]["name"] == "老城片区")["properties"][
+        "leader"
+    ]["id"]
+    row = page.locator("[data-testid='zone-老城片区']")
+    row.locator("[data-testid=zone-leader]").select_option(str(wu["id"]))
+    page.wait_for_selector("[data-testid=area-notice]")
+    zones = server.get("/api/zones")["features"]
+    old_town = next(z for z in zones if z["properties"]["name"] == "老城片区")
+    assert old_town["properties"]["leader"]["id"] == wu["id"]
+    screenshot(page, "county-14-admin-areas")
+
+    road = next(f for f in server.get("/api/roads")["features"] if f["properties"]["chief"])
+    owner_name = road["properties"]["chief"]["username"]
+    owner_before = _user(server, owner_name)
+    ma_before = _user(server, "chief_ma")
+    grid = server.get("/api/grids")["features"][0]
+    page.goto("/console/admin/users")
+    page.fill("[data-testid=user-search]", "chief_ma")
+    page.click("[data-testid=holdings-chief_ma]")
+    dialog = page.locator("[data-testid=holdings-dialog]")
+    held = dialog.locator("[data-testid=hold-road_ids]").evaluate(
+        "s => [...s.selectedOptions].map(o => o.value)"
+    )
+    dialog.locator("[data-testid=hold-road_ids]").select_option([*held, str(road["id"])])
+    dialog.locator("[data-testid=hold-member_grid_ids]").select_option(str(grid["id"]))
+    screenshot(page, "county-15-admin-holdings")
+    dialog.locator("[data-testid=holdings-save]").click()
+    page.wait_for_selector("[data-testid=holdings-dialog]", state="detached")
+    ma = _user(server, "chief_ma")
+    assert road["id"] in [r["id"] for r in ma["roads"]]
+    assert {r["id"] for r in ma["roads"]} >= {int(x) for x in held}
+    assert [g["id"] for g in ma["grids"] if g.get("member")] == [grid["id"]]
+    row = page.locator("[data-testid=user-chief_ma]")
+    assert road["properties"]["name"] in row.inner_text()
+
+    # Give the demo town back as it was: the other browser tests share this server.
+    admin = _headers(server, "admin1")
+    for person in (ma_before, owner_before):
+        httpx.put(
+            f"{server.url}/api/admin/users/{person['id']}/holdings", headers=admin,
+            json=_holdings(person),
+        ).raise_for_status()  # fmt: skip
+    httpx.patch(f"{server.url}/api/admin/zones/{old_town['id']}", headers=admin,
+                json={"leader_id": old_leader}).raise_for_status()  # fmt: skip

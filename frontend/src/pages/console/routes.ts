@@ -30,6 +30,7 @@ export const consoleRoutes: RouteRecordRaw[] = [
         children: [
           { path: '', redirect: '/console/admin/users' },
           { path: 'users', component: () => import('./admin/UsersPage.vue') },
+          { path: 'areas', component: () => import('./admin/AreasPage.vue') },
           { path: 'org', component: () => import('./admin/OrgPage.vue') },
           { path: 'categories', component: () => import('./admin/CategoriesPage.vue') },
           { path: 'calendar', component: () => import('./admin/CalendarPage.vue') },

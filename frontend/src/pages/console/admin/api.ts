@@ -26,6 +26,35 @@ export interface AdminUser {
   grids: Held[]
 }
 
+export interface PersonRef {
+  id: number
+  username: string
+  name: string
+}
+export interface ZoneRow {
+  id: number
+  name: string
+  chief: PersonRef | null
+  leader: PersonRef | null
+  roads: number
+  grids: number
+}
+/** GET /api/admin/areas: a town with its 一级路长 and its 片区. */
+export interface AreaRow {
+  id: number
+  name: string
+  leaders: PersonRef[]
+  zones: ZoneRow[]
+}
+/** PUT /api/admin/users/{id}/holdings: what a person is to hold (anything else is let go). */
+export interface Holdings {
+  road_ids: number[]
+  zone_ids: number[]
+  led_zone_ids: number[]
+  grid_ids: number[]
+  member_grid_ids: number[]
+}
+
 export interface Feature<P> {
   type: 'Feature'
   id: number
@@ -81,6 +110,7 @@ export const ROLES: Role[] = ['inspector', 'chief', 'department', 'supervisor', 
 
 export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', json: body })
 export const post = <T>(path: string, body: unknown) => api<T>(path, { method: 'POST', json: body })
+export const put = <T>(path: string, body: unknown) => api<T>(path, { method: 'PUT', json: body })
 
 export const upload = <T>(path: string, form: FormData) => api<T>(path, { method: 'POST', body: form })
 
