@@ -44,6 +44,25 @@ class Channel(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class Fanout(SQLModel, table=True):
+    """A ledger event that tells someone, as its own transaction wrote it: one row and no
+    look-ups, so a ticket POST pays for one insert. The dispatcher expands it after commit
+    into notifications (who, which channels, quiet hours, coalescing) and deletes it in the
+    same transaction, so a crash at any point neither loses nor doubles a message.
+
+    `ticket` keeps the ticket's routing fields as they were at the event: recipients are the
+    assignee, superior and scopes of that moment, not of the moment the dispatcher runs.
+    """
+
+    __tablename__ = "notify_fanout"
+    id: int | None = Field(default=None, primary_key=True)
+    ledger_event_id: int | None = Field(default=None, foreign_key="events.id")
+    ticket_id: int | None = Field(default=None, foreign_key="tickets.id")
+    events: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    ticket: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class Notification(SQLModel, table=True):
     """One message to one destination (a group channel, or a user's personal channel).
 

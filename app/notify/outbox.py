@@ -1,9 +1,16 @@
-"""The outbox: notifications written in the transaction of the event that causes them.
+"""The outbox: what a ledger event's own transaction writes, and its expansion after commit.
 
-`install()` registers `on_ledger_event` with the ledger, so every appended event that a rule
-names queues its notifications before the same commit: a rolled-back change sends nothing, a
-committed one is never lost. Only rows are written here (a few indexed queries); rendering
-for each platform and every remote call happen later, in the dispatcher.
+`install()` registers `on_ledger_event` with the ledger. For every appended event that a rule
+names it adds ONE row (`Fanout`: the event, the notification events it causes, the ticket's
+routing fields at that moment) and runs no query, so a ticket POST's short write transaction
+pays one insert. The row commits or rolls back with the event: a rolled-back change tells
+no one, a committed one is never lost.
+
+After commit the dispatcher (`expand`) turns each row into notifications — recipients by the
+rules, each person's channels and quiet hours, group channels in scope, coalescing — and
+deletes it, in one transaction; one process at a time expands (a PostgreSQL advisory lock;
+SQLite's write lock), in event order, so coalescing sees every earlier message. Rendering
+for each platform and every remote call happen later still, when the dispatcher sends.
 """
 
 import datetime as dt
@@ -11,9 +18,12 @@ import uuid
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import delete, text
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from app.core.config import get_settings
+from app.core.db import writer
 from app.core.timeutil import as_utc, utcnow
 from app.ledger import service as ledger
 from app.ledger.models import Event
@@ -21,6 +31,7 @@ from app.notify.models import (
     Channel,
     ChannelKind,
     DeliveryStatus,
+    Fanout,
     Notification,
     PersonalKind,
     Preference,
@@ -37,13 +48,91 @@ def install() -> None:
     ledger.on_append(on_ledger_event)
 
 
+# The ticket's fields that decide who hears about it and what the message says.
+FROZEN = (
+    "number",
+    "category_code",
+    "status",
+    "area_id",
+    "zone_id",
+    "road_id",
+    "assignee_id",
+    "department_id",
+    "lead_department_id",
+    "escalated_to_id",
+    "rework_count",
+)
+FANOUT_LOCK_KEY = 727_006
+
+
 def on_ledger_event(session: Session, event: Event) -> None:
+    """In the event's transaction: one row, no query (the ticket is in the session)."""
     names = events_for(event)
-    ticket = session.get(Ticket, event.ticket_id) if event.ticket_id is not None else None
-    if not names or ticket is None:
+    if not names or event.ticket_id is None:
         return
-    for name in names:
-        notify_ticket(session, name, ticket, event)
+    ticket = session.get(Ticket, event.ticket_id)
+    if ticket is None:
+        return
+    frozen: dict[str, Any] = {f: getattr(ticket, f) for f in FROZEN}
+    frozen["status"] = str(ticket.status)
+    frozen["due_at"] = as_utc(ticket.due_at).isoformat() if ticket.due_at else None
+    session.add(
+        Fanout(
+            ledger_event_id=event.id,
+            ticket_id=ticket.id,
+            events=names,
+            ticket=frozen,
+            created_at=event.created_at,
+        )
+    )
+
+
+def thaw(ticket_id: int | None, frozen: dict[str, Any]) -> Ticket:
+    """The ticket as it was at the event (a detached object, never added to a session)."""
+    fields = dict(frozen)
+    due = fields.pop("due_at", None)
+    return Ticket(
+        id=ticket_id,
+        due_at=dt.datetime.fromisoformat(due) if due else None,
+        **fields,
+    )
+
+
+def expand_in(session: Session, now: dt.datetime | None = None, limit: int = 200) -> int:
+    """Turn up to `limit` fan-out rows into notifications, oldest first; in the caller's
+    transaction (which must be the only expander: see `expand`). Returns rows expanded."""
+    rows = session.exec(select(Fanout).order_by(col(Fanout.id)).limit(limit)).all()
+    if not rows:
+        return 0
+    event_ids = {r.ledger_event_id for r in rows} - {None}
+    events = {e.id: e for e in session.exec(select(Event).where(col(Event.id).in_(event_ids)))}
+    for row in rows:
+        ticket = thaw(row.ticket_id, row.ticket)
+        event = events.get(row.ledger_event_id)
+        for name in row.events:
+            notify_ticket(session, name, ticket, event, now=now)
+    session.execute(delete(Fanout).where(col(Fanout.id).in_([r.id for r in rows])))
+    session.flush()
+    return len(rows)
+
+
+def expand(engine: Engine, now: dt.datetime | None = None, limit: int = 200) -> int:
+    """One expansion round in a short transaction of its own; 0 when there is nothing to do
+    or another process is expanding (it will do these too)."""
+    with Session(engine) as peek:  # a plain read: no write lock while the queue is empty
+        if peek.exec(select(Fanout.id).limit(1)).first() is None:
+            return 0
+    with Session(writer(engine), expire_on_commit=False) as session:
+        if engine.dialect.name == "postgresql":
+            got = session.execute(
+                text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": FANOUT_LOCK_KEY}
+            ).scalar()
+            if not got:
+                session.rollback()
+                return 0
+        made = expand_in(session, now, limit)
+        session.commit()
+        return made
 
 
 def ticket_snapshot(session: Session, ticket: Ticket) -> dict[str, Any]:

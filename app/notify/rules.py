@@ -1,7 +1,8 @@
 """Who gets what — every notification rule in one table.
 
 A ledger event (app.ledger) or a scheduled scan names a notification event; RULES says who is
-told about it. Recipients are resolved against the ticket after the change. The actor is never
+told about it. Recipients are resolved against the ticket as it was right after the change (its
+routing fields are frozen with the event in the outbox's fan-out row). The actor is never
 told about their own action. Group channels (robots, webhooks) whose scope covers the ticket
 receive every ticket event that tells anyone; zone groups receive the weekly bulletin.
 """
@@ -66,9 +67,11 @@ LEDGER_TRIGGERS: dict[str, Callable[[Event], list[str]]] = {
 
 
 def _previously_escalated_to(session: Session, ticket: Ticket, event: Event | None) -> list[int]:
+    # Up to this event: the fan-out may be expanded after later escalations were made.
+    upto = [col(Event.id) <= event.id] if event is not None and event.id is not None else []
     rows = session.exec(
         select(Event.data)
-        .where(Event.ticket_id == ticket.id, Event.action == "escalate")
+        .where(Event.ticket_id == ticket.id, Event.action == "escalate", *upto)
         .order_by(col(Event.id).desc())
         .limit(2)
     ).all()

@@ -16,6 +16,7 @@ from app.notify.models import (
     Preference,
     PushSubscription,
 )
+from app.notify.outbox import expand
 from app.notify.service import add_channel
 from app.notify.settings import get_notify_settings
 from tests.factories import create_town
@@ -197,6 +198,7 @@ def test_two_dispatchers_never_claim_the_same_notification(own_engine, receiver)
         only_channels(s, chan)
         for _ in range(40):
             assigned_ticket(s, town)
+    assert expand(own_engine) == 40  # the 40 reports' fan-out: 40 messages to the webhook
     claimed: list[list[int]] = [[], []]
 
     def take(i: int) -> None:

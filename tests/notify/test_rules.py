@@ -10,7 +10,7 @@ from sqlmodel import col, select
 
 from app.ledger import service as ledger
 from app.notify.models import DeliveryStatus, Notification, Preference, PushSubscription
-from app.notify.outbox import notify_ticket
+from app.notify.outbox import expand_in, notify_ticket
 from app.notify.service import add_channel
 from app.tickets.models import Ticket
 from tests.factories import create_town
@@ -128,6 +128,8 @@ def test_the_rule_table_against_every_ledger_event_of_the_ticket_loop(app, clien
     seen: Counter[str] = Counter()
 
     def compare(session, event) -> None:
+        session.flush()
+        expand_in(session)  # as the dispatcher will after the commit
         rows = session.exec(
             select(Notification).where(Notification.ledger_event_id == event.id)
         ).all()
@@ -207,6 +209,7 @@ def test_one_message_per_ticket_per_person_per_ten_minutes(db, chief_with_push):
     db.add(Preference(user_id=town.road_chief.id, quiet_start="00:00", quiet_end="00:00"))
     ticket = assigned_ticket(db, town)  # report: ticket.assigned
     t0 = local(10, 0)
+    expand_in(db, now=t0)  # what the dispatcher does after the report's commit
     notify_ticket(db, "ticket.yellow", ticket, now=t0)
     notify_ticket(db, "ticket.rework", ticket, now=t0 + dt.timedelta(minutes=1))
 
@@ -233,5 +236,6 @@ def test_one_message_per_ticket_per_person_per_ten_minutes(db, chief_with_push):
     ]
     # Another ticket is another conversation.
     other = assigned_ticket(db, town)
+    expand_in(db)
     rows = db.exec(select(Notification).where(Notification.ticket_id == other.id)).all()
     assert len(rows) == 1 and rows[0].next_attempt_at <= dt.datetime.now(dt.UTC)
