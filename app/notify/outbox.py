@@ -15,6 +15,8 @@ for each platform and every remote call happen later still, when the dispatcher 
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -234,6 +236,7 @@ def notify_ticket(
                 kind=kind,
                 recipients=[user.username],
                 coalesce=True,
+                quiet=None if urgent else partial(quiet_until, session, user),
                 dedupe_key=f"{dedupe_key}:u{user.id}:{kind}" if dedupe_key else None,
             )
     return made
@@ -335,6 +338,7 @@ def _queue(
     recipients: list[str],
     coalesce: bool,
     dedupe_key: str | None,
+    quiet: Callable[[dt.datetime], dt.datetime] | None = None,
 ) -> list[Notification]:
     """Add one notification, or fold it into an unsent one for the same ticket and person."""
     if (
@@ -377,7 +381,10 @@ def _queue(
         if last is not None:
             previous = as_utc(last.sent_at or last.created_at)
             if at < previous + window:
+                # Ten minutes after the last message — unless that falls in quiet hours.
                 at = previous + window
+                if quiet is not None:
+                    at = quiet(at)
     row = Notification(
         message_id=str(uuid.uuid4()),
         event=name,
