@@ -23,6 +23,7 @@ from app.campaigns.models import Campaign, campaign_public
 from app.campaigns.render import report_html, report_xlsx
 from app.core.db import SessionDep, write_transaction
 from app.core.errors import NotFound
+from app.core.openapi import XLSX, binary
 from app.core.timeutil import utcnow
 from app.deadlines.models import LimitUnit
 from app.org.models import Role
@@ -34,7 +35,6 @@ router = APIRouter(
     dependencies=[require_roles(Role.supervisor, Role.admin, Role.leader)],
 )
 COMMAND = require_roles(Role.supervisor, Role.admin)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class CampaignIn(BaseModel):
@@ -140,7 +140,11 @@ def campaign_report(campaign_id: int, session: SessionDep) -> HTMLResponse:
     return HTMLResponse(report_html(_report_data(session, campaign_id)))
 
 
-@router.get("/{campaign_id}/report.xlsx", response_class=Response)
+@router.get(
+    "/{campaign_id}/report.xlsx",
+    response_class=Response,
+    responses=binary(XLSX, "the campaign's figures as a workbook"),
+)
 def campaign_report_xlsx(campaign_id: int, session: SessionDep) -> Response:
     data = _report_data(session, campaign_id)
     return Response(

@@ -51,6 +51,15 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {status: {"model": ErrorBody, **_response(status)} for status in statuses}
 
 
+def binary(media_type: str, description: str) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for a 200 that is a file (a photo, a workbook) rather than JSON."""
+    schema = {"type": "string", "format": "binary"}
+    return {200: {"description": description, "content": {media_type: {"schema": schema}}}}
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 # Formats of query parameters several routers share; parsed (and refused with 422) by their
 # routers, declared here so the schema says what a client must send.
 BBox = Annotated[

@@ -20,7 +20,8 @@ from sqlmodel import col, select
 from app.auth.deps import CurrentActor, require_roles
 from app.auth.policy import Actor
 from app.core.db import SessionDep, write_transaction
-from app.core.errors import Forbidden, Invalid, NotFound
+from app.core.errors import Forbidden, Invalid, NotFound, PayloadTooLarge
+from app.core.openapi import binary, errors
 from app.core.timeutil import utcnow
 from app.ledger.models import Event
 from app.org.models import Department, Role, User
@@ -200,14 +201,14 @@ def create_task(body: TaskBody, session: SessionDep, actor: CurrentActor) -> dic
     return present(session, [task], detail=True)[0]
 
 
-@router.post("/import", dependencies=[COMMAND])
+@router.post("/import", dependencies=[COMMAND], responses=errors(422))
 def import_tasks(
     session: SessionDep, actor: CurrentActor, file: Annotated[UploadFile, File()]
 ) -> dict[str, Any]:
     """A 任务分解表 (XLSX): every row becomes a task, or — one bad row — none does."""
     content = file.file.read(5 * 1024 * 1024 + 1)
     if len(content) > 5 * 1024 * 1024:
-        raise Invalid("the workbook is larger than 5 MB")
+        raise PayloadTooLarge("the workbook is larger than 5 MB")
     rows = importer.parse(session, content)
     made = []
     with write_transaction(session):
@@ -237,7 +238,7 @@ def get_task(session: SessionDep, task: VisibleTask) -> dict[str, Any]:
     return present(session, [task], detail=True)[0]
 
 
-@router.post("/{task_id}/progress", status_code=201)
+@router.post("/{task_id}/progress", status_code=201, responses=errors(409, 422))
 def post_progress(
     session: SessionDep,
     actor: CurrentActor,
@@ -254,7 +255,7 @@ def post_progress(
     return present(session, [task], detail=True)[0]
 
 
-@router.post("/{task_id}/complete")
+@router.post("/{task_id}/complete", responses=errors(409, 422))
 def complete_task(
     session: SessionDep,
     actor: CurrentActor,
@@ -271,7 +272,7 @@ def complete_task(
     return present(session, [task], detail=True)[0]
 
 
-@router.post("/{task_id}/escalate", dependencies=[COMMAND])
+@router.post("/{task_id}/escalate", dependencies=[COMMAND], responses=errors(409, 422))
 def escalate_task(
     session: SessionDep, actor: CurrentActor, task: VisibleTask, body: EscalateBody
 ) -> dict[str, Any]:
@@ -282,7 +283,11 @@ def escalate_task(
     return present(session, [task], detail=True)[0]
 
 
-@router.get("/{task_id}/photos/{progress_id}/{n}/{size}", response_class=Response)
+@router.get(
+    "/{task_id}/photos/{progress_id}/{n}/{size}",
+    response_class=Response,
+    responses=binary("image/jpeg", "the photo's published copy (JPEG, no metadata)"),
+)
 def task_photo(
     session: SessionDep, task: VisibleTask, progress_id: int, n: int, size: str
 ) -> Response:

@@ -154,3 +154,18 @@ def test_xlsx_import_refuses_a_bad_row_naming_row_and_column(client, db):
     assert r.json()["created"] == 2
     listed = client.get("/api/tasks", headers=login(client, town.road_chief)).json()
     assert {"道路提升", "绿化补植"} <= {t["title"] for t in listed}
+
+
+def test_task_routes_declare_what_they_answer(client):
+    """The schema says a task can be refused as already completed (409), that an oversized
+    workbook is 413, and that a progress photo is a JPEG file, not JSON."""
+    paths = client.get("/openapi.json").json()["paths"]
+    for action in ("progress", "complete", "escalate"):
+        assert "409" in paths[f"/api/tasks/{{task_id}}/{action}"]["post"]["responses"], action
+    assert "413" in paths["/api/tasks/import"]["post"]["responses"]
+    photo = paths["/api/tasks/{task_id}/photos/{progress_id}/{n}/{size}"]["get"]["responses"]
+    assert list(photo["200"]["content"]) == ["image/jpeg"]
+    xlsx = paths["/api/campaigns/{campaign_id}/report.xlsx"]["get"]["responses"]["200"]
+    assert list(xlsx["content"]) == [
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    ]
