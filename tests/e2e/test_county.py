@@ -281,3 +281,44 @@ def test_admin_adds_a_town_sets_a_zone_leader_and_gives_a_chief_roads(
         ).raise_for_status()  # fmt: skip
     httpx.patch(f"{server.url}/api/admin/zones/{old_town['id']}", headers=admin,
                 json={"leader_id": old_leader}).raise_for_status()  # fmt: skip
+
+
+def test_console_reports_task_progress_and_completes_with_evidence(
+    admin_desk: Any, server: Server, tmp_path: Path
+) -> None:
+    """From the desk: a progress note that marks the first milestone done, then completion with
+    an evidence photo; the task shows both, and completion without a photo is refused."""
+    owner = _user(server, "chief_guo")
+    soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    later = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    r = httpx.post(
+        f"{server.url}/api/tasks",
+        json={"title": "菜场周边提升", "owner_id": owner["id"],
+              "milestones": [{"name": "清理摊点", "due_on": soon},
+                             {"name": "划线设牌", "due_on": later}]},
+        headers=_headers(server, "supervisor1"),
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    task = r.json()
+    page = admin_desk
+    page.goto("/console/tasks")
+    page.locator("[data-testid=task-table] tr", has_text="菜场周边提升").click()
+    form = page.locator("[data-testid=task-report]")
+    form.locator("[data-testid=task-note]").fill("摊点已清理完毕")
+    form.locator("[data-testid=task-milestone]").select_option(str(task["milestones"][0]["id"]))
+    form.locator("[data-testid=task-send]").click()
+    page.wait_for_selector("[data-testid=task-detail] >> text=摊点已清理完毕")
+    form.locator("[data-testid=task-complete]").click()  # no photo: refused, said on the page
+    page.wait_for_selector("[data-testid=task-error]")
+    form.locator("[data-testid=task-note]").fill("划线设牌完成")
+    form.locator("[data-testid=task-photos]").set_input_files(
+        str(make_jpeg(tmp_path / "done.jpg", seed=41))
+    )
+    screenshot(page, "county-16-console-task-progress")
+    form.locator("[data-testid=task-complete]").click()
+    page.wait_for_selector("[data-testid=task-detail] img")
+    shown = server.get(f"/api/tasks/{task['id']}")
+    assert shown["status"] == "completed"
+    assert [p["kind"] for p in shown["progress"]] == ["progress", "complete"]
+    assert shown["progress"][0]["milestone_id"] == task["milestones"][0]["id"]
+    assert len(shown["progress"][1]["photos"]) == 1

@@ -163,6 +163,8 @@ const zhCN = {
       complete: '完成并上传佐证',
       note: '说明',
       send: '提交进展',
+      noMilestone: '不标记节点完成',
+      milestoneDone: '节点“{name}”已完成',
       bulletin: {
         title: '任务清单（按牵头单位）',
         empty: '本周没有在办任务',
@@ -344,6 +346,8 @@ const en: typeof zhCN = {
       complete: 'Complete with evidence',
       note: 'Note',
       send: 'Send progress',
+      noMilestone: 'No milestone done',
+      milestoneDone: 'Milestone “{name}” done',
       bulletin: {
         title: 'Task lists by lead unit',
         empty: 'No open tasks this week',
