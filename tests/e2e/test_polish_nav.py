@@ -52,6 +52,9 @@ def test_every_console_page_has_a_reachable_nav_entry(
         service_workers="block",
     )
     ctx.set_default_timeout(15_000)
+    if width == 1280:
+        # The narrowest desk with the longest status: the event stream down (重连中…).
+        ctx.route("**/api/stream*", lambda route: route.abort())
     try:
         page = ctx.new_page()
         login(page, "admin1")
