@@ -36,9 +36,11 @@ RULES: dict[str, Rule] = {
     "ticket.triage_overdue": Rule("待派遣工单等待过久", ("command_centre",)),
     # 随手拍 waiting in triage (待受理) past its limit: supervisors and the "all" groups.
     "citizen.triage_overdue": Rule("市民上报待受理超时", ()),
-    "bulletin.published": Rule("每周通报已发布", ()),  # zone groups only
+    "bulletin.published": Rule("每周通报已发布", ()),  # zone groups only (Monday timer)
+    # A supervisor issued (印发) the week's 通报 with its 文号: zone groups, once per week.
+    "bulletin.issued": Rule("通报已印发", ()),
     "digest.morning": Rule("今日工单早报", ()),  # per chief, made by the digest scan
-    "digest.weekly": Rule("本周排名周报", ()),  # per level-1 chief
+    "digest.weekly": Rule("片区排名周报", ()),  # per level-1 chief
     "test": Rule("测试消息", ()),  # an admin's "send test message"
 }
 

@@ -38,6 +38,7 @@ from app.core.config import get_settings
 from app.core.db import SessionDep, write_transaction
 from app.core.openapi import IsoWeek
 from app.core.timeutil import utcnow
+from app.notify.scheduled import notify_bulletin_issued
 from app.org.models import Role
 from app.photos.imaging import FONT_PATH
 from app.stats.document import document, issue
@@ -80,9 +81,14 @@ def issue_bulletin(
     """Issue the week's 通报 (印发): its 文号 and the edited 工作要求."""
     tz = get_settings().timezone
     chosen = Week.parse(week, tz) if week else Week.containing(utcnow(), tz)
+    cfg = get_bulletin_settings()
+    data = bulletin(session, chosen, utcnow(), cfg)  # the figures: read before the write
     with write_transaction(session):
-        issue(session, chosen.label, body.requirements.strip(), user, tz)
-    return _bulletin(session, chosen.label)
+        record = issue(session, chosen.label, body.requirements.strip(), user, tz)
+        # Zone groups hear of it once (issuing again only edits the text).
+        notify_bulletin_issued(session, record, chosen, data)
+    data["document"] = document(session, data, cfg, tz)
+    return data
 
 
 @router.get("/bulletin.xlsx", response_class=Response)

@@ -84,11 +84,12 @@ def test_morning_digest_on_working_days_and_weekly_ranking_to_the_leader(db):
     assert digest.payload["counts"]["green"] >= 4
     assert len(digest.payload["urgent"]) == 3
     (weekly,) = [r for r in rows(db, "digest.weekly") if r.user_id == town.leader.id]
-    assert "2026-W48" in weekly.payload["title"]
+    assert weekly.payload["title"] == "片区排名周报（2026年第48周）"
     # The town's tickets are all from this week: last week had nothing to rank.
-    assert weekly.payload["lines"] == ["本周无可排名片区"]
+    assert weekly.payload["lines"][1:] == ["上周没有可排名的片区"]
     bulletin = [r for r in rows(db, "bulletin.published") if r.channel_id == zone_group.id]
-    assert len(bulletin) == 1 and "2026-W48" in bulletin[0].payload["title"]
+    assert len(bulletin) == 1
+    assert bulletin[0].payload["title"] == "每周通报已发布（2026年第48周）"
     # A chief who turned the digest off gets none the next day.
     pref = db.get(Preference, town.road_chief.id)
     pref.digest = False

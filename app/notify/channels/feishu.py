@@ -11,7 +11,7 @@ import time
 from typing import Any
 
 from app.notify.channels import Http, Message, Outcome, http_outcome
-from app.notify.channels.render import headline, lines
+from app.notify.channels.render import headline, lines, link_text
 
 URGENT = ("ticket.overdue", "ticket.escalated", "ticket.summons", "ticket.criticism")
 
@@ -31,7 +31,7 @@ def body(message: Message) -> dict[str, Any]:
                 "actions": [
                     {
                         "tag": "button",
-                        "text": {"tag": "plain_text", "content": "查看工单"},
+                        "text": {"tag": "plain_text", "content": link_text(p)},
                         "type": "primary",
                         "url": p["url"],
                     }

@@ -39,9 +39,14 @@ def lines(payload: dict[str, Any]) -> list[str]:
     return out
 
 
+def link_text(payload: dict[str, Any]) -> str:
+    """What the link says: 查看工单 for a ticket, else what the message names (查看通报 …)."""
+    return str(payload.get("link") or ("查看工单" if payload.get("ticket") else "查看详情"))
+
+
 def markdown(payload: dict[str, Any]) -> str:
     body = "\n".join(f"> {line}" for line in lines(payload))
-    link = f"\n\n[查看工单]({payload['url']})" if payload.get("url") else ""
+    link = f"\n\n[{link_text(payload)}]({payload['url']})" if payload.get("url") else ""
     return f"### {headline(payload)}\n{body}{link}"
 
 

@@ -3,6 +3,7 @@
 import json
 import threading
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import requests
 from py_vapid import Vapid, Vapid01
@@ -26,6 +27,11 @@ def _session() -> requests.Session:
     return _local.session  # type: ignore[no-any-return]
 
 
+def _path(url: str | None) -> str:
+    parts = urlsplit(url or "/")
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
 def data(message: Message) -> str:
     """What the service worker shows: title, body, the ticket to open, one tag per ticket."""
     p = message.payload
@@ -35,7 +41,8 @@ def data(message: Message) -> str:
             "id": message.message_id,
             "title": headline(p),
             "body": "\n".join(lines(p)[:4]),
-            "url": f"/tickets/{ticket['id']}" if ticket else "/",
+            # A path in the app: the ticket, or the page the message links to (digests).
+            "url": f"/tickets/{ticket['id']}" if ticket else _path(p.get("url")),
             "tag": f"ticket-{ticket['id']}" if ticket else message.event,
         },
         ensure_ascii=False,
