@@ -20,6 +20,7 @@ from app.evaluation.models import (
     RoundStatus,
     Sheet,
     Site,
+    SiteType,
     StandardGroup,
     StandardItem,
     SurveyQuestion,
@@ -107,7 +108,10 @@ def create_round(session: Session, actor: Actor, data: NewRound) -> Round:
         if not 1 <= data.draw.per_type_per_zone <= 100:
             raise Invalid("draw.per_type_per_zone must be between 1 and 100")
         seed = data.draw.seed if data.draw.seed is not None else secrets.randbelow(2**31)
-        site_ids = draw_sites(candidates, data.draw.per_type_per_zone, seed, data.draw.site_types)
+        # A disabled site type is not drawn (its sites may still be chosen by hand).
+        active = set(session.exec(select(SiteType.code).where(col(SiteType.active))))
+        pool = [s for s in candidates if s.type_code in active]
+        site_ids = draw_sites(pool, data.draw.per_type_per_zone, seed, data.draw.site_types)
         draw_record = {
             "per_type_per_zone": data.draw.per_type_per_zone,
             "seed": seed,

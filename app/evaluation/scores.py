@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from app.evaluation.models import (
@@ -25,7 +26,6 @@ from app.evaluation.models import (
     StandardItem,
 )
 from app.evaluation.settings import get_evaluation_settings
-from app.evaluation.sites import unit_of
 from app.org.models import Department, Role, User, Zone
 from app.tickets.models import Status, Ticket
 
@@ -79,50 +79,58 @@ def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
         return rnd.published
     settings = get_evaluation_settings()
     conn = session.connection()
-    # Names by id, as plain rows (zones without their polygons, chiefs without their hashes).
-    type_names: dict[str, str] = dict(conn.execute(select(SiteType.code, SiteType.name)).all())  # type: ignore[call-overload]
-    zone_names: dict[int, str] = dict(conn.execute(select(Zone.id, Zone.name)).all())  # type: ignore[call-overload]
-    departments = {r.id: r for r in conn.execute(select(Department.id, Department.name))}  # type: ignore[call-overload]
-    chiefs = {
-        r.id: r
-        for r in conn.execute(
-            select(User.id, User.name, User.title).where(User.role == Role.chief)  # type: ignore[call-overload]
-        )
-    }
-    # Columns through Core, not Site objects: a round of thousands of sites stays cheap.
+    # One query for the sites, their names and their units' names (Core rows, no objects):
+    # the list every round shows, and what the unit and zone means are computed from.
+    chief = aliased(User)
     rows = conn.execute(
-        select(  # type: ignore[call-overload]
+        select(  # type: ignore[call-overload, misc]
             Site.id,
             Site.name,
             Site.type_code,
+            SiteType.name,
             Site.zone_id,
-            Site.unit_department_id,
-            Site.unit_chief_id,
+            Zone.name,
+            Department.id,
+            Department.name,
+            chief.id,
+            chief.name,
+            chief.title,
             Sheet.score,
             Sheet.far,
         )
-        .join(RoundSite, col(RoundSite.site_id) == Site.id)
+        .select_from(RoundSite)
+        .join(Site, col(Site.id) == RoundSite.site_id)
+        .outerjoin(SiteType, col(SiteType.code) == Site.type_code)
+        .outerjoin(Zone, col(Zone.id) == Site.zone_id)
+        .outerjoin(Department, col(Department.id) == Site.unit_department_id)
+        .outerjoin(chief, (col(chief.id) == Site.unit_chief_id) & (col(chief.role) == Role.chief))
         .outerjoin(Sheet, (col(Sheet.site_id) == Site.id) & (col(Sheet.round_id) == rnd.id))
         .where(RoundSite.round_id == rnd.id)
         .order_by(col(Site.id))
     ).all()
-    weights = {code: settings.weight(code) for code in type_names}
     sites: list[dict[str, Any]] = []
     units: dict[str, tuple[dict[str, Any], list[tuple[float, float]]]] = {}
-    zones: dict[int, list[tuple[float, float]]] = {}
+    zones: dict[int, tuple[str, list[tuple[float, float]]]] = {}
     unit_cache: dict[tuple[int | None, int | None], dict[str, Any] | None] = {}
-    for sid, name, type_code, zone_id, dept_id, chief_id, score, far in rows:
+    weight = settings.type_weights.get
+    for (
+        sid, name, type_code, type_name, zone_id, zone_name, dept_id, dept_name,
+        chief_id, chief_name, chief_title, score, far,
+    ) in rows:  # fmt: skip
         unit_key = (dept_id, chief_id)
-        if unit_key not in unit_cache:
-            unit_cache[unit_key] = unit_of(_UnitRef(dept_id, chief_id), departments, chiefs)
-        unit = unit_cache[unit_key]
+        if unit_key in unit_cache:
+            unit = unit_cache[unit_key]
+        else:
+            unit = unit_cache[unit_key] = _unit(
+                dept_id, dept_name, chief_id, chief_name, chief_title
+            )
         sites.append(
             {
                 "id": sid,
                 "name": name,
                 "type": type_code,
-                "type_name": type_names.get(type_code, type_code),
-                "zone": zone_names.get(zone_id),
+                "type_name": type_name or type_code,
+                "zone": zone_name,
                 "unit": unit["name"] if unit else None,
                 "score": score,
                 "far": bool(far),
@@ -130,11 +138,11 @@ def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
         )
         if score is None:
             continue
-        weight = weights.get(type_code, 1.0)
+        w = weight(type_code, 1.0)
         if unit:
-            units.setdefault(unit["key"], (unit, []))[1].append((score, weight))
-        if zone_id in zone_names:
-            zones.setdefault(zone_id, []).append((score, weight))
+            units.setdefault(unit["key"], (unit, []))[1].append((score, w))
+        if zone_name is not None:
+            zones.setdefault(zone_id, (zone_name, []))[1].append((score, w))
     previous = _previous(session, rnd)
     unit_rows = []
     for key, (u, v) in units.items():
@@ -151,11 +159,11 @@ def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
             }
         )
     zone_rows = []
-    for zid, v in zones.items():
+    for zid, (zone_name, v) in zones.items():
         score = _weighted(v)
         delta = _delta(score, previous.get("zones", {}).get(str(zid)))
         zone_rows.append(
-            {"id": zid, "name": zone_names[zid], "sites": len(v), "score": score, "delta": delta}
+            {"id": zid, "name": zone_name, "sites": len(v), "score": score, "delta": delta}
         )
     return {
         "round": {
@@ -181,6 +189,23 @@ def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
         "items": items_lost(session, rnd.id),  # type: ignore[arg-type]
         "tickets": tickets_spawned(session, rnd.id),  # type: ignore[arg-type]
     }
+
+
+def _unit(
+    dept_id: int | None,
+    dept_name: str | None,
+    chief_id: int | None,
+    chief_name: str | None,
+    chief_title: str | None,
+) -> dict[str, Any] | None:
+    """As `app.evaluation.sites.unit_of`: the department, else the chief."""
+    if dept_id is not None:
+        return {"key": f"department:{dept_id}", "kind": "department", "id": dept_id,
+                "name": dept_name}  # fmt: skip
+    if chief_id is not None:
+        name = f"{chief_name}（{chief_title}）" if chief_title else chief_name
+        return {"key": f"chief:{chief_id}", "kind": "chief", "id": chief_id, "name": name}
+    return None
 
 
 def _delta(score: float | None, before: float | None) -> float | None:
@@ -209,20 +234,32 @@ def _previous(session: Session, rnd: Round) -> dict[str, Any]:
 
 
 def items_lost(session: Session, round_id: int) -> list[dict[str, Any]]:
-    """对照扣分原因: the items that lost most points across the round."""
-    rows = session.exec(
+    """对照扣分原因: the items that lost most points across the round.
+
+    Summed per item id over the round's deductions (the (sheet, outcome) index), then named:
+    the join to the items' texts touches one row per item, not one per deduction.
+    """
+    lost = (
         select(  # type: ignore[call-overload]
-            StandardItem.code,
-            StandardItem.text,
-            func.sum(SheetResult.points),
-            func.count(),
-            func.sum(SheetResult.occurrences),
+            SheetResult.item_id,
+            func.sum(SheetResult.points).label("points"),
+            func.count().label("sites"),
+            func.sum(SheetResult.occurrences).label("occ"),
         )
-        .join(SheetResult, col(SheetResult.item_id) == StandardItem.id)
         .join(Sheet, col(Sheet.id) == SheetResult.sheet_id)
         .where(Sheet.round_id == round_id, SheetResult.outcome == ItemOutcome.deduct)
-        .group_by(col(StandardItem.code), col(StandardItem.text))
-    ).all()
+        .group_by(col(SheetResult.item_id))
+        .subquery()
+    )
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                StandardItem.code, StandardItem.text, lost.c.points, lost.c.sites, lost.c.occ
+            ).join(lost, lost.c.item_id == StandardItem.id)  # type: ignore[call-overload]
+        )
+        .all()
+    )
     out = [
         {
             "item_code": code,

@@ -336,7 +336,8 @@ def parse_sites_geojson(data: Any) -> list[SiteRow]:
 def import_sites(session: Session, rows: list[SiteRow]) -> SiteImport:
     """Create or update sites by (name, type); the type by name or code, the unit by
     department name/code or chief username/name. All rows or none."""
-    types = {t.name: t.code for t in session.exec(select(SiteType))}
+    # Disabled types are kept by their sites but take no new ones.
+    types = {t.name: t.code for t in session.exec(select(SiteType).where(col(SiteType.active)))}
     types |= {code: code for code in types.values()}
     departments = {}
     for d in session.exec(select(Department)):
@@ -355,7 +356,7 @@ def import_sites(session: Session, rows: list[SiteRow]) -> SiteImport:
     for row in rows:
         code = types.get(row.type_name)
         if code is None:
-            errors.append(f"{row.where}: unknown site type '{row.type_name}'")
+            errors.append(f"{row.where}: unknown or disabled site type '{row.type_name}'")
             continue
         dept_id, chief_id = departments.get(row.unit), chiefs.get(row.unit)
         if dept_id is None and chief_id is None:

@@ -20,7 +20,7 @@ from app.core.db import SessionDep, write_transaction
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.core.openapi import errors
 from app.core.timeutil import as_utc
-from app.evaluation import flows, render, rounds, scores, sites, standards, survey
+from app.evaluation import flows, mine, render, rounds, scores, sites, standards, survey
 from app.evaluation.models import (
     ItemOutcome,
     Questionnaire,
@@ -57,6 +57,17 @@ def list_sites(session: SessionDep, _actor: CurrentActor) -> dict[str, Any]:
     return sites.sites_geojson(session)
 
 
+@router.get(
+    "/sites/mine",
+    dependencies=[require_roles(Role.chief, Role.department)],
+    responses=errors(403),
+)
+def my_sites(session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
+    """My unit's sites with their latest published score, the deductions found there and
+    the tickets still to rectify (closed rounds and my own 自查 only)."""
+    return mine.my_results(session, actor)
+
+
 @router.get("/site-types")
 def list_site_types(session: SessionDep, _actor: CurrentActor) -> list[dict[str, Any]]:
     return [
@@ -82,6 +93,32 @@ def add_site_type(session: SessionDep, body: SiteTypeBody) -> dict[str, Any]:
         count = len(list(session.exec(select(SiteType.code))))
         session.add(SiteType(code=body.code, name=body.name.strip(), sort=count))
     return {"code": body.code, "name": body.name.strip(), "active": True}
+
+
+class SiteTypePatch(StrictBody):
+    name: str | None = Field(default=None, min_length=1, max_length=64)
+    active: bool | None = None
+
+
+@router.patch("/admin/site-types/{code}", dependencies=[ADMIN])
+def update_site_type(session: SessionDep, code: str, body: SiteTypePatch) -> dict[str, Any]:
+    """Rename a site type or disable it (sites keep it; new imports and draws skip it)."""
+    with write_transaction(session):
+        site_type = session.get(SiteType, code, with_for_update=True)
+        if site_type is None:
+            raise NotFound(f"site type '{code}' not found")
+        if body.name is not None and body.name.strip() != site_type.name:
+            name = body.name.strip()
+            if not name:
+                raise Invalid("name the site type")
+            if session.exec(select(SiteType).where(SiteType.name == name)).first():
+                raise Invalid(f"site type '{name}' already exists")
+            site_type.name = name
+        if body.active is not None:
+            site_type.active = body.active
+        session.add(site_type)
+        result = {"code": site_type.code, "name": site_type.name, "active": site_type.active}
+    return result
 
 
 def _read(upload: UploadFile) -> bytes:
