@@ -88,7 +88,7 @@ def add_site_type(session: SessionDep, body: SiteTypeBody) -> dict[str, Any]:
         session.get(SiteType, body.code)
         or session.exec(select(SiteType).where(SiteType.name == body.name)).first()
     ):
-        raise Invalid(f"site type '{body.code}' / '{body.name}' already exists")
+        raise Invalid(f"点位类型 {body.code}（{body.name}）已存在")
     with write_transaction(session):
         count = len(list(session.exec(select(SiteType.code))))
         session.add(SiteType(code=body.code, name=body.name.strip(), sort=count))
@@ -106,13 +106,13 @@ def update_site_type(session: SessionDep, code: str, body: SiteTypePatch) -> dic
     with write_transaction(session):
         site_type = session.get(SiteType, code, with_for_update=True)
         if site_type is None:
-            raise NotFound(f"site type '{code}' not found")
+            raise NotFound(f"点位类型 {code} 不存在")
         if body.name is not None and body.name.strip() != site_type.name:
             name = body.name.strip()
             if not name:
                 raise Invalid("name the site type")
             if session.exec(select(SiteType).where(SiteType.name == name)).first():
-                raise Invalid(f"site type '{name}' already exists")
+                raise Invalid(f"点位类型「{name}」已存在")
             site_type.name = name
         if body.active is not None:
             site_type.active = body.active

@@ -25,9 +25,10 @@ try {
   process.exit(2)
 }
 // The service worker and its registration helper are not part of the page's JS.
-// Nor are the admin pages (notification channels and towns included: admin-only) and the
-// campaign pages (desk-only), which the service worker does not precache (vite.config.ts).
-const files = walk(dir).filter((f) => !/[\\/](sw|workbox-[^/\\]*|registerSW)\.js$/.test(f) && !/[\\/](OrgPage|UsersPage|AreasPage|CategoriesPage|CalendarPage|AuditPage|AdminLayout|NotifyPage|CampaignsPage|CampaignPage)-/.test(f))
+// Nor are the admin pages (notification channels and towns included: admin-only), the
+// campaign pages (desk-only) and the 新建自查 form (online-only), which the service worker does
+// not precache (vite.config.ts).
+const files = walk(dir).filter((f) => !/[\\/](sw|workbox-[^/\\]*|registerSW)\.js$/.test(f) && !/[\\/](OrgPage|UsersPage|AreasPage|CategoriesPage|SiteTypesPage|CalendarPage|AuditPage|AdminLayout|NotifyPage|CampaignsPage|CampaignPage|EvalSelfCheckPage)-/.test(f))
 const js = files.filter((f) => f.endsWith('.js'))
 const css = files.filter((f) => f.endsWith('.css'))
 const firstRoute = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) =>

@@ -15,6 +15,7 @@ declare module 'vue-router' {
 const FIELD: Role[] = ['inspector', 'supervisor', 'admin']
 const CHIEF: Role[] = ['chief', 'department', 'supervisor', 'admin', 'leader']
 const EVAL: Role[] = ['inspector', 'chief', 'department', 'supervisor', 'admin']
+const UNIT: Role[] = ['chief', 'department']
 const ids = (r: { params: Record<string, unknown> }) => ({ id: Number(r.params.id), siteId: Number(r.params.siteId) })
 
 const routes: RouteRecordRaw[] = [
@@ -30,6 +31,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'inbox', component: () => import('./pages/InboxPage.vue'), meta: { roles: CHIEF, tab: true } },
       { path: 'me', component: () => import('./pages/MePage.vue'), meta: { tab: true } },
       { path: 'eval', component: () => import('./pages/evaluation/EvalRoundsPage.vue'), meta: { roles: EVAL, tab: true } },
+      { path: 'eval/self', component: () => import('./pages/evaluation/EvalSelfCheckPage.vue'), meta: { roles: UNIT } },
       { path: 'eval/:id(\\d+)', component: () => import('./pages/evaluation/EvalRoundPage.vue'), meta: { roles: EVAL }, props: ids },
       { path: 'eval/:id(\\d+)/sites/:siteId(\\d+)', component: () => import('./pages/evaluation/EvalSheetPage.vue'), meta: { roles: EVAL }, props: ids },
       { path: 'eval/:id(\\d+)/survey', component: () => import('./pages/evaluation/EvalSurveyPage.vue'), meta: { roles: EVAL }, props: ids },

@@ -5,7 +5,7 @@ const zhCN = {
   cc: {
     nav: { admin: '系统管理', campaigns: '专项整治', tasks: '任务清单' },
     admin: {
-      tabs: { users: '人员', areas: '镇与片区', org: '组织架构', categories: '事件类型', calendar: '工作日历', audit: '变更记录' },
+      tabs: { users: '人员', areas: '镇与片区', org: '组织架构', categories: '事件类型', sitetypes: '点位类型', calendar: '工作日历', audit: '变更记录' },
       search: '搜索姓名、账号或职务',
       allRoles: '全部角色',
       add: '新增人员',
@@ -188,7 +188,7 @@ const en: typeof zhCN = {
   cc: {
     nav: { admin: 'Admin', campaigns: 'Campaigns', tasks: 'Tasks' },
     admin: {
-      tabs: { users: 'People', areas: 'Towns & zones', org: 'Org chart', categories: 'Categories', calendar: 'Calendar', audit: 'Change log' },
+      tabs: { users: 'People', areas: 'Towns & zones', org: 'Org chart', categories: 'Categories', sitetypes: 'Site types', calendar: 'Calendar', audit: 'Change log' },
       search: 'Search name, username or title',
       allRoles: 'All roles',
       add: 'Add person',

@@ -33,6 +33,7 @@ export const consoleRoutes: RouteRecordRaw[] = [
           { path: 'areas', component: () => import('./admin/AreasPage.vue') },
           { path: 'org', component: () => import('./admin/OrgPage.vue') },
           { path: 'categories', component: () => import('./admin/CategoriesPage.vue') },
+          { path: 'sitetypes', component: () => import('./admin/SiteTypesPage.vue') },
           { path: 'calendar', component: () => import('./admin/CalendarPage.vue') },
           { path: 'audit', component: () => import('./admin/AuditPage.vue') },
         ],

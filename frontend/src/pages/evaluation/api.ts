@@ -98,3 +98,59 @@ export function checklistFor(round: EvalRound, site: EvalSite): ChecklistItem[] 
 export function itemPoints(item: ChecklistItem, occurrences: number): number {
   return Math.min(occurrences * item.points, item.cap)
 }
+
+/** A unit's own 测评 (chiefs and departments): its sites, deductions and what to rectify. */
+export interface MySite {
+  id: number
+  name: string
+  type: string
+  type_name: string
+  zone: string | null
+  latest: { round: RoundRef; sheet_id: number; score: number; submitted_at: string } | null
+  sheets: number
+}
+
+export interface RoundRef {
+  id: number
+  name: string
+  kind: 'quarterly' | 'daily' | 'self'
+  kind_label: string
+  status: 'open' | 'closed'
+}
+
+export interface MyDeduction {
+  round: RoundRef
+  site: { id: number; name: string }
+  sheet_id: number
+  item_code: string
+  text: string
+  occurrences: number
+  points: number
+  note: string
+  ticket: { id: number; number: string; status: string; due_at: string | null } | null
+  to_rectify: boolean
+}
+
+export interface MyResults {
+  sites: MySite[]
+  deductions: MyDeduction[]
+  to_rectify: number
+}
+
+export const loadMine = () => cached<MyResults>('mine', '/api/sites/mine')
+
+export interface NewSelfCheck {
+  name: string
+  starts_on: string
+  ends_on: string
+  site_ids: number[]
+}
+
+/** 自查: the unit scores its own sites; it is its own inspector (no inspector_ids). */
+export function createSelfCheck(body: NewSelfCheck): Promise<{ id: number }> {
+  return api<{ id: number }>('/api/rounds', { method: 'POST', json: { ...body, kind: 'self', inspector_ids: [] } })
+}
+
+export function closeRound(id: number): Promise<unknown> {
+  return api(`/api/rounds/${id}/close`, { method: 'POST' })
+}
