@@ -24,5 +24,15 @@ const app = createApp(App).use(i18n).use(router)
 startOutbox()
 void refreshConfig()
 app.mount('#app')
+// A tapped notification (sw.ts, notificationclick) asks the open app to show its ticket.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    const data = event.data as { type?: string; url?: string } | null
+    if (data?.type === 'OPEN_URL' && data.url?.startsWith('/') && !data.url.startsWith('//')) {
+      void router.push(data.url)
+    }
+  })
+  navigator.serviceWorker.startMessages()
+}
 // After the first screen, so registering never delays it.
 void router.isReady().then(registerServiceWorker)

@@ -73,17 +73,23 @@ self.addEventListener('push', (event) => {
 
 self.addEventListener('notificationclick', (event) => {
   event.notification.close()
-  const url = new URL((event.notification.data as { url?: string } | null)?.url ?? '/', self.location.origin).href
-  event.waitUntil(
-    (async () => {
-      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
-      const open = windows.find((w) => new URL(w.url).origin === self.location.origin)
-      if (open) {
-        await open.focus()
-        await open.navigate(url)
-      } else {
-        await self.clients.openWindow(url)
-      }
-    })(),
-  )
+  const target = new URL((event.notification.data as { url?: string } | null)?.url ?? '/', self.location.origin)
+  event.waitUntil(openApp(target))
 })
+
+/** Show `target` (a path in this app): in the app window already open — brought forward, then
+ * told to route there (main.ts), so it keeps its state and outbox — or in a new window. */
+async function openApp(target: URL): Promise<void> {
+  const path = target.pathname + target.search + target.hash
+  const windows = (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).filter(
+    (w) => new URL(w.url).origin === self.location.origin,
+  )
+  const open = windows.find((w) => w.focused) ?? windows.find((w) => w.visibilityState === 'visible') ?? windows[0]
+  if (!open) {
+    await self.clients.openWindow(path)
+    return
+  }
+  // Allowed while handling a tap on the notification; refused otherwise (then it only routes).
+  await open.focus().catch(() => undefined)
+  open.postMessage({ type: 'OPEN_URL', url: path })
+}

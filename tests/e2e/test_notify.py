@@ -6,9 +6,8 @@ Headless Chromium has no push service of its own (no GCM/FCM here), so the page'
 service, with real browser keys made by the test. Everything else is real: the permission, the
 VAPID key from the server, the subscription stored by the server, the dispatcher's encrypted,
 VAPID-signed push (decrypted and checked by the fake service), the push event delivered into the
-service worker (DevTools' ServiceWorker.deliverPushMessage) and the notification it shows. A
-click on a notification cannot be made from outside in headless mode: the test opens the
-notification's URL as the click handler does.
+service worker (DevTools' ServiceWorker.deliverPushMessage) and the notification it shows. The
+tap on it (notificationclick) is the last test's business: see how it is made there.
 """
 
 import base64
@@ -215,3 +214,105 @@ def test_admin_adds_a_robot_and_its_test_message_arrives(
         console_shot(page, "notify-console")
     finally:
         ctx.close()
+
+
+def test_tapping_a_ticket_notification_brings_the_open_app_to_that_ticket(
+    phone: Any, server: Server, spot: Spot, tmp_path: Any
+) -> None:
+    """The service worker's notificationclick, on a notification its push handler showed.
+
+    How the tap is made: headless Chromium shows notifications nowhere a test can click, so the
+    test takes the real notification from `registration.getNotifications()` inside the service
+    worker (Playwright's `context.service_workers[0].evaluate`) and dispatches
+    `new NotificationEvent('notificationclick', {notification})` on the worker — the same
+    listener a tap runs. A script-made event may not focus a window or open one (the browser
+    grants that only to a real tap), so this covers the usual case: the app is open on another
+    page, and the tap shows the ticket in that same window (routed in the app, not reloaded).
+    """
+    ctx = phone()
+    ctx.grant_permissions(["geolocation", "notifications"])
+    page = ctx.new_page()
+    login(page, spot.chief)
+    controlled = page.evaluate(
+        """Promise.race([
+             navigator.serviceWorker.ready.then(() => new Promise((r) => {
+               if (navigator.serviceWorker.controller) r(true)
+               navigator.serviceWorker.addEventListener('controllerchange', () => r(true))
+             })),
+             new Promise((r) => setTimeout(() => r(false), 60000))])"""
+    )
+    assert controlled, "the service worker never took over the page"
+
+    photo = make_jpeg(tmp_path / "p.jpg", 4343)
+    r = httpx.post(
+        f"{server.url}/api/tickets",
+        data={"category": "0201", "lat": str(spot.lat), "lon": str(spot.lon), "accuracy_m": "5"},
+        files=[("photo", ("p.jpg", photo.read_bytes(), "image/jpeg"))],
+        headers={
+            "Authorization": f"Bearer {server.token('inspector1')}",
+            "Idempotency-Key": str(uuid.uuid4()),
+        },
+        timeout=30,
+    )
+    assert r.status_code == 201, r.text
+    ticket = r.json()
+    tag = f"ticket-{ticket['id']}"
+
+    page.goto("/me")  # the app is open, on another page
+    page.locator("[data-testid=push-switch]").wait_for()
+    page.evaluate("window.__sameDocument = true")
+
+    # The push arrives (the payload webpush.py sends) and the worker's push handler shows it.
+    cdp = ctx.new_cdp_session(page)
+    registrations: list[dict] = []
+    cdp.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda e: registrations.extend(e["registrations"]),
+    )
+    cdp.send("ServiceWorker.enable")
+    for _ in range(50):
+        if registrations:
+            break
+        page.wait_for_timeout(200)
+    live = next(x for x in registrations if not x["isDeleted"])
+    payload = {
+        "id": str(uuid.uuid4()),
+        "title": f"新工单待整改 {ticket['number']}",
+        "body": "类别：非法小广告（0201）",
+        "url": f"/tickets/{ticket['id']}",
+        "tag": tag,
+    }
+    push = {"origin": server.url, "registrationId": live["registrationId"]}
+    cdp.send("ServiceWorker.deliverPushMessage", {**push, "data": json.dumps(payload)})
+    worker = server.wait_for(lambda: ctx.service_workers and ctx.service_workers[0], what="worker")
+    shown = server.wait_for(
+        lambda: worker.evaluate(
+            "async (tag) => (await self.registration.getNotifications({ tag })).length", tag
+        ),
+        timeout=10,
+        what="the notification",
+    )
+    assert shown == 1
+
+    tapped = worker.evaluate(
+        """async (tag) => {
+             const [notification] = await self.registration.getNotifications({ tag })
+             self.dispatchEvent(new NotificationEvent('notificationclick', { notification }))
+             return notification.data.url
+           }""",
+        tag,
+    )
+    assert tapped == f"/tickets/{ticket['id']}"
+    page.wait_for_url(f"**/tickets/{ticket['id']}")
+    page.get_by_text(ticket["number"]).first.wait_for()
+    # The same window, routed in the app (not reloaded, no second window), and the notification
+    # is gone from the tray.
+    assert page.evaluate("window.__sameDocument") is True
+    assert len(ctx.pages) == 1
+    assert (
+        worker.evaluate(
+            "async (tag) => (await self.registration.getNotifications({ tag })).length", tag
+        )
+        == 0
+    )
+    screenshot(page, "notify-tapped-ticket")
