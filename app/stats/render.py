@@ -70,7 +70,28 @@ TASK_COLUMNS: list[tuple[str, str, str]] = [
     ("escalated", "督办中", "int"),
     ("late", "红灯任务", "text"),
 ]
-LIGHT_WORDS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}
+# 专项整治 running in the week: (key, heading, kind).
+CAMPAIGN_COLUMNS: list[tuple[str, str, str]] = [
+    ("name", "专项整治", "text"),
+    ("department", "牵头部门", "text"),
+    ("period", "整治期间", "text"),
+    ("found_in_week", "本周发现", "int"),
+    ("rectified_in_week", "本周整改", "int"),
+    ("found", "累计发现", "int"),
+    ("rectified", "累计整改", "int"),
+    ("overdue", "逾期", "int"),
+    ("on_time_rate", "按时率", "pct"),
+    ("target_rate", "目标", "pct"),
+    ("verdict", "是否达标", "text"),
+]
+
+
+def _campaign_cell(row: dict[str, Any], key: str) -> Any:
+    if key == "period":
+        return f"{row['starts_on']} 至 {row['ends_on']}"
+    if key == "verdict":
+        return {True: "达标", False: "未达标"}.get(row["meets_target"], "—")
+    return row.get(key)
 
 
 def late_tasks(unit: dict[str, Any]) -> str:
@@ -202,6 +223,21 @@ def bulletin_xlsx(data: dict[str, Any]) -> bytes:
     for r, unit in enumerate(units, start=3):
         for col, (key, _label, kind) in enumerate(TASK_COLUMNS):
             _write(sheet, r, col, kind, _task_cell(unit, key), fmts)
+
+    runs = data.get("campaigns", [])
+    sheet = book.add_worksheet("专项整治")
+    sheet.write(0, 0, f"{doc['title']} · 专项整治", title)
+    sheet.write(1, 0, period)
+    headings = [label for _k, label, _kind in CAMPAIGN_COLUMNS]
+    texts = [
+        [cell_text(kind, _campaign_cell(c, k)) for k, _l, kind in CAMPAIGN_COLUMNS] for c in runs
+    ]
+    table_sheet(sheet, headings, header_row=2, widths=column_widths(headings, texts),
+                freeze_cols=1, heading_format=head)  # fmt: skip
+    for r, run in enumerate(runs, start=3):
+        styles = low if run["meets_target"] is False else fmts
+        for col, (key, _label, kind) in enumerate(CAMPAIGN_COLUMNS):
+            _write(sheet, r, col, kind, _campaign_cell(run, key), styles)
     book.close()
     return buf.getvalue()
 
@@ -317,6 +353,24 @@ def bulletin_html(data: dict[str, Any]) -> str:
         parts.append("</tbody></table>")
     else:
         parts.append("<p>本周无在办任务。</p>")
+    runs = data.get("campaigns", [])
+    parts.append(f"<h3>（{CHINESE_NUMERALS[len(DIMENSIONS) + 1]}）专项整治</h3>")
+    if runs:
+        parts.append("<table class='units'><thead><tr>")
+        parts += [f"<th>{e(label)}</th>" for _k, label, _kind in CAMPAIGN_COLUMNS]
+        parts.append("</tr></thead><tbody>")
+        for run in runs:
+            parts.append("<tr class='bottom'>" if run["meets_target"] is False else "<tr>")
+            parts += [
+                f"<td class='name'>{e(str(_campaign_cell(run, k) or '—'))}</td>"
+                if kind == "text"
+                else f"<td>{e(cell_text(kind, _campaign_cell(run, k)))}</td>"
+                for k, _l, kind in CAMPAIGN_COLUMNS
+            ]
+            parts.append("</tr>")
+        parts.append("</tbody></table>")
+    else:
+        parts.append("<p>本周无专项整治。</p>")
     parts.append("<h2>三、存在问题</h2>")
     parts += [f"<p>{i}. {e(line)}</p>" for i, line in enumerate(doc["problems"], 1)]
     parts.append("<h2>四、工作要求</h2>")

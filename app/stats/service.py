@@ -47,6 +47,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from app.campaigns import service as campaigns
 from app.citizens.models import Rating, Score
 from app.console.summary import epoch
 from app.core.config import get_settings
@@ -305,6 +306,7 @@ def bulletin(
         "sections": sections,
         "problems": problems(session, week, as_of),
         "tasks": tasks.weekly(session, week.start, as_of),
+        "campaigns": campaigns.weekly(session, week.first_day, week.last_day, as_of),
     }
 
 

@@ -180,8 +180,8 @@ def test_console_pages_screenshots(admin_desk: Any, server: Server) -> None:
 def test_bulletin_shows_tasks_per_department_and_the_zones_leaders(
     admin_desk: Any, server: Server
 ) -> None:
-    """每周通报: a task whose milestone is past due shows red under its lead department, and
-    the 片区 table names each zone's 挂包领导."""
+    """每周通报: a task whose milestone is past due shows red under its lead department, a
+    campaign running this week is listed, and the 片区 table names each zone's 挂包领导."""
     owner = server.get("/api/admin/users", username="admin1", q="zhifa1")[0]
     late = (dt.date.today() - dt.timedelta(days=3)).isoformat()
     r = httpx.post(
@@ -191,8 +191,18 @@ def test_bulletin_shows_tasks_per_department_and_the_zones_leaders(
         headers=_headers(server, "supervisor1"),
     )  # fmt: skip
     assert r.status_code == 201, r.text
+    today = dt.date.today()
+    campaign = f"十乱整治-{uuid.uuid4().hex[:4]}"
+    r = httpx.post(
+        f"{server.url}/api/campaigns",
+        json={"name": campaign, "starts_on": (today - dt.timedelta(days=3)).isoformat(),
+              "ends_on": (today + dt.timedelta(days=60)).isoformat()},
+        headers=_headers(server, "supervisor1"),
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
     page = admin_desk
     page.goto("/console/bulletin")
+    page.locator("[data-testid=bulletin-campaign]", has_text=campaign).wait_for()
     unit = page.locator("[data-testid=bulletin-task-unit]", has_text=owner["department"]["name"])
     unit.wait_for()
     assert "占道经营集中整治" in unit.locator("[data-testid=bulletin-late-task]").inner_text()

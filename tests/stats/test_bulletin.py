@@ -175,7 +175,9 @@ def test_xlsx_reads_back(client, db, week_data):
     assert r.headers["content-type"].startswith("application/vnd.openxmlformats")
     assert f"bulletin-{WEEK}.xlsx" in r.headers["content-disposition"]
     book = openpyxl.load_workbook(io.BytesIO(r.content))
-    assert book.sheetnames == ["汇总", "按路段", "按路长", "按片区", "按职能部门", "任务清单"]
+    assert book.sheetnames == [
+        "汇总", "按路段", "按路长", "按片区", "按职能部门", "任务清单", "专项整治"
+    ]  # fmt: skip
     roads = book["按路段"]
     headings = [c.value for c in roads[3]]
     assert headings[:7] == ["排名", "名称", "新增", "结案", "应结", "结案率", "按期结案率"]

@@ -50,6 +50,25 @@ export interface TaskUnit {
   }[]
 }
 
+/** A 专项整治 running in the week (app/campaigns/service.weekly). */
+export interface CampaignRun {
+  id: number
+  name: string
+  department: string | null
+  starts_on: string
+  ends_on: string
+  status: 'upcoming' | 'active' | 'ended'
+  target_rate: number
+  found: number
+  rectified: number
+  overdue: number
+  on_time_rate: number | null
+  meets_target: boolean | null
+  found_in_week: number
+  rectified_in_week: number
+  lagging: string[]
+}
+
 /** The 通报 around the tables (app/stats/document.py). */
 export interface NoticeDoc {
   issuer: string
@@ -75,6 +94,7 @@ export interface Bulletin {
   weights: { label: string; value: number }[]
   groups: Partial<Record<GroupKey, Row[]>>
   tasks: TaskUnit[]
+  campaigns: CampaignRun[]
   doc: NoticeDoc | null
 }
 
@@ -137,6 +157,7 @@ export interface RawBulletin {
   settings?: Record<string, unknown>
   sections: Partial<Record<GroupKey, RawRow[]>>
   tasks?: TaskUnit[]
+  campaigns?: CampaignRun[]
   document?: NoticeDoc
 }
 
@@ -198,6 +219,7 @@ export function normalise(raw: RawBulletin): Bulletin {
     weights,
     groups,
     tasks: raw.tasks ?? [],
+    campaigns: raw.campaigns ?? [],
     doc: raw.document ?? null,
   }
 }

@@ -135,6 +135,14 @@ const zhCN = {
       empty: '暂无专项整治',
       noGallery: '暂无整改前后照片',
       targetText: '{value}{unit}内整改，按时率 ≥ {rate}%',
+      bulletin: {
+        title: '专项整治',
+        empty: '本周没有进行中的专项整治',
+        foundInWeek: '本周发现',
+        rectifiedInWeek: '本周整改',
+        found: '累计发现',
+        lagging: '未达标单位',
+      },
     },
     task: {
       title: '任务清单',
@@ -318,6 +326,14 @@ const en: typeof zhCN = {
       empty: 'No campaigns yet',
       noGallery: 'No before/after photos yet',
       targetText: 'Fixed within {value} {unit}, on-time rate ≥ {rate}%',
+      bulletin: {
+        title: 'Special campaigns',
+        empty: 'No campaign running this week',
+        foundInWeek: 'Found this week',
+        rectifiedInWeek: 'Rectified this week',
+        found: 'Found so far',
+        lagging: 'Units below target',
+      },
     },
     task: {
       title: 'Tasks',
