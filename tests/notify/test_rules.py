@@ -27,6 +27,7 @@ from app.ledger.models import Event
 from app.notify.models import DeliveryStatus, Notification, Preference, PushSubscription
 from app.notify.outbox import expand_in, notify_ticket
 from app.notify.service import add_channel
+from app.org.models import User
 from app.tickets import flows
 from app.tickets.models import Status, Ticket
 from tests.factories import create_town
@@ -174,9 +175,18 @@ class NotifyMachine(RuleBasedStateMachine):
         self.expect(self.last_event(), case, "ticket.assigned", {case.assignee}, actor.id)
         return case
 
-    @rule(case=cases_, to=st.sampled_from(["road_chief", "other_chief", "dept_staff"]))
+    @rule(case=cases_, to=st.sampled_from(["road_chief", "other_chief", "dept_staff", "handoff"]))
     def dispatch(self, case: Case, to: str) -> None:
+        """The command centre re-routes the ticket, or its assignee hands it to the traffic
+        police (handoff: their desk is dept_staff)."""
         assume(case.status == "assigned")
+        if to == "handoff":
+            by = self.db.get(User, case.assignee)
+            flows.handoff(self.db, actor(by), self.ticket(case), self.town.department.id, "交警")
+            case.assignee = self.town.dept_staff.id
+            self.ran["handoff"] += 1
+            self.expect(self.last_event(), case, "ticket.assigned", {case.assignee}, by.id)
+            return
         boss = self.town.supervisor
         flows.dispatch(
             self.db, actor(boss), self.ticket(case),
@@ -186,9 +196,16 @@ class NotifyMachine(RuleBasedStateMachine):
         self.ran["dispatch"] += 1
         self.expect(self.last_event(), case, "ticket.assigned", {case.assignee}, boss.id)
 
-    @rule(case=cases_, approved=st.sampled_from([False, False, True]))
-    def rectify_and_verify(self, case: Case, approved: bool) -> None:
+    @rule(case=cases_, approved=st.sampled_from([False, False, True, "dismiss"]))
+    def rectify_and_verify(self, case: Case, approved: bool | str) -> None:
+        """Rectified, then rejected (返工) or approved; or struck off as invalid instead."""
         assume(case.status == "assigned")
+        if approved == "dismiss":  # nobody is told
+            boss = actor(self.town.supervisor)
+            flows.dismiss(self.db, boss, self.ticket(case), "invalid", None, "无效")
+            case.status = "dismissed"
+            self.ran["dismissed"] += 1
+            return
         ticket = self.ticket(case)
         ticket.status = Status.rectified
         self.db.add(ticket)
@@ -197,9 +214,10 @@ class NotifyMachine(RuleBasedStateMachine):
             from_status=Status.assigned, to_status=Status.rectified, note="已整改",
         )  # fmt: skip
         checker = self.town.inspector
-        flows.verify(self.db, actor(checker), ticket, approved, "核查", [], None)
+        flows.verify(self.db, actor(checker), ticket, bool(approved), "核查", [], None)
         if approved:
             case.status = "closed"
+            self.ran["closed"] += 1
             return
         case.rework += 1
         self.ran["rework"] += 1
@@ -299,8 +317,10 @@ def actor(user: Any) -> Actor:
 
 
 def test_who_hears_what_when_against_a_model(db):
-    """A hypothesis state machine drives ticket events (reports, dispatches, reworks,
-    escalations by hand and by the sweep), time and the dispatcher; see NotifyMachine."""
+    """A hypothesis state machine drives ticket events (reports, re-dispatches, handoffs,
+    reworks, closes, dismissals, escalations by hand and by the sweep), time and the
+    dispatcher: every event that should tell someone does, nothing else tells anyone, each
+    message at the time the model says (see NotifyMachine)."""
     town = create_town(db)
     hook = add_channel(db, "webhook", name(), "http://127.0.0.1:9/none", "s")
     only_channels(db, hook)
@@ -329,8 +349,9 @@ def test_who_hears_what_when_against_a_model(db):
         ),
     )
     # The runs reached what they are about (a machine that checked nothing cannot fail).
-    wanted = ["messages checked", "coalesced", "held for quiet hours", "dispatch", "rework",
-              "escalate", "to the superior", "通报批评 or 约谈"]  # fmt: skip
+    wanted = ["messages checked", "coalesced", "held for quiet hours", "dispatch", "handoff",
+              "rework", "通报批评 or 约谈", "escalate", "to the superior", "dismissed",
+              "closed"]  # fmt: skip
     assert all(ran[k] > 0 for k in wanted), ran
 
 
