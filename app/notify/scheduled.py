@@ -144,6 +144,7 @@ def morning_digest(session: Session, chief: User, now: dt.datetime) -> dict[str,
         "counts": counts,
         "urgent": [{"id": t.id, "number": t.number, "light": lt} for lt, t in urgent],
         "url": app_url("/inbox"),
+        "link": "打开待办",
     }
 
 

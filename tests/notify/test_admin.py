@@ -51,6 +51,11 @@ def test_admin_adds_a_channel_queues_a_test_and_reads_the_log(client, db):
     again = client.post(f"/api/admin/notifications/{row['id']}/retry", headers=admin).json()
     assert again["status"] == "queued" and again["attempts"] == 0
 
+    other = client.post("/api/admin/channels", json={**body, "name": name()}, headers=admin)
+    taken = client.patch(
+        f"/api/admin/channels/{other.json()['id']}", json={"name": body["name"]}, headers=admin
+    )
+    assert taken.status_code == 422 and "exists already" in taken.json()["detail"]
     off = client.patch(f"/api/admin/channels/{made['id']}", json={"active": False}, headers=admin)
     assert off.json()["active"] is False
     listed = {c["name"]: c for c in client.get("/api/admin/channels", headers=admin).json()}
