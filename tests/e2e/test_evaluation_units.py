@@ -72,6 +72,8 @@ def test_a_chief_runs_a_self_check_on_the_phone_and_sees_what_to_rectify(
         what="the self-check's sheet",
     )
     page.reload()
+    page.wait_for_selector("[data-testid=eval-site] .van-tag")  # scored
+    screenshot(page, "eval-units-04-phone-self-check-round")
     page.click("[data-testid=eval-close-self]")
     page.click(".van-dialog__confirm")
     page.wait_for_selector("[data-testid=eval-close-self]", state="detached")
@@ -87,7 +89,7 @@ def test_a_chief_runs_a_self_check_on_the_phone_and_sees_what_to_rectify(
     row.first.wait_for()
     assert "待" in row.first.locator(".van-tag").inner_text()  # 待整改 / 待派遣
     assert "自查" in row.first.inner_text()
-    screenshot(page, "eval-units-04-phone-to-rectify")
+    screenshot(page, "eval-units-05-phone-to-rectify")
     page.click("[role=tab] >> text=我的点位")
     lane = page.locator("[data-testid=eval-my-site]", has_text="南货弄")
     assert "南货弄周自查" in lane.inner_text()
@@ -123,7 +125,7 @@ def test_the_admin_adds_renames_and_disables_a_site_type(browser: Any, server: S
     row.locator("[data-testid=sitetype-rename]").click()
     assert "已存在" in page.inner_text("[data-testid=sitetype-error]")
     assert row.locator("input").input_value() == "书报亭"  # the refused name is not kept
-    desk_screenshot(page, "eval-units-05-console-site-types")
+    desk_screenshot(page, "eval-units-06-console-site-types")
 
     # The round form's dates read 年月日 whatever the browser's locale (the console's DateField).
     page.goto("/console/eval")
