@@ -27,8 +27,11 @@ from app.deadlines.clock import BusinessClock
 from app.deadlines.models import LimitUnit
 from app.ledger import service as ledger
 from app.org.models import Department, Role, User, Zone
-from app.photos.service import PreparedPhoto, store_plain_photos
+from app.photos.imaging import hamming
+from app.photos.models import Photo
+from app.photos.service import SIMILAR_BITS, PreparedPhoto, store_plain_photos
 from app.tasks.models import Milestone, Progress, Task, TaskStatus
+from app.tickets.models import Ticket
 
 
 def subject(task: Task) -> str:
@@ -251,6 +254,7 @@ def store_photos(prepared: list[PreparedPhoto]) -> list[dict[str, Any]]:
     return [
         {
             "sha256": item.sha256,
+            "phash": item.decoded.phash,
             "original_key": item.original_key,
             "display_key": item.display_key,
             "thumb_key": item.thumb_key,
@@ -321,6 +325,7 @@ def report_progress(
         if milestone.done_at is None:
             milestone.done_at = now
             session.add(milestone)
+    photos = flag_reused(session, task, photos)
     progress = Progress(
         task_id=task.id or 0,
         author_id=actor.user.id or 0,
@@ -335,6 +340,8 @@ def report_progress(
     session.add(progress)
     session.flush()
     data: dict[str, Any] = {"progress_id": progress.id, "photos": [p["sha256"] for p in photos]}
+    if any(p.get("reused_from") for p in photos):
+        data["photo_reused"] = [p["reused_from"] for p in photos if p.get("reused_from")]
     if milestone is not None:
         on_time = as_utc(milestone.done_at) <= as_utc(milestone.due_at)  # type: ignore[arg-type]
         data |= {"milestone_id": milestone.id, "milestone_on_time": on_time}
@@ -342,6 +349,42 @@ def report_progress(
         session, actor.user.id, subject(task), f"task.{kind}", data, note=note, idempotency_key=key
     )
     return progress, True
+
+
+def flag_reused(session: Session, task: Task, photos: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mark a photo that is an earlier report's photo of this task again, or a ticket's photo:
+    evidence of work done should not be a picture sent before (like a ticket's after-photo)."""
+    if not photos:
+        return photos
+    earlier = [
+        (p.id, photo)
+        for p in session.exec(select(Progress).where(Progress.task_id == task.id))
+        for photo in p.photos
+    ]
+    tickets = session.exec(
+        select(Photo.sha256, Photo.phash, Ticket.id, Ticket.number)
+        .join(Ticket, col(Ticket.id) == Photo.ticket_id)
+        .where(
+            col(Photo.sha256).in_([p["sha256"] for p in photos])
+            | col(Photo.phash).in_([p.get("phash") for p in photos])
+        )
+        .limit(50)
+    ).all()
+    out = []
+    for photo in photos:
+
+        def same(sha: str, phash: str | None, photo: dict[str, Any] = photo) -> bool:
+            if sha == photo["sha256"]:
+                return True
+            return bool(phash and photo.get("phash")) and (
+                hamming(phash, photo["phash"]) <= SIMILAR_BITS  # type: ignore[arg-type]
+            )
+
+        reused = [
+            {"progress_id": pid} for pid, old in earlier if same(old["sha256"], old.get("phash"))
+        ] + [{"ticket_id": tid, "number": num} for sha, ph, tid, num in tickets if same(sha, ph)]
+        out.append({**photo, "reused_from": reused} if reused else photo)
+    return out
 
 
 def complete(

@@ -151,8 +151,13 @@ def _progress(session: SessionDep, task: Task, users: dict[int, User]) -> list[d
             "milestone_id": p.milestone_id,
             "created_at": p.created_at.isoformat(),
             "photos": [
-                {"url": f"{base}/{p.id}/{i}/display", "thumb_url": f"{base}/{p.id}/{i}/thumb"}
-                for i in range(len(p.photos))
+                {
+                    "url": f"{base}/{p.id}/{i}/display",
+                    "thumb_url": f"{base}/{p.id}/{i}/thumb",
+                    # An earlier report's photo of this task, or a ticket's, sent again.
+                    "reused_from": photo.get("reused_from", []),
+                }
+                for i, photo in enumerate(p.photos)
             ],
         }
         for p in rows

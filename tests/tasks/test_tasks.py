@@ -14,7 +14,7 @@ from app.ledger.models import Event
 from app.org.models import Role
 from app.tasks import service
 from app.tasks.models import Milestone, Task
-from tests.factories import create_town, create_user, jpeg_bytes, login
+from tests.factories import create_town, create_user, jpeg_bytes, login, report
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -169,3 +169,39 @@ def test_task_routes_declare_what_they_answer(client):
     assert list(xlsx["content"]) == [
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     ]
+
+
+def test_evidence_that_is_an_earlier_photo_again_is_flagged(client, db):
+    """A completion photo that is the progress photo again, or a street ticket's photo, is marked
+    (on the report and on the ledger) for the command centre to judge; a new one is not."""
+    town = create_town(db)
+    task = service.create(
+        db, town.supervisor, title="路灯补装", description="", owner_id=town.road_chief.id,
+        lead_department_id=None, cooperating_department_ids=[], zone_id=None,
+        milestones=[service.MilestoneIn("安装", dt.date(2030, 6, 14))],
+    )  # fmt: skip
+    chief = login(client, town.road_chief)
+    ticket = report(client, login(client, town.inspector), seed=21).json()
+
+    def send(action: str, seed: int) -> dict:
+        r = client.post(
+            f"/api/tasks/{task.id}/{action}",
+            data={"note": action},
+            files=[("photo", ("p.jpg", jpeg_bytes(seed), "image/jpeg"))],
+            headers={**chief, "Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert r.status_code in (200, 201), r.text
+        return r.json()["progress"][-1]
+
+    fresh = send("progress", 20)
+    assert fresh["photos"][0]["reused_from"] == []
+    from_ticket = send("progress", 21)
+    assert from_ticket["photos"][0]["reused_from"] == [
+        {"ticket_id": ticket["id"], "number": ticket["number"]}
+    ]
+    again = send("complete", 20)
+    assert again["photos"][0]["reused_from"] == [{"progress_id": fresh["id"]}]
+    event = db.exec(
+        select(Event).where(Event.subject == f"task:{task.id}", Event.action == "task.complete")
+    ).one()
+    assert event.data["photo_reused"] == [[{"progress_id": fresh["id"]}]]

@@ -20,7 +20,8 @@ export interface TaskProgress {
   author: { id: number; name: string } | null
   milestone_id: number | null
   created_at: string
-  photos: { url: string; thumb_url: string }[]
+  /** reused_from: the earlier report or ticket whose photo this is again (empty when new). */
+  photos: { url: string; thumb_url: string; reused_from?: ({ progress_id: number } | { ticket_id: number; number: string })[] }[]
 }
 
 export interface Task {

@@ -172,6 +172,7 @@ const zhCN = {
       note: '说明',
       send: '提交进展',
       noMilestone: '不标记节点完成',
+      photoReused: '照片与此前上报（进展或工单）重复，请核实',
       milestoneDone: '节点“{name}”已完成',
       bulletin: {
         title: '任务清单（按牵头单位）',
@@ -363,6 +364,7 @@ const en: typeof zhCN = {
       note: 'Note',
       send: 'Send progress',
       noMilestone: 'No milestone done',
+      photoReused: 'A photo here was sent before (an earlier report or a ticket): check it',
       milestoneDone: 'Milestone “{name}” done',
       bulletin: {
         title: 'Task lists by lead unit',
