@@ -1,6 +1,5 @@
 """曝光台: public boards without sign-in (ETag, cacheable), and publishing from the console."""
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -11,6 +10,7 @@ from app.citizens import boards
 from app.citizens.deps import Publisher
 from app.citizens.models import Board, Publication
 from app.citizens.photos import blurred_copy
+from app.citizens.public_cache import public_answers
 from app.core.db import SessionDep, write_transaction
 from app.core.errors import NotFound
 from app.core.openapi import errors
@@ -52,14 +52,14 @@ def board_page(
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
 ) -> Response:
     """A page of a board (整改成效 `results` or 曝光 `exposure`): only what was published."""
-    body = boards.board_page(session, board, page)
-    etag = boards.etag_of(body)
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=60", "Vary": "Accept-Encoding"}
-    if etag in request.headers.get("if-none-match", ""):
-        return Response(status_code=304, headers=headers)
-    return Response(
-        json.dumps(body, ensure_ascii=False), media_type="application/json", headers=headers
+    answer = public_answers.answer(
+        session,
+        ("board", board, page),
+        lambda: (boards.page_json(session, board, page), "application/json"),
     )
+    response = answer.response(request, "public, max-age=60")
+    response.headers["Vary"] = "Accept-Encoding"
+    return response
 
 
 @public.get(

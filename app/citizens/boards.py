@@ -6,7 +6,6 @@ moment: a title and note the supervisor wrote, the road's name (never coordinate
 The live ticket, its reporter, its GPS and its original photos are never read by a public page.
 """
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -216,11 +215,8 @@ def board_page(session: Session, board: Board, page: int) -> dict[str, Any]:
     return {"board": board, "page": page, "count": count, "data": data, "by_unit": by_unit}
 
 
-def etag_of(body: dict[str, Any]) -> str:
-    digest = hashlib.sha256(
-        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
-    return f'W/"{digest[:32]}"'
+def page_json(session: Session, board: Board, page: int) -> bytes:
+    return json.dumps(board_page(session, board, page), ensure_ascii=False).encode()
 
 
 def live_publication(session: Session, publication_id: int) -> Publication:

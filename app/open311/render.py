@@ -6,10 +6,13 @@ formats/format); booleans are ``true``/``false``; a missing value is an empty el
 """
 
 import json
+from functools import lru_cache
 from typing import Any
 from xml.etree import ElementTree as ET
 
 from fastapi.responses import Response
+
+from app.open311.service import RequestRow, present
 
 SINGULAR = {
     "services": "service",
@@ -44,18 +47,51 @@ def _fill(element: ET.Element, value: Any) -> None:
 
 
 def to_xml(root: str, body: Any) -> bytes:
-    element = ET.Element(root)
-    _fill(element, body)
+    element = _element(root, body)
     ET.indent(element)
     text = ET.tostring(element, encoding="unicode", short_empty_elements=False)
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n").encode()
 
 
-def respond(fmt: str, root: str, body: Any, status: int = 200, **headers: str) -> Response:
+def _element(tag: str, body: Any) -> ET.Element:
+    element = ET.Element(tag)
+    _fill(element, body)
+    return element
+
+
+# A list of service requests is rendered request by request, each rendering kept by its
+# content (a RequestRow is every value it shows): after a change, only the requests that
+# changed are rendered again. Bounded: a few hundred bytes each.
+@lru_cache(maxsize=20_000)
+def _request_json(row: RequestRow) -> str:
+    return json.dumps(present(row), ensure_ascii=False, separators=(",", ":"))
+
+
+@lru_cache(maxsize=20_000)
+def _request_xml(row: RequestRow) -> str:
+    element = _element("request", present(row))
+    ET.indent(element, level=1)
+    return ET.tostring(element, encoding="unicode", short_empty_elements=False)
+
+
+def render_requests(fmt: str, rows: list[RequestRow]) -> tuple[bytes, str]:
+    """A service_requests list, as `render` would make it, from the requests' renderings."""
+    if fmt == "xml":
+        if not rows:
+            return to_xml("service_requests", []), XML_TYPE
+        items = "\n  ".join(_request_xml(row) for row in rows)
+        text = f"<service_requests>\n  {items}\n</service_requests>"
+        return ('<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n").encode(), XML_TYPE
+    return ("[" + ",".join(_request_json(row) for row in rows) + "]").encode(), JSON_TYPE
+
+
+def render(fmt: str, root: str, body: Any) -> tuple[bytes, str]:
     """``body`` is the JSON value; ``root`` the XML root element holding it."""
     if fmt == "xml":
-        return Response(
-            to_xml(root, body), status_code=status, media_type=XML_TYPE, headers=headers
-        )
-    data = json.dumps(body, ensure_ascii=False).encode()
-    return Response(data, status_code=status, media_type=JSON_TYPE, headers=headers)
+        return to_xml(root, body), XML_TYPE
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), JSON_TYPE
+
+
+def respond(fmt: str, root: str, body: Any, status: int = 200, **headers: str) -> Response:
+    data, media_type = render(fmt, root, body)
+    return Response(data, status_code=status, media_type=media_type, headers=headers)

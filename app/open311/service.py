@@ -12,9 +12,9 @@ import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, func
+from sqlalchemy import String, and_, func, type_coerce
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -201,37 +201,67 @@ def parse_when(name: str, raw: str | None) -> datetime | None:
     return as_utc(value)
 
 
-def _w3(value: datetime | None) -> str | None:
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None  # stored as UTC
-
-
 @dataclass(frozen=True)
 class Query:
-    ids: list[str] | None = None
-    codes: list[str] | None = None
+    """A requests.json question; hashable, so its answer can be kept (app.citizens.public_cache)."""
+
+    ids: tuple[str, ...] | None = None
+    codes: tuple[str, ...] | None = None
     start: datetime | None = None
     end: datetime | None = None
-    statuses: list[str] | None = None
+    statuses: tuple[str, ...] | None = None
     near: tuple[float, float, float] | None = None  # lat, lon, radius in metres
+    page: int = 1
+    page_size: int = MAX_RESULTS
+
+
+def _w3_sql(column: Any, dialect: str) -> Any:
+    """A stored (naive UTC) time as text: PostgreSQL formats it as a W3C date-time, SQLite
+    gives its stored text (YYYY-MM-DD HH:MM:SS.ffffff), which `_w3_stored` cuts to shape."""
+    if dialect == "postgresql":
+        return func.to_char(column, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+    return type_coerce(column, String)
+
+
+def _w3_stored(text: str | None) -> str | None:
+    return f"{text[:10]}T{text[11:19]}Z" if text else None
+
+
+class RequestRow(NamedTuple):
+    """What a service request shows, as plain values: its own cache key when rendered."""
+
+    number: str
+    status: str
+    service_code: str
+    service_name: str
+    requested: str
+    updated: str
+    expected: str | None
+    lat: float
+    lon: float
+    address: str
+    description: str  # the published note
+    media_url: str  # a published (blurred) photo
 
 
 def find_requests(session: Session, q: Query) -> list[dict[str, Any]]:
+    return [present(row) for row in find_rows(session, q)]
+
+
+def find_rows(session: Session, q: Query) -> list[RequestRow]:
     t = Ticket.__table__.c  # type: ignore[attr-defined]
     road, zone = Road.__table__.c, Zone.__table__.c  # type: ignore[attr-defined]
     category = Category.__table__.c  # type: ignore[attr-defined]
-    pub = Publication.__table__.c  # type: ignore[attr-defined]
-    # The newest live publication of each ticket, looked up through its ticket_id index.
-    published = (
-        sa_select(func.max(pub.id))
-        .where(pub.ticket_id == t.id, pub.withdrawn_at.is_(None))
-        .scalar_subquery()
-    )
-    # Plain columns, not ORM objects: a thousand rows are read and dropped within the request.
+    # Plain columns, dates as text: a thousand rows are read and dropped within the request,
+    # and parsing them into datetimes only to format them again costs more than the query.
+    dialect = session.get_bind().dialect.name
     stmt = (
         sa_select(
-            t.id, t.number, t.status, t.category_code, category.name.label("service_name"),
-            t.received_at, t.updated_at, t.due_at, t.lat, t.lon,
-            road.name.label("road"), zone.name.label("zone"), published.label("publication_id"),
+            t.number, t.status, t.category_code, category.name.label("service_name"),
+            _w3_sql(t.received_at, dialect).label("requested"),
+            _w3_sql(t.updated_at, dialect).label("updated"),
+            _w3_sql(t.due_at, dialect).label("expected"),
+            t.lat, t.lon, road.name.label("road"), zone.name.label("zone"), t.id,
         )
         .select_from(Ticket.__table__)  # type: ignore[attr-defined]
         .join(Category.__table__, category.code == t.category_code)  # type: ignore[attr-defined]
@@ -262,60 +292,105 @@ def find_requests(session: Session, q: Query) -> list[dict[str, Any]]:
             stmt = stmt.where(
                 and_(t.lat.between(lat - dlat, lat + dlat), t.lon.between(lon - dlon, lon + dlon))
             )
-    rows = (
-        session.connection().execute(stmt.order_by(t.received_at.desc()).limit(MAX_RESULTS)).all()
+            # The box's corners are farther than the radius: the exact distance in SQL keeps
+            # the page whole (≈ metres on a plane; fine within tens of kilometres).
+            scale = math.cos(math.radians(lat))
+            dy = (t.lat - lat) * 111_000
+            dx = (t.lon - lon) * (111_000 * scale)
+            stmt = stmt.where(dy * dy + dx * dx <= radius * radius)
+    stmt = (
+        stmt.order_by(t.received_at.desc(), t.id.desc())
+        .offset((q.page - 1) * q.page_size)
+        .limit(q.page_size)
     )
-    if q.near is not None:
-        lat, lon, radius = q.near
-        rows = [r for r in rows if _metres(lat, lon, r.lat, r.lon) <= radius]
-    return present(session, rows)
+    rows = session.connection().execute(stmt).all()
+    if dialect != "postgresql":
+        rows = [
+            (*r[:4], _w3_stored(r[4]), _w3_stored(r[5]), _w3_stored(r[6]), *r[7:]) for r in rows
+        ]
+    return _with_publications(session, rows)
 
 
-def _metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dy = (lat2 - lat1) * 111_000
-    dx = (lon2 - lon1) * 111_000 * math.cos(math.radians((lat1 + lat2) / 2))
-    return math.hypot(dx, dy)
+def _with_publications(session: Session, rows: Any) -> list[RequestRow]:
+    """The rows with what their live publication shows: the note and an after-photo's URL.
 
-
-def present(session: Session, rows: Any) -> list[dict[str, Any]]:
-    """Ticket rows as GeoReport service requests: only what the public boards allow."""
+    The live publications are few (a supervisor chose each), so their ticket ids are read in
+    one small query rather than looked up row by row.
+    """
     pub = Publication.__table__.c  # type: ignore[attr-defined]
-    published: dict[int, tuple[int, str, list[dict[str, Any]]]] = {}
-    ids = {r.publication_id for r in rows if r.publication_id is not None}
-    if ids:
-        for row in session.connection().execute(
-            sa_select(pub.id, pub.note, pub.photos).where(pub.id.in_(ids))
-        ):
-            published[row.id] = (row.id, row.note, row.photos)
-    out = []
-    for r in rows:
-        pub = published.get(r.publication_id)
-        media = ""
-        if pub is not None and pub[2]:
-            index = next((i for i, ph in enumerate(pub[2]) if ph["kind"] == "after"), 0)
-            media = f"/api/public/publications/{pub[0]}/photos/{index}"
-        out.append(
-            {
-                "service_request_id": r.number,
-                "status": "closed" if r.status in CLOSED else "open",
-                "status_notes": STATUS_LABELS[r.status],
-                "service_name": r.service_name,
-                "service_code": r.category_code,
-                "description": pub[1] if pub is not None else "",
-                "agency_responsible": "",
-                "service_notice": "",
-                "requested_datetime": _w3(r.received_at),
-                "updated_datetime": _w3(r.updated_at),
-                "expected_datetime": _w3(r.due_at),
-                "address": r.road or r.zone or "",
-                "address_id": "",
-                "zipcode": "",
-                "lat": round(r.lat, COARSE_DIGITS),
-                "long": round(r.lon, COARSE_DIGITS),
-                "media_url": media,
-            }
+    newest: dict[int, int] = dict(
+        session.connection()
+        .execute(
+            sa_select(pub.ticket_id, func.max(pub.id))
+            .where(pub.withdrawn_at.is_(None))
+            .group_by(pub.ticket_id)
         )
-    return out
+        .all()
+    )
+    shown = {newest[r[-1]] for r in rows if r[-1] in newest}
+    published: dict[int, tuple[str, str]] = {}
+    if shown:
+        for row in session.connection().execute(
+            sa_select(pub.id, pub.note, pub.photos).where(pub.id.in_(shown))
+        ):
+            media = ""
+            if row.photos:
+                index = next((i for i, ph in enumerate(row.photos) if ph["kind"] == "after"), 0)
+                media = f"/api/public/publications/{row.id}/photos/{index}"
+            published[row.id] = (row.note, media)
+    nothing = ("", "")
+    return [
+        RequestRow(
+            number,
+            status,
+            code,
+            name,
+            requested,
+            updated,
+            expected,
+            round(lat, COARSE_DIGITS),
+            round(lon, COARSE_DIGITS),
+            road or zone or "",
+            *published.get(newest.get(ticket_id, 0), nothing),
+        )  # fmt: skip
+        for (
+            number,
+            status,
+            code,
+            name,
+            requested,
+            updated,
+            expected,
+            lat,
+            lon,
+            road,
+            zone,
+            ticket_id,
+        ) in rows  # fmt: skip
+    ]
+
+
+def present(r: RequestRow) -> dict[str, Any]:
+    """A GeoReport service request: only what the public boards allow."""
+    return {
+        "service_request_id": r.number,
+        "status": "closed" if r.status in CLOSED else "open",
+        "status_notes": STATUS_LABELS[r.status],
+        "service_name": r.service_name,
+        "service_code": r.service_code,
+        "description": r.description,
+        "agency_responsible": "",
+        "service_notice": "",
+        "requested_datetime": r.requested,
+        "updated_datetime": r.updated,
+        "expected_datetime": r.expected,
+        "address": r.address,
+        "address_id": "",
+        "zipcode": "",
+        "lat": r.lat,
+        "long": r.lon,
+        "media_url": r.media_url,
+    }
 
 
 def token_status(session: Session, report: CitizenReport, token: str) -> dict[str, Any]:

@@ -17,13 +17,14 @@ from app.citizens import abuse
 from app.citizens import service as citizens
 from app.citizens.models import Channel
 from app.citizens.photos import store_citizen_photos
+from app.citizens.public_cache import public_answers
 from app.citizens.settings import get_citizen_settings
 from app.citizens.tracking import read_token
 from app.citizens.views import client_address
 from app.core.db import SessionDep, write_transaction
 from app.core.errors import AppError
 from app.open311 import service
-from app.open311.render import respond
+from app.open311.render import render_requests, respond
 from app.open311.service import Open311Error, Query
 from app.photos.service import prepare_photos
 
@@ -53,7 +54,10 @@ def open311(root: str) -> Callable[..., Any]:
             try:
                 _fmt(fmt)
                 _count(kw["session"], kw["request"])
-                status, body = fn(*args, **kw)
+                answer = fn(*args, **kw)
+                if isinstance(answer, Response):  # rendered already (a cached list)
+                    return answer
+                status, body = answer
                 return respond(fmt, root, body, status)
             except Open311Error as exc:
                 _undo(kw)
@@ -129,10 +133,10 @@ def service_definition(
     return 200, service.definition(session, code)
 
 
-def _split(raw: str | None) -> list[str] | None:
+def _split(raw: str | None) -> tuple[str, ...] | None:
     if raw is None or not raw.strip():
         return None
-    return [part.strip() for part in raw.split(",") if part.strip()]
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
 @router.get("/requests.{fmt}")
@@ -149,8 +153,13 @@ def list_requests(
     lat: str | None = None,
     long: str | None = None,
     radius: str | None = None,
-) -> tuple[int, Any]:
-    """Service requests, newest first, at most 1000 and 90 days."""
+    page: str | None = None,
+    page_size: str | None = None,
+) -> Any:
+    """Service requests, newest first, at most 1000 and 90 days.
+
+    `page` and `page_size` (≤ 1000) page through longer lists (an extension of the spec).
+    """
     statuses = _split(status)
     if statuses and not set(statuses) <= {"open", "closed"}:
         raise Open311Error(400, "status must be open, closed or both")
@@ -170,8 +179,23 @@ def list_requests(
         end=service.parse_when("end_date", end_date),
         statuses=statuses,
         near=near,
+        page=_positive("page", page, 100_000) or 1,
+        page_size=_positive("page_size", page_size, service.MAX_RESULTS) or service.MAX_RESULTS,
     )
-    return 200, service.find_requests(session, q)
+    answer = public_answers.answer(
+        session,
+        ("open311", fmt, q),
+        lambda: render_requests(fmt, service.find_rows(session, q)),
+    )
+    return answer.response(request, "no-cache")
+
+
+def _positive(name: str, raw: str | None, limit: int) -> int | None:
+    if raw is None or not raw.strip():
+        return None
+    if not raw.strip().isdigit() or not 1 <= int(raw) <= limit:
+        raise Open311Error(400, f"{name} must be a whole number from 1 to {limit}")
+    return int(raw)
 
 
 @router.get("/requests/{request_id}.{fmt}")
@@ -180,7 +204,7 @@ def get_request(
     session: SessionDep, request: Request, request_id: str, fmt: str
 ) -> tuple[int, Any]:
     """One service request by its id (the ticket number)."""
-    found = service.find_requests(session, Query(ids=[request_id]))
+    found = service.find_requests(session, Query(ids=(request_id,)))
     if not found:
         raise Open311Error(404, f"service_request_id {request_id} was not found")
     return 200, found

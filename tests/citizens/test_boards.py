@@ -124,7 +124,15 @@ def test_publish_results_with_blur_and_list_every_public_field(client: Any, db: 
     own = display.resize(img.size).crop((0, 0, w // 2, h // 2)).convert("L")
     assert edges(corner) < edges(own) / 3
 
-    # Withdrawn: gone from the board and its photo URL.
+    # Open311 readers see the published note and the blurred after-photo, nothing more.
+    def open311() -> dict[str, Any]:
+        listed = client.get("/open311/v2/requests.json").json()
+        return next(r for r in listed if r["service_request_id"] == ticket["number"])
+
+    after_url = next(p["url"] for p in item["photos"] if p["kind"] == "after")
+    assert (open311()["description"], open311()["media_url"]) == ("当日整改完毕", after_url)
+
+    # Withdrawn: gone from the board, its photo URL and the Open311 lists, at once.
     pub_id = item["id"]
     assert (
         client.post(f"/api/citizen/publications/{pub_id}/withdraw", headers=sup).status_code == 200
@@ -132,6 +140,7 @@ def test_publish_results_with_blur_and_list_every_public_field(client: Any, db: 
     client.cookies.clear()
     assert client.get("/api/public/boards/results").json()["count"] == 0
     assert client.get(item["photos"][0]["url"]).status_code == 404
+    assert (open311()["description"], open311()["media_url"]) == ("", "")
 
 
 def test_exposure_takes_only_overdue_or_reworked_cases(client: Any, db: Session) -> None:

@@ -227,3 +227,49 @@ def test_reads_are_rate_limited_per_address(client: Any, monkeypatch: pytest.Mon
     assert [r.status_code for r in answers] == [200, 200, 200, 429]
     assert 0 < int(answers[-1].headers["Retry-After"]) <= 61  # the minute and one slice of it
     assert answers[-1].json()[0]["code"] == 429
+
+
+def test_lists_answer_every_change_at_once_and_revalidate_cheaply(client: Any, db: Session) -> None:
+    """Lists are kept between requests, yet a change from any process shows on the next one."""
+    from app.auth.policy import Actor, jurisdiction_of
+    from app.tickets import flows
+    from app.tickets.models import Ticket
+
+    town = create_town(db)
+    inspector = login(client, town.inspector)
+    first = report(client, inspector, seed=81).json()
+
+    def listed() -> dict[str, dict[str, Any]]:
+        r = client.get("/open311/v2/requests.json")
+        assert r.status_code == 200 and r.headers["etag"]
+        return {x["service_request_id"]: x for x in r.json()}
+
+    assert listed()[first["number"]]["status"] == "open"
+    etag = client.get("/open311/v2/requests.json").headers["etag"]
+    again = client.get("/open311/v2/requests.json", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and not again.content
+
+    second = report(client, inspector, seed=82).json()  # through this app
+    assert second["number"] in listed()
+    # Dismissed by another process: only the database knows (the next request asks it).
+    ticket = db.get(Ticket, first["id"])
+    assert ticket is not None
+    sup = Actor(town.supervisor, jurisdiction_of(db, town.supervisor))
+    flows.dismiss(db, sup, ticket, "invalid", None, "非城市管理问题")
+    db.commit()
+    assert listed()[first["number"]]["status"] == "closed"
+    changed = client.get("/open311/v2/requests.json", headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+
+
+def test_long_lists_page(client: Any, db: Session) -> None:
+    town = create_town(db)
+    inspector = login(client, town.inspector)
+    numbers = [report(client, inspector, seed=90 + i).json()["number"] for i in range(3)]
+    pages = [client.get(f"/open311/v2/requests.json?page_size=2&page={n}").json() for n in (1, 2)]
+    assert [[r["service_request_id"] for r in page] for page in pages] == [
+        numbers[:0:-1],
+        numbers[:1],
+    ]
+    assert client.get("/open311/v2/requests.json?page_size=1001").status_code == 400
+    assert client.get("/open311/v2/requests.xml?page=0").status_code == 400
