@@ -143,6 +143,7 @@ def morning_digest(session: Session, chief: User, now: dt.datetime) -> dict[str,
         ],
         "counts": counts,
         "urgent": [{"id": t.id, "number": t.number, "light": lt} for lt, t in urgent],
+        "occurred_at": as_utc(now).isoformat(),
         "url": app_url("/inbox"),
         "link": "打开待办",
     }
@@ -211,6 +212,7 @@ def weekly_digests(session: Session, now: dt.datetime) -> int:
                 f"{_week_words(last_week)}各片区得分排名：",
                 *([_zone_line(r) for r in rows] or ["上周没有可排名的片区"]),
             ],
+            "occurred_at": as_utc(now).isoformat(),
             # The bulletin itself is the command centre's page; a chief opens the app.
             "url": app_url("/inbox"),
             "link": "打开路长通",
@@ -255,6 +257,7 @@ def notify_bulletin_issued(
         own = zones.get(channel.scope.removeprefix("zone:")) if channel.scope != "all" else None
         payload = {
             "title": f"{RULES['bulletin.issued'].title}：{number}",
+            "occurred_at": as_utc(record.issued_at).isoformat(),
             "lines": [*lines, *([f"本片区：{_zone_line(own)}"] if own else [])],
             "url": app_url(f"/console/bulletin?week={week.label}"),
             "link": "查看通报",
@@ -281,6 +284,7 @@ def scan_bulletin(session: Session, now: dt.datetime) -> int:
         return 0  # issued already: its notice went out then, with the 文号
     payload = {
         "title": f"{RULES['bulletin.published'].title}（{week_title(last_week.label)}）",
+        "occurred_at": as_utc(now).isoformat(),
         "lines": [_week_words(last_week)],
         "url": app_url(f"/console/bulletin?week={last_week.label}"),
         "link": "查看通报",

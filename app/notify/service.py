@@ -78,9 +78,12 @@ def get_channel(session: Session, channel_id: int) -> Channel:
 
 
 def update_channel(session: Session, channel: Channel, changes: dict[str, Any]) -> Channel:
-    if "name" in changes and session.exec(
-        select(Channel.id).where(Channel.name == changes["name"], Channel.id != channel.id)
-    ).first():
+    if (
+        "name" in changes
+        and session.exec(
+            select(Channel.id).where(Channel.name == changes["name"], Channel.id != channel.id)
+        ).first()
+    ):
         raise Invalid(f"a channel named '{changes['name']}' exists already")
     if "url" in changes:
         changes["url"] = check_url(changes["url"])

@@ -3,13 +3,14 @@
 通报 (印发) — once, whatever the number of times it is issued again."""
 
 import datetime as dt
+import json
 import uuid
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlmodel import col, select
 
-from app.notify.channels import Message, webpush, wecom
+from app.notify.channels import Message, webhook, webpush, wecom
 from app.notify.models import Notification, Preference, PushSubscription
 from app.notify.scheduled import scan_all, weekly_digests
 from app.notify.service import add_channel
@@ -174,6 +175,12 @@ def test_issuing_the_bulletin_tells_every_zone_group_once(client, db, week48):
     west_text = markdown(west_group)
     assert f"> 本片区：2. {west.name} " in west_text and "（末位）" in west_text
     assert "本片区" not in markdown(hotline)  # the "all" receiver gets the town's lines
+    (to_hotline,) = [n for n in sent if n.channel_id == hotline.id]
+    hook = json.loads(webhook.body(Message(id=1, message_id=to_hotline.message_id,
+        event=to_hotline.event, kind="webhook", recipients=[], payload=to_hotline.payload,
+        attempt=1)))  # fmt: skip
+    assert hook["event"] == "bulletin.issued" and hook["ticket"] is None
+    assert dt.datetime.fromisoformat(hook["occurred_at"]) <= dt.datetime.now(dt.UTC)
 
     # Issued again (the text edited): nobody is told twice; the Monday timer stays quiet too.
     again = client.put("/api/bulletin/issue", params={"week": "2026-W48"},
