@@ -4,6 +4,9 @@
  * browser; see ./index.ts for the wiring to fetch, timers and browser events.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
+import { uuid } from '@/lib/uuid'
+
+export { uuid }
 
 /** `photo`: my photo(s) added to a ticket already filed for the same problem (not a new ticket). */
 export type OutboxKind = 'report' | 'photo' | 'rectify' | 'verify' | 'handoff' | 'sheet' | 'survey' | 'progress'
@@ -95,17 +98,6 @@ interface OutboxDB extends DBSchema {
 /** Statuses that can never succeed by retrying the same request: keep the item aside with the reason. */
 export function isPermanentFailure(status: number): boolean {
   return status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429
-}
-
-export function uuid(): string {
-  // crypto.randomUUID needs a secure context; plain-http LAN installs still need a v4 UUID.
-  const c = crypto as Partial<Crypto> & Pick<Crypto, 'getRandomValues'>
-  if (typeof c.randomUUID === 'function') return c.randomUUID()
-  const b = c.getRandomValues(new Uint8Array(16))
-  b[6] = (b[6]! & 0x0f) | 0x40
-  b[8] = (b[8]! & 0x3f) | 0x80
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
 type Listener = () => void

@@ -1,5 +1,6 @@
 /** 随手拍, tracking links and the public boards: endpoints that need no account. */
 import { api, errorMessage, rawFetch, ApiError } from '@/api/client'
+import { uuid } from '@/lib/uuid'
 
 export interface CitizenCategory {
   code: string
@@ -74,7 +75,7 @@ const MINE = 'rc.myReports'
 export function deviceId(): string {
   let id = localStorage.getItem(DEVICE)
   if (!id) {
-    id = crypto.randomUUID()
+    id = uuid()
     localStorage.setItem(DEVICE, id)
   }
   return id
