@@ -54,6 +54,20 @@ def reprepare(original_keys: list[str]) -> list[PreparedPhoto]:
     return [PreparedPhoto(d) for d in decoded]
 
 
+def unmarked_copy(original: bytes) -> bytes:
+    """A display-sized, upright copy with no watermark and no metadata (in a photo slot).
+
+    What a reporter sees of an after-photo: the evidence watermark names the staff member who
+    took it, and the reporter's page names no one.
+    """
+    settings = get_settings()
+    with photo_workers().slot(imaging.decode_cost(original), RENDER):
+        decoded = imaging.decode(
+            original, max_pixels=settings.max_photo_pixels, local_tz=settings.timezone
+        )
+        return imaging.encode_jpeg(decoded.upright, imaging.DISPLAY_QUALITY)
+
+
 def blurred_copy(original_key: str, rects: list[list[float]]) -> tuple[str, int, int]:
     """A public copy: upright, display-sized, rectangles pixelated, no metadata, no watermark.
 

@@ -1,6 +1,7 @@
 """随手拍 (no account), the reporter's tracking link, and the console's triage and reviews."""
 
 import math
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Header, Query, Request, Response, UploadFile
@@ -12,9 +13,9 @@ from sqlmodel import col, select
 from app.citizens import abuse, service
 from app.citizens.deps import TrackedReport, Triager
 from app.citizens.models import Channel, CitizenPhoto, CitizenReport, IntakeStatus, Rating, Score
-from app.citizens.photos import reprepare, store_citizen_photos
+from app.citizens.photos import reprepare, store_citizen_photos, unmarked_copy
 from app.citizens.settings import get_citizen_settings
-from app.core.db import SessionDep, write_transaction
+from app.core.db import SessionDep, release_reads, write_transaction
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.core.openapi import errors
 from app.org.models import Role
@@ -30,6 +31,7 @@ JPEG: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api/citizen", tags=["citizens"])
 
 PHONE_CHARS = set("0123456789+- ")
+PRIVATE = "private, max-age=31536000, immutable"
 
 
 class Strict(BaseModel):
@@ -72,12 +74,13 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _jpeg(data: bytes, key: str, request: Request, cache: str) -> Response:
-    etag = f'"{digest_of(key)}"'
+def _jpeg(data: Callable[[], bytes], tag: str, request: Request, cache: str) -> Response:
+    """The picture, or 304 when the phone holds it already (nothing is read then)."""
+    etag = f'"{tag}"'
     headers = {"ETag": etag, "Cache-Control": cache, "X-Content-Type-Options": "nosniff"}
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
-    return Response(data, media_type="image/jpeg", headers=headers)
+    return Response(data(), media_type="image/jpeg", headers=headers)
 
 
 def _file(key: str) -> bytes:
@@ -185,12 +188,16 @@ def tracked_photo(
     photo_id: int,
     request: Request,
 ) -> Response:
-    """The reporter's own photos and the after-photos of the ticket they follow."""
-    key = None
+    """The reporter's own photos and the after-photos of the ticket they follow.
+
+    An after-photo is shown without the evidence watermark, which names the staff member who
+    took it: made from the original on request (in a photo slot), kept by the phone's cache.
+    """
     if which == "mine":
         mine = session.get(CitizenPhoto, photo_id)
         if mine is not None and mine.report_id == report.id:
             key = mine.display_key
+            return _jpeg(lambda: _file(key), digest_of(key), request, PRIVATE)
     elif report.ticket_id is not None:
         photo = session.get(Photo, photo_id)
         if (
@@ -198,10 +205,11 @@ def tracked_photo(
             and photo.ticket_id == report.ticket_id
             and photo.kind == PhotoKind.after
         ):
-            key = photo.display_key
-    if key is None:
-        raise NotFound(f"photo {photo_id} not found")
-    return _jpeg(_file(key), key, request, "private, max-age=31536000, immutable")
+            original = photo.original_key
+            release_reads(session)  # no connection held while waiting for a photo slot
+            return _jpeg(lambda: unmarked_copy(_file(original)), f"plain-{photo.sha256}",
+                         request, PRIVATE)  # fmt: skip
+    raise NotFound(f"photo {photo_id} not found")
 
 
 @router.post("/track/{token}/rating", status_code=201, responses=errors(409))
@@ -293,7 +301,9 @@ def citizen_photo(
             raise Forbidden("original photos are kept for supervisors and admins")
         return Response(_file(photo.original_key), media_type=photo.content_type)
     key = photo.display_key if variant == "display" else photo.thumb_key
-    return _jpeg(_file(key), key, request, "private, max-age=31536000, immutable")
+    return _jpeg(
+        lambda: _file(key), digest_of(key), request, "private, max-age=31536000, immutable"
+    )
 
 
 @router.get("/reviews")

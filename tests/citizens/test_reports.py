@@ -66,7 +66,14 @@ def test_file_accept_rectify_close_rate_reopen(client: Any, db: Session) -> None
     view = _track(client, token)
     assert view["stage"] == "closed" and view["can_rate"]
     assert len(view["after_photos"]) == 1
-    assert client.get(view["after_photos"][0]).status_code == 200
+    # The reporter sees the after-photo without the evidence watermark (it names the chief).
+    seen = client.get(view["after_photos"][0])
+    assert seen.status_code == 200 and b"Exif" not in seen.content[:2000]
+    staff = client.get(f"/api/tickets/{ticket.id}", headers=chief).json()["photos"]
+    staff_copy = client.get(next(p["url"] for p in staff if p["kind"] == "after"), headers=chief)
+    assert staff_copy.status_code == 200 and seen.content != staff_copy.content
+    cached = client.get(view["after_photos"][0], headers={"If-None-Match": seen.headers["etag"]})
+    assert cached.status_code == 304
     assert (
         client.post(f"/api/citizen/track/{token}/rating", json={"score": "unsatisfied"}).status_code
         == 422
