@@ -59,16 +59,20 @@ class World:
         )  # fmt: skip
         self.servers.append(proc)
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
+        # A loaded CI machine can take a while to import the app; a crash still fails at once.
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                if httpx.get(base + "/openapi.json", timeout=1).status_code == 200:
+                if httpx.get(base + "/openapi.json", timeout=2).status_code == 200:
                     return base
             except httpx.HTTPError:
                 time.sleep(0.1)
             if proc.poll() is not None:
                 break
-        raise RuntimeError((self.workdir / f"server-{port}.log").read_text())
+        proc.kill()
+        raise RuntimeError(
+            "server did not start:\n" + (self.workdir / f"server-{port}.log").read_text()
+        )
 
     def token(self, base: str, username: str) -> str:
         r = httpx.post(base + "/api/auth/token", data={"username": username, "password": PASSWORD})
