@@ -1,5 +1,6 @@
 """随手拍 from a phone without an account, through triage, the fix and the rating; 曝光台."""
 
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -124,7 +125,8 @@ def test_supervisor_publishes_with_blur_and_the_board_shows_it(
             server,
             "inspector1",
             "/api/tickets",
-            headers={"Idempotency-Key": f"e2e-board-{spot.road_id}-0001"},
+            # Unique per attempt: a rerun on the same server must not replay the key.
+            headers={"Idempotency-Key": f"e2e-board-{spot.road_id}-{uuid.uuid4()}"},
             data={"category": "0102", "lat": spot.lat, "lon": spot.lon, "description": "垃圾堆放"},
             files={"photo": ("b.jpg", f, "image/jpeg")},
         )
