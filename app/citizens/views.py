@@ -180,7 +180,11 @@ def track(session: SessionDep, token: str, report: TrackedReport, response: Resp
     return service.tracking_view(session, report, token)
 
 
-@router.get("/track/{token}/photos/{which}/{photo_id}", response_class=Response, responses=JPEG)
+@router.get(
+    "/track/{token}/photos/{which}/{photo_id}",
+    response_class=Response,
+    responses={**JPEG, **errors(503)},  # 503: the photo workers are saturated
+)
 def tracked_photo(
     session: SessionDep,
     report: TrackedReport,
