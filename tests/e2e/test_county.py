@@ -332,3 +332,66 @@ def test_console_reports_task_progress_and_completes_with_evidence(
     assert [p["kind"] for p in shown["progress"]] == ["progress", "complete"]
     assert shown["progress"][0]["milestone_id"] == task["milestones"][0]["id"]
     assert len(shown["progress"][1]["photos"]) == 1
+
+
+def _on_a_grid_edge(server: Server) -> tuple[float, float, dict[str, Any]]:
+    """A point on the line where two demo grids of one zone meet, 60 m or more from any road,
+    and the grid of the two with the higher id."""
+    from shapely.geometry import Point, shape
+
+    roads = [shape(f["geometry"]) for f in server.get("/api/roads")["features"]]
+    grids = server.get("/api/grids")["features"]
+    metre = 1 / 111_195  # degrees of latitude; longitude's is larger here, so this is strict
+    for a in grids:
+        for b in grids:
+            if a["id"] >= b["id"] or a["properties"]["zone"]["id"] != b["properties"]["zone"]["id"]:
+                continue
+            edge = shape(a["geometry"]).boundary.intersection(shape(b["geometry"]).boundary)
+            for i in range(1, 20):
+                p = edge.interpolate(i / 20, normalized=True)
+                if all(r.distance(Point(p.x, p.y)) > 60 * metre * 1.2 for r in roads):
+                    return p.y, p.x, b
+    raise AssertionError("no shared grid edge away from the roads in the demo town")
+
+
+def test_a_report_where_two_grids_meet_is_rerouted_to_the_other_grid_in_one_tap(
+    admin_desk: Any, server: Server, tmp_path: Path
+) -> None:
+    """Where two grids meet, off every road: the ticket names both grids, and the dispatch page
+    moves it to the other grid's 网格长 in one tap."""
+    lat, lon, upper = _on_a_grid_edge(server)
+    # The demo's two grids in a zone share their 网格长: give the upper one its own.
+    admin = _headers(server, "admin1")
+    before = upper["properties"]["chief"]["id"]
+    guo = _user(server, "chief_guo")
+    httpx.patch(f"{server.url}/api/admin/grids/{upper['id']}", headers=admin,
+                json={"chief_id": guo["id"]}).raise_for_status()  # fmt: skip
+    photo = make_jpeg(tmp_path / "edge.jpg", seed=51)
+    r = httpx.post(
+        f"{server.url}/api/tickets",
+        data={"category": "0201", "lat": str(lat), "lon": str(lon), "accuracy_m": "5"},
+        files=[("photo", ("edge.jpg", photo.read_bytes(), "image/jpeg"))],
+        headers={**_headers(server, "inspector1"), "Idempotency-Key": str(uuid.uuid4())},
+        timeout=30,
+    )
+    assert r.status_code == 201, r.text
+    ticket = r.json()
+    assert ticket["road"] is None and len(ticket["grid_candidates"]) == 2
+    first, other = ticket["grid_candidates"]
+    assert first["grid_id"] < other["grid_id"]  # on the edge itself: the lower id
+    page = admin_desk
+    page.goto(f"/console/tickets/{ticket['id']}")
+    assert other["grid_name"] in page.locator("[data-testid=grid-candidates]").inner_text()
+    page.goto("/console/dispatch")
+    row = page.locator("[data-testid=reroute-row]", has_text=ticket["number"])
+    button = row.locator("[data-testid=reroute-grid]")
+    assert other["grid_name"] in button.inner_text()
+    screenshot(page, "county-17-reroute-to-grid")
+    button.click()
+    # Back in the list once the change is committed, now under the other 网格长 (and offering
+    # the first grid back, as a road ticket keeps offering its other road).
+    row.locator(f"text={guo['name']}").wait_for()
+    moved = server.get(f"/api/tickets/{ticket['id']}")
+    assert moved["assignee"]["id"] == other["chief_id"] == guo["id"]
+    httpx.patch(f"{server.url}/api/admin/grids/{upper['id']}", headers=admin,
+                json={"chief_id": before}).raise_for_status()  # fmt: skip
