@@ -17,6 +17,7 @@ from app.citizens.photos import reprepare, store_citizen_photos, unmarked_copy
 from app.citizens.settings import get_citizen_settings
 from app.core.db import SessionDep, release_reads, write_transaction
 from app.core.errors import Forbidden, Invalid, NotFound
+from app.core.net import client_address
 from app.core.openapi import errors
 from app.org.models import Role
 from app.photos.models import Photo, PhotoKind
@@ -68,10 +69,6 @@ def _coordinate(name: str, value: float, limit: float) -> float:
     if not math.isfinite(value) or not -limit <= value <= limit:
         raise Invalid(f"{name} must be a number between -{limit:g} and {limit:g}")
     return value
-
-
-def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
 
 
 def _jpeg(data: Callable[[], bytes], tag: str, request: Request, cache: str) -> Response:

@@ -20,9 +20,9 @@ from app.citizens.photos import store_citizen_photos
 from app.citizens.public_cache import public_answers
 from app.citizens.settings import get_citizen_settings
 from app.citizens.tracking import read_token
-from app.citizens.views import client_address
 from app.core.db import SessionDep, write_transaction
 from app.core.errors import AppError
+from app.core.net import client_address
 from app.open311 import service
 from app.open311.render import render_requests, respond
 from app.open311.service import Open311Error, Query

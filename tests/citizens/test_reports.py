@@ -220,3 +220,24 @@ def test_a_refused_report_does_not_spend_the_proof_or_the_allowance(
     assert far.status_code == 422 and "辖区外" in far.json()["detail"]
     assert file(client, proof=proof, device="phone-z").status_code == 201
     assert file(client, device="phone-z", seed=2).status_code == 429
+
+
+def test_behind_the_proxy_each_citizen_has_their_own_allowance(
+    app: Any, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through nginx every request comes from the proxy: the limit is per X-Forwarded-For."""
+    from fastapi.testclient import TestClient
+
+    from app.core.config import get_settings
+
+    monkeypatch.setenv("ROADCHIEF_TRUSTED_PROXIES", "10.0.0.0/8")
+    monkeypatch.setenv("ROADCHIEF_CITIZEN_REPORTS_PER_ADDRESS", "1")
+    get_settings.cache_clear()
+    with TestClient(app, client=("10.0.0.2", 40000), raise_server_exceptions=False) as proxy:
+
+        def from_(address: str, seed: int) -> int:
+            return int(file(proxy, seed=seed, **{"X-Forwarded-For": address}).status_code)
+
+        assert [from_("203.0.113.7", 1), from_("198.51.100.4", 2)] == [201, 201]
+        assert from_("203.0.113.7", 3) == 429
+    get_settings.cache_clear()
