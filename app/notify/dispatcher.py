@@ -17,6 +17,7 @@ import logging
 import os
 import random
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,7 @@ from app.notify.settings import NotifySettings, get_notify_settings
 from app.org.models import User
 
 log = logging.getLogger(__name__)
+POISON_RETRY_S = 300.0
 
 
 def lower_priority() -> None:
@@ -236,10 +238,16 @@ class Dispatcher:
         self.own = ThreadPoolExecutor(1, thread_name_prefix="notify-db", initializer=lower_priority)
         self.http = Http(settings.timeout_s, settings.concurrency)
         self.expanded = 0  # fan-out rows expanded by the last round
+        self.poisoned: set[int] = set()  # fan-out rows that failed to expand (logged, kept)
+        self.poisoned_since = time.monotonic()
 
     def run_once(self, now: dt.datetime | None = None) -> int:
         """One expand–claim–send–record round; returns how many notifications were tried."""
-        self.expanded = expand(self.engine, now, get_notify_settings().batch)
+        if time.monotonic() - self.poisoned_since > POISON_RETRY_S:
+            # What failed may have been passing (the database away): try those rows again.
+            self.poisoned.clear()
+            self.poisoned_since = time.monotonic()
+        self.expanded = expand(self.engine, now, get_notify_settings().batch, self.poisoned)
         messages = claim(self.engine, get_notify_settings().batch, now)
         if not messages:
             return 0

@@ -14,8 +14,9 @@ for each platform and every remote call happen later still, when the dispatcher 
 """
 
 import datetime as dt
+import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -65,6 +66,7 @@ FROZEN = (
     "rework_count",
 )
 FANOUT_LOCK_KEY = 727_006
+log = logging.getLogger(__name__)
 
 
 def on_ledger_event(session: Session, event: Event) -> None:
@@ -100,10 +102,18 @@ def thaw(ticket_id: int | None, frozen: dict[str, Any]) -> Ticket:
     )
 
 
-def expand_in(session: Session, now: dt.datetime | None = None, limit: int = 200) -> int:
+def expand_in(
+    session: Session,
+    now: dt.datetime | None = None,
+    limit: int = 200,
+    skip: Collection[int] = (),
+) -> int:
     """Turn up to `limit` fan-out rows into notifications, oldest first; in the caller's
     transaction (which must be the only expander: see `expand`). Returns rows expanded."""
-    rows = session.exec(select(Fanout).order_by(col(Fanout.id)).limit(limit)).all()
+    query = select(Fanout).order_by(col(Fanout.id)).limit(limit)
+    if skip:
+        query = query.where(col(Fanout.id).not_in(list(skip)))
+    rows = session.exec(query).all()
     if not rows:
         return 0
     event_ids = {r.ledger_event_id for r in rows} - {None}
@@ -118,12 +128,10 @@ def expand_in(session: Session, now: dt.datetime | None = None, limit: int = 200
     return len(rows)
 
 
-def expand(engine: Engine, now: dt.datetime | None = None, limit: int = 200) -> int:
-    """One expansion round in a short transaction of its own; 0 when there is nothing to do
-    or another process is expanding (it will do these too)."""
-    with Session(engine) as peek:  # a plain read: no write lock while the queue is empty
-        if peek.exec(select(Fanout.id).limit(1)).first() is None:
-            return 0
+def _expand_round(
+    engine: Engine, now: dt.datetime | None, limit: int, skip: Collection[int]
+) -> int | None:
+    """One transaction: None when another process holds the expander's lock."""
     with Session(writer(engine), expire_on_commit=False) as session:
         if engine.dialect.name == "postgresql":
             got = session.execute(
@@ -131,10 +139,58 @@ def expand(engine: Engine, now: dt.datetime | None = None, limit: int = 200) -> 
             ).scalar()
             if not got:
                 session.rollback()
-                return 0
-        made = expand_in(session, now, limit)
-        session.commit()
-        return made
+                return None
+        try:
+            made = expand_in(session, now, limit, skip)
+            session.commit()
+            return made
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def expand(
+    engine: Engine,
+    now: dt.datetime | None = None,
+    limit: int = 200,
+    poisoned: set[int] | None = None,
+) -> int:
+    """One expansion round in a short transaction of its own; 0 when there is nothing to do
+    or another process is expanding (it will do these too).
+
+    A row that cannot be expanded (a bug, bad data) must neither be lost nor hold up the
+    rows behind it: when a batch fails, its rows are tried one at a time, and the ones that
+    still fail are logged, left in the table and added to `poisoned` (the caller's; skipped
+    by its later rounds for a while: the dispatcher tries them again every few minutes)."""
+    poisoned = poisoned if poisoned is not None else set()
+    with Session(engine) as peek:  # a plain read: no write lock while the queue is empty
+        query = select(Fanout.id).limit(1)
+        if poisoned:
+            query = query.where(col(Fanout.id).not_in(list(poisoned)))
+        if peek.exec(query).first() is None:
+            return 0
+    try:
+        return _expand_round(engine, now, limit, poisoned) or 0
+    except Exception:
+        log.exception("notification fan-out failed; trying its rows one at a time")
+    made = 0
+    for _ in range(limit):
+        with Session(engine) as peek:
+            query = select(Fanout.id).order_by(col(Fanout.id)).limit(1)
+            if poisoned:
+                query = query.where(col(Fanout.id).not_in(list(poisoned)))
+            first = peek.exec(query).first()
+        if first is None:
+            break
+        try:
+            got = _expand_round(engine, now, 1, poisoned)
+            if got is None:  # another process expands now
+                break
+            made += got
+        except Exception:
+            log.exception("notification fan-out row %s cannot be expanded; left for later", first)
+            poisoned.add(first)
+    return made
 
 
 def ticket_snapshot(session: Session, ticket: Ticket) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from app.notify.dispatcher import Dispatcher, backoff, claim
 from app.notify.models import (
     DeliveryAttempt,
     DeliveryStatus,
+    Fanout,
     Notification,
     Preference,
     PushSubscription,
@@ -214,3 +215,30 @@ def test_two_dispatchers_never_claim_the_same_notification(own_engine, receiver)
     assert len(mine) == len(set(mine)) >= 40
     # Claimed rows are in flight: nobody else takes them until the claim expires.
     assert claim(own_engine, 100) == []
+
+
+def test_a_fan_out_row_that_cannot_be_expanded_holds_up_nothing_and_is_kept(
+    own_engine, receiver, caplog
+):
+    with session_scope(own_engine) as s:
+        town = create_town(s)
+        chan = add_channel(s, "webhook", name(), f"{receiver.url}/webhook/p", SECRETS["webhook"])
+        only_channels(s, chan)
+        before = assigned_ticket(s, town)
+        # A row written by a newer version, say, naming an event this one has no rule for.
+        bad = Fanout(ticket_id=before.id, events=["ticket.unknown"], ticket={"number": "X"})
+        s.add(bad)
+        s.flush()
+        after = assigned_ticket(s, town)
+        ids = before.id, after.id, bad.id
+    dispatcher = Dispatcher(own_engine)
+    try:
+        dispatcher.drain()
+        dispatcher.drain()  # later rounds skip it (no second try, no second log line)
+    finally:
+        dispatcher.close()
+    told = {r.json()["ticket"]["id"] for r in receiver.ok("webhook/p")}
+    assert told == {ids[0], ids[1]}  # the rows before and after it went out
+    with Session(own_engine) as s:
+        assert [f.id for f in s.exec(select(Fanout))] == [ids[2]]  # kept, not lost
+    assert len([r for r in caplog.records if "cannot be expanded" in r.getMessage()]) == 1
