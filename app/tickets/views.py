@@ -1,14 +1,17 @@
 """Ticket endpoints: thin — parse, authorise through deps, call a flow, present."""
 
 import math
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import Session
 
 from app.auth.deps import CurrentActor
+from app.auth.policy import Actor
 from app.core.db import SessionDep, release_reads, write_transaction
 from app.core.errors import Invalid
 from app.core.openapi import BBox, errors
@@ -191,20 +194,9 @@ def rectify(
     photo: Annotated[list[UploadFile] | None, File()] = None,
 ) -> dict[str, Any]:
     """整改: upload the after-photo(s); the ticket waits for verification."""
-    ticket, note = target.ticket, note.strip()
-    fingerprint = flows.action_fingerprint(
-        "rectify", actor.user, note=note, photos=photo_digests(photo or [])
+    return _photo_action(
+        session, actor, target, key, "rectify", note, photo or [], PhotoKind.after, flows.rectify
     )
-    if target.prior is not None:
-        flows.check_replay(target.prior, fingerprint)
-        return _present(session, actor, ticket)
-    caption = Caption.of(ticket, session, actor.user)
-    release_reads(session)
-    stored = store_photos(prepare_photos(photo or []), PhotoKind.after, caption)
-    with write_transaction(session):
-        if not relock(session, actor, "rectify", ticket, key, fingerprint):
-            flows.rectify(session, actor, ticket, note, stored, key, fingerprint)
-    return _present(session, actor, ticket)
 
 
 @router.post("/{ticket_id}/photos", responses=errors(409))
@@ -221,19 +213,36 @@ def add_photos(
     409 when the ticket is closed or dismissed (report it anew); a retry under the same
     Idempotency-Key answers the ticket and adds nothing twice.
     """
+    return _photo_action(
+        session, actor, target, key, "add_photo", note, photo or [], PhotoKind.before,
+        flows.add_photos,
+    )  # fmt: skip
+
+
+def _photo_action(
+    session: Session,
+    actor: Actor,
+    target: Target,
+    key: str | None,
+    action: str,
+    note: str,
+    photo: list[UploadFile],
+    kind: PhotoKind,
+    apply: Callable[..., Ticket],
+) -> dict[str, Any]:
+    """An action that brings photos: replay check, photo work with no lock, a short record."""
     ticket, note = target.ticket, note.strip()
-    fingerprint = flows.action_fingerprint(
-        "add_photo", actor.user, note=note, photos=photo_digests(photo or [])
-    )
+    digests = photo_digests(photo)
+    fingerprint = flows.action_fingerprint(action, actor.user, note=note, photos=digests)
     if target.prior is not None:
         flows.check_replay(target.prior, fingerprint)
         return _present(session, actor, ticket)
     caption = Caption.of(ticket, session, actor.user)
-    release_reads(session)
-    stored = store_photos(prepare_photos(photo or []), PhotoKind.before, caption)
+    release_reads(session)  # the photo slot may be a wait: not while holding a connection
+    stored = store_photos(prepare_photos(photo), kind, caption)
     with write_transaction(session):
-        if not relock(session, actor, "add_photo", ticket, key, fingerprint):
-            flows.add_photos(session, actor, ticket, note, stored, key, fingerprint)
+        if not relock(session, actor, action, ticket, key, fingerprint):
+            apply(session, actor, ticket, note, stored, key, fingerprint)
     return _present(session, actor, ticket)
 
 
