@@ -523,11 +523,16 @@ def dispatch(
     assignee_id: int | None,
     department_id: int | None,
     note: str,
+    grid_id: int | None = None,
 ) -> Ticket:
-    """The command centre sends a pending ticket to someone, or re-routes a wrongly routed one."""
-    if sum(x is not None for x in (road_id, assignee_id, department_id)) != 1:
-        raise Invalid("give exactly one of road_id, assignee_id, department_id")
-    road = zone = None
+    """The command centre sends a pending ticket to someone, or re-routes a wrongly routed one.
+
+    To a road (its chief) or a grid (its 网格长; for a problem on no road where grids meet),
+    the ticket's road or grid — and zone — follow, so figures count it where it now is.
+    """
+    if sum(x is not None for x in (road_id, assignee_id, department_id, grid_id)) != 1:
+        raise Invalid("give exactly one of road_id, grid_id, assignee_id, department_id")
+    road = zone = grid = None
     department = None
     if road_id is not None:
         road = session.get(Road, road_id)
@@ -535,6 +540,12 @@ def dispatch(
             raise Invalid(f"road {road_id} does not exist or has no chief")
         zone = session.get(Zone, road.zone_id) if road.zone_id else None
         target = session.get(User, road.chief_id)
+    elif grid_id is not None:
+        grid = session.get(Grid, grid_id)
+        if grid is None or grid.chief_id is None:
+            raise Invalid(f"grid {grid_id} does not exist or has no 网格长")
+        zone = session.get(Zone, grid.zone_id)
+        target = session.get(User, grid.chief_id)
     elif assignee_id is not None:
         target = session.get(User, assignee_id)
         if (
@@ -555,6 +566,9 @@ def dispatch(
     before = ticket.status
     if road is not None:
         ticket.road_id = road.id
+    if grid is not None:
+        ticket.grid_id = grid.id
+    if road is not None or grid is not None:
         ticket.zone_id = zone.id if zone else ticket.zone_id
         ticket.area_id = zone.area_id if zone else ticket.area_id
     ticket.assignee_id = target.id
@@ -579,7 +593,12 @@ def dispatch(
         from_status=before,
         to_status=Status.assigned,
         note=note,
-        data={"road_id": road_id, "assignee_id": target.id, "department_id": department_id},
+        data={
+            "road_id": road_id,
+            "assignee_id": target.id,
+            "department_id": department_id,
+            **({"grid_id": grid_id} if grid_id is not None else {}),
+        },
     )
     return ticket
 

@@ -158,6 +158,7 @@ class TicketPresenter:
                 for c in t.route_candidates
                 if "road_id" in c
             ],
+            "grid_id": t.grid_id,
             # A report on no road near the edge of two grids: the grids it could belong to.
             "grid_candidates": [
                 {

@@ -54,6 +54,7 @@ class HandoffBody(StrictBody):
 
 class DispatchBody(StrictBody):
     road_id: int | None = None
+    grid_id: int | None = None
     assignee_id: int | None = None
     department_id: int | None = None
     note: str = Field(default="", max_length=2000)
@@ -369,6 +370,7 @@ def dispatch(
             assignee_id=body.assignee_id,
             department_id=body.department_id,
             note=body.note,
+            grid_id=body.grid_id,
         )
     return _present(session, actor, ticket)
 

@@ -393,5 +393,6 @@ def test_a_report_where_two_grids_meet_is_rerouted_to_the_other_grid_in_one_tap(
     row.locator(f"text={guo['name']}").wait_for()
     moved = server.get(f"/api/tickets/{ticket['id']}")
     assert moved["assignee"]["id"] == other["chief_id"] == guo["id"]
+    assert moved["grid_id"] == other["grid_id"]  # and it now counts in that grid
     httpx.patch(f"{server.url}/api/admin/grids/{upper['id']}", headers=admin,
                 json={"chief_id": before}).raise_for_status()  # fmt: skip

@@ -85,6 +85,27 @@ def test_a_report_on_the_edge_names_both_grids(client, db):
         ("西网格", west_chief.id),
     ]
     assert body["route_candidates"] == []  # road candidates stay roads
+    assert body["grid_id"] == east.id
+
+    # The command centre re-routes it to the other grid: its 网格长 holds it, and the ticket
+    # now counts in that grid.
+    moved = client.post(
+        f"/api/tickets/{body['id']}/dispatch",
+        json={"grid_id": west.id},
+        headers=login(client, town.supervisor),
+    )
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["assignee"]["id"] == west_chief.id
+    assert moved.json()["grid_id"] == west.id
+    unmanned = Grid(zone_id=town.zone.id, name="无人网格", geometry=WEST[1])
+    db.add(unmanned)
+    db.flush()
+    refused = client.post(
+        f"/api/tickets/{body['id']}/dispatch",
+        json={"grid_id": unmanned.id},
+        headers=login(client, town.supervisor),
+    )
+    assert refused.status_code == 422 and "网格长" in refused.json()["detail"]
 
 
 def test_a_zone_redrawn_by_another_process_reaches_this_ones_routing(client, db, monkeypatch):

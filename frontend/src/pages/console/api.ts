@@ -147,6 +147,7 @@ export function loadOrg(): Promise<void> {
 
 export interface DispatchTarget {
   road_id?: number
+  grid_id?: number
   assignee_id?: number
   department_id?: number
   note: string
