@@ -157,7 +157,8 @@ def list_tickets(session: Session, actor: Actor, f: TicketFilter) -> tuple[list[
         dist: Any = (Ticket.lat - lat0) * (Ticket.lat - lat0) + (Ticket.lon - lon0) * (
             Ticket.lon - lon0
         ) * k * k
-        query = query.order_by(dist, col(Ticket.id))
+        # Equally near (the same spot): the newest first, the one a finder most likely means.
+        query = query.order_by(dist, col(Ticket.id).desc())
     elif sort in ("-received_at", "received_at", "due_at", "-updated_at"):
         column = col(getattr(Ticket, sort.lstrip("-")))
         query = query.order_by(

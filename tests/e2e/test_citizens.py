@@ -135,10 +135,13 @@ def test_supervisor_publishes_with_blur_and_the_board_shows_it(
               data={"note": "已清运"}, files={"photo": ("a.jpg", f, "image/jpeg")})  # fmt: skip
     _post(server, "inspector1", f"/api/tickets/{ticket['id']}/verify", json={"approved": True})
 
+    # Unique per attempt, so a rerun after a flake does not find the first attempt's item too.
+    title = f"人民群众反映的垃圾已清运 {ticket['number'][-4:]}"
     desk.goto("/console/publish")
     desk.get_by_test_id("publish-candidate").filter(has_text=ticket["number"]).click()
     canvas = desk.get_by_test_id("blur-canvas").first
-    expect(canvas.locator("img")).to_be_visible()
+    # A loaded CI machine decodes the 12 MP display copy slowly: wait longer than 5 s.
+    expect(canvas.locator("img")).to_be_visible(timeout=20_000)
     box = canvas.bounding_box()
     assert box is not None
     desk.mouse.move(box["x"] + 20, box["y"] + 20)
@@ -146,15 +149,15 @@ def test_supervisor_publishes_with_blur_and_the_board_shows_it(
     desk.mouse.move(box["x"] + box["width"] / 3, box["y"] + box["height"] / 3, steps=5)
     desk.mouse.up()
     expect(desk.get_by_text("1处打码")).to_be_visible()
-    desk.get_by_test_id("publish-title").fill("人民群众反映的垃圾已清运")
+    desk.get_by_test_id("publish-title").fill(title)
     screenshot(desk, "console-publish-desktop")
     desk.get_by_test_id("publish-send").click()
-    expect(desk.get_by_text("已发布").first).to_be_visible()
+    expect(desk.get_by_text("已发布").first).to_be_visible(timeout=20_000)
 
     page = phone().new_page()
     page.goto("/s/board")
-    item = page.get_by_test_id("board-item").filter(has_text="人民群众反映的垃圾已清运")
-    expect(item).to_be_visible()
+    item = page.get_by_test_id("board-item").filter(has_text=title)
+    expect(item).to_be_visible(timeout=20_000)
     expect(item.locator("img")).to_have_count(2)
     screenshot(page, "citizen-board-phone")
     assert ticket["number"] not in page.content()
