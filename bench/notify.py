@@ -107,7 +107,7 @@ def main() -> None:
     )
     ap.add_argument("--backend", choices=["postgresql", "sqlite"], default="postgresql")
     ap.add_argument("--notifications", type=int, default=10_000)
-    ap.add_argument("--posts", type=int, default=40)
+    ap.add_argument("--posts", type=int, default=80)
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--receiver-nice", type=int, default=19)
     args = ap.parse_args()

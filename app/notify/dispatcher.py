@@ -242,7 +242,16 @@ class Dispatcher:
         self.poisoned_since = time.monotonic()
 
     def run_once(self, now: dt.datetime | None = None) -> int:
-        """One expand–claim–send–record round; returns how many notifications were tried."""
+        """One expand–claim–send–record round, paced to `max_rate`; returns how many were tried."""
+        started = time.monotonic()
+        tried = self._round(now)
+        rate = get_notify_settings().max_rate
+        if tried and rate > 0:
+            # Pacing sleeps on this thread (the dispatcher's own), never on a request's.
+            time.sleep(max(0.0, tried / rate - (time.monotonic() - started)))
+        return tried
+
+    def _round(self, now: dt.datetime | None) -> int:
         if time.monotonic() - self.poisoned_since > POISON_RETRY_S:
             # What failed may have been passing (the database away): try those rows again.
             self.poisoned.clear()

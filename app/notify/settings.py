@@ -24,6 +24,11 @@ class NotifySettings(BaseSettings):
     timeout_s: float = 10.0
     # Dispatcher threads run this much nicer than requests (Linux niceness, 0 = same).
     nice: int = 10
+    # Sends per second per process at most (0: no cap). Niceness alone still let two
+    # dispatchers draining at full speed (~1 700/s) slow ticket POSTs by 12-19 % (their
+    # database work runs at the database's priority); paced, a backlog of 10 000 drains in
+    # about 17 s with two processes (600/s) and requests keep their speed (bench/notify.py).
+    max_rate: float = 300.0
     # Retries: delay = min(cap, base · 2^(tries−1)) · jitter(0.5–1.5); dead after max_attempts.
     max_attempts: int = 8
     backoff_base_s: float = 15.0
