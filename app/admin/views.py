@@ -376,12 +376,7 @@ def create_zone(body: ZoneIn, session: SessionDep, me: CurrentUser) -> dict[str,
             session, me, f"zone:{zone.id}", "zone.create", body.model_dump(exclude={"geometry"})
         )
     invalidate()
-    return {
-        "id": zone.id,
-        "name": zone.name,
-        "chief_id": zone.chief_id,
-        "leader_id": zone.leader_id,
-    }
+    return _zone_out(zone)
 
 
 @router.patch("/zones/{zone_id}", responses=errors(422))
@@ -403,12 +398,7 @@ def update_zone(
             _touched(session, zone, changes)
             service.audit(session, me, f"zone:{zone.id}", "zone.update", changes)
     invalidate()
-    return {
-        "id": zone.id,
-        "name": zone.name,
-        "chief_id": zone.chief_id,
-        "leader_id": zone.leader_id,
-    }
+    return _zone_out(zone)
 
 
 def _touched(session: SessionDep, row: Zone | Road | Grid, changes: dict[str, list[Any]]) -> None:
@@ -417,6 +407,15 @@ def _touched(session: SessionDep, row: Zone | Road | Grid, changes: dict[str, li
     session.add(row)
     if "geometry" in changes:
         changes["geometry"] = ["", "redrawn"]
+
+
+def _zone_out(zone: Zone) -> dict[str, Any]:
+    return {
+        "id": zone.id,
+        "name": zone.name,
+        "chief_id": zone.chief_id,
+        "leader_id": zone.leader_id,
+    }
 
 
 def _road_out(road: Road) -> dict[str, Any]:

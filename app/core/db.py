@@ -15,6 +15,7 @@ How a request touches the database (the rule every endpoint follows):
 
     @router.post("/{ticket_id}/something")
     def something(session: SessionDep, actor: CurrentActor, target: ..., photo: ...):
+        release_reads(session)                           # no connection held while waiting
         prepared = prepare_photos(photo or [])          # outside, bounded (may answer 503)
         stored = store_photos(prepared, caption)        # outside: copies + storage writes
         with write_transaction(session):
