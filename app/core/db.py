@@ -38,7 +38,7 @@ first statement (they hold it briefly and there is no thread pool to starve).
 """
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +58,8 @@ WRITER = "roadchief_writer"
 # write_transaction is open on it.
 GUARDED = "roadchief_guarded"
 WRITING = "roadchief_writing"
+# session.info key: callbacks to run once the write transaction has committed (`on_commit`).
+AFTER_COMMIT = "roadchief_after_commit"
 
 
 class WriteOutsideTransaction(RuntimeWarning):
@@ -132,6 +134,33 @@ def _refuse_stray_writes(session: OrmSession, _context: Any, _instances: Any) ->
         )
 
 
+def on_commit(session: Session, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once the current write transaction commits; forget it on rollback.
+
+    For what must follow a write but not hold its lock: clearing a cache (routing's road
+    index), waking a dispatcher. The callback must not use the session: the transaction is
+    over when it runs. Zulip's ``send_event_on_commit`` is the same idea.
+    """
+    callbacks: list[Callable[[], None]] = session.info.setdefault(AFTER_COMMIT, [])
+    callbacks.append(callback)
+
+
+def _run_after_commit(session: OrmSession) -> None:
+    for callback in session.info.pop(AFTER_COMMIT, []):
+        callback()
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _after_commit(session: OrmSession) -> None:
+    _run_after_commit(session)
+
+
+@event.listens_for(OrmSession, "after_soft_rollback")
+def _after_soft_rollback(session: OrmSession, previous: Any) -> None:
+    if previous.parent is None:  # only the outermost rollback discards what was queued
+        session.info.pop(AFTER_COMMIT, None)
+
+
 def guard(session: Session) -> None:
     """Mark a session as a request session: reads anywhere, writes only in write_transaction."""
     session.info[GUARDED] = True
@@ -175,9 +204,15 @@ def write_transaction(session: Session) -> Iterator[Session]:
     session.info[WRITING] = True
     try:
         if session.in_nested_transaction():
-            # Only tests run requests inside a savepoint of theirs: join it with one more.
-            with session.begin_nested():
-                yield session
+            # Only tests run requests inside a savepoint of theirs: join it with one more,
+            # and count its release as the commit.
+            try:
+                with session.begin_nested():
+                    yield session
+            except BaseException:
+                session.info.pop(AFTER_COMMIT, None)
+                raise
+            _run_after_commit(session)
             return
         session.commit()
         session.connection(execution_options={WRITER: True})
