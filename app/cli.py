@@ -38,6 +38,8 @@ def cmd_serve(args: argparse.Namespace) -> None:
         workers=args.workers,
         # The app reads X-Forwarded-For itself, from ROADCHIEF_TRUSTED_PROXIES only (app.core.net).
         proxy_headers=False,
+        # No `server: uvicorn` banner: what runs behind the proxy is nobody's business.
+        server_header=False,
         log_level="info",
     )
 

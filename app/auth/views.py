@@ -83,8 +83,11 @@ def logout(
     with write_transaction(session):
         session.refresh(row)
         row.revoked_at = utcnow()
-    response.delete_cookie(SESSION_COOKIE, path="/")
-    response.delete_cookie(CSRF_COOKIE, path="/")
+    # Cleared with the flags they were set with: a browser may keep a Secure cookie that an
+    # unflagged deletion does not match.
+    secure = get_settings().cookie_secure
+    response.delete_cookie(SESSION_COOKIE, path="/", secure=secure, httponly=True, samesite="lax")
+    response.delete_cookie(CSRF_COOKIE, path="/", secure=secure, httponly=False, samesite="lax")
 
 
 @router.get("/me")

@@ -4,6 +4,12 @@ The pages run no inline script (scripts come from the same origin only); styles 
 (Vue's style bindings, the print pages' <style>, ReDoc); images may come from any HTTPS map
 tile server the map layers name. Nothing may frame a page. HSTS only when the cookies are
 marked Secure, i.e. when the deployment says it is behind HTTPS.
+
+Browser features: the camera (photo evidence) and geolocation (where a report was made) for
+the app's own origin, every other powerful feature for no one. Caching: an API response that
+names no Cache-Control of its own is `no-store` (tokens, people, tickets are all behind /api/,
+and a shared or back-button cache must keep none of them), and so is any response that sets a
+cookie; responses meant to be cached (photos, the public board, fonts) say so themselves.
 """
 
 from starlette.datastructures import MutableHeaders
@@ -31,6 +37,28 @@ PAGE_POLICY = "; ".join(
 # JSON, photos and files are never documents to run: they may load nothing at all.
 DATA_POLICY = "default-src 'none'; frame-ancestors 'none'"
 HSTS = "max-age=31536000"
+PERMISSIONS_POLICY = ", ".join(
+    [
+        "camera=(self)",
+        "geolocation=(self)",
+        *(
+            f"{feature}=()"
+            for feature in (
+                "microphone", "display-capture", "payment", "usb", "serial", "hid",
+                "bluetooth", "midi", "magnetometer", "gyroscope", "accelerometer",
+                "ambient-light-sensor", "screen-wake-lock", "publickey-credentials-get",
+                "browsing-topics", "interest-cohort",
+            )
+        ),
+    ]
+)  # fmt: skip
+
+
+def no_store(path: str, headers: MutableHeaders) -> bool:
+    """Whether a response must not be kept by any cache (see the module's docstring)."""
+    if "cache-control" in headers:
+        return False
+    return path.startswith("/api/") or "set-cookie" in headers
 
 
 class SecurityHeadersMiddleware:
@@ -55,6 +83,9 @@ class SecurityHeadersMiddleware:
                 headers.setdefault("X-Content-Type-Options", "nosniff")
                 headers.setdefault("X-Frame-Options", "DENY")
                 headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+                headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+                if no_store(scope.get("path", ""), headers):
+                    headers["Cache-Control"] = "no-store"
                 if hsts:
                     headers.setdefault("Strict-Transport-Security", HSTS)
             await send(message)

@@ -3,7 +3,7 @@
 import pytest
 
 from app.core.config import Settings, get_settings
-from tests.factories import PASSWORD, create_user
+from tests.factories import PASSWORD, create_town, create_user, login, report
 
 
 def test_every_response_carries_the_security_headers(client):
@@ -54,3 +54,62 @@ def test_production_means_secure_cookies_unless_said_otherwise(
     else:
         monkeypatch.setenv("ROADCHIEF_COOKIE_SECURE", explicit)
     assert Settings().cookie_secure is secure
+
+
+def test_camera_and_location_for_the_app_itself_and_nothing_else(client):
+    for path in ("/", "/api/me", "/docs"):
+        policy = client.get(path).headers["permissions-policy"]
+        features = dict(part.strip().split("=", 1) for part in policy.split(","))
+        assert features.pop("camera") == "(self)", path
+        assert features.pop("geolocation") == "(self)", path
+        assert features and set(features.values()) == {"()"}, path
+        assert "microphone" in features
+
+
+def test_tokens_and_personal_data_are_never_cached(client, db):
+    town = create_town(db)
+    r = client.post(
+        "/api/auth/token", data={"username": town.inspector.username, "password": PASSWORD}
+    )
+    assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
+    headers = login(client, town.inspector)
+    ticket = report(client, headers)
+    assert ticket.status_code == 201, ticket.text
+    for path in ("/api/me", f"/api/tickets/{ticket.json()['id']}", "/api/tickets"):
+        r = client.get(path, headers=headers)
+        assert r.status_code == 200, path
+        assert r.headers["cache-control"] == "no-store", path
+    # A wrong password answers 401 and is not kept either.
+    r = client.post("/api/auth/token", data={"username": "nobody", "password": "x"})
+    assert r.headers["cache-control"] == "no-store"
+
+
+def test_logout_clears_cookies_with_the_flags_they_were_set_with(client, db, monkeypatch):
+    monkeypatch.setenv("ROADCHIEF_COOKIE_SECURE", "true")
+    get_settings.cache_clear()
+    user = create_user(db, "inspector")
+    r = client.post("/api/auth/token", data={"username": user.username, "password": PASSWORD})
+    # The test client is on http://, so it keeps no Secure cookie: sign out by bearer.
+    bearer = {"Authorization": f"Bearer {r.json()['access_token']}"}
+    r = client.post("/api/auth/logout", headers=bearer)
+    assert r.status_code == 204, r.text
+    cleared = r.headers.get_list("set-cookie")
+    assert len(cleared) == 2
+    for cookie in cleared:
+        flags = {part.strip().split("=")[0].lower() for part in cookie.split(";")}
+        assert {"secure", "path", "samesite", "max-age"} <= flags, cookie
+        assert "Max-Age=0" in cookie and "Path=/" in cookie and "SameSite=lax" in cookie
+    session_cookie = next(c for c in cleared if c.startswith("rc_session"))
+    assert "HttpOnly" in session_cookie
+
+
+def test_serve_announces_no_server_banner(monkeypatch):
+    import uvicorn
+
+    from app import cli
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(cli, "_migrate", lambda: None)
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: seen.update(kw))
+    cli.main(["serve"])
+    assert seen["server_header"] is False
