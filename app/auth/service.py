@@ -70,17 +70,27 @@ def check_password(session: Session, username: str, password: str) -> User | Non
     return user if user and ok and user.is_active else None
 
 
+def fresh_hash(user: User, password: str) -> str | None:
+    """A hash at today's parameters when the stored one is older (slow: call with no lock)."""
+    return hash_password(password) if needs_rehash(user.password_hash) else None
+
+
 def open_session(
-    session: Session, user: User, password: str, attempt_id: int | None, user_agent: str = ""
+    session: Session,
+    user: User,
+    new_hash: str | None,
+    attempt_id: int | None,
+    user_agent: str = "",
 ) -> tuple[AuthSession, str]:
-    """After a right password: forget the failures, open a session (write transaction)."""
+    """After a right password: forget the failures, store `new_hash` (from `fresh_hash`) if
+    any, open a session (write transaction; nothing slow happens here)."""
     settings = get_settings()
     session.exec(delete(LoginFailure).where(col(LoginFailure.username) == user.username))  # type: ignore[call-overload]
     if attempt_id is not None:
         session.exec(delete(LoginFailure).where(col(LoginFailure.id) == attempt_id))  # type: ignore[call-overload]
-    if needs_rehash(user.password_hash):
+    if new_hash is not None:
         session.refresh(user)
-        user.password_hash = hash_password(password)
+        user.password_hash = new_hash
     token = secrets.token_urlsafe(32)
     row = AuthSession(
         token_hash=token_hash(token),
@@ -102,7 +112,7 @@ def login(
     user = check_password(session, username, password)
     if user is None:
         raise Unauthenticated("wrong username or password")
-    return open_session(session, user, password, attempt, user_agent)
+    return open_session(session, user, fresh_hash(user, password), attempt, user_agent)
 
 
 def authenticate(session: Session, token: str) -> tuple[User, AuthSession]:

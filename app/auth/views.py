@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Form, Request, Response
 
 from app.auth.deps import CSRF_COOKIE, SESSION_COOKIE, CurrentUser, current_session
 from app.auth.models import AuthSession
-from app.auth.service import begin_attempt, check_password, open_session
+from app.auth.service import begin_attempt, check_password, fresh_hash, open_session
 from app.core.config import get_settings
 from app.core.db import SessionDep, write_transaction
 from app.core.errors import Unauthenticated
@@ -49,9 +49,10 @@ def token(
     user = check_password(session, username, password)
     if user is None:
         raise Unauthenticated("wrong username or password")  # the attempt stays counted
+    new_hash = fresh_hash(user, password)  # an older hash is replaced: slow too, so here
     with write_transaction(session):
         row, bearer = open_session(
-            session, user, password, attempt, request.headers.get("user-agent", "")
+            session, user, new_hash, attempt, request.headers.get("user-agent", "")
         )
     settings = get_settings()
     max_age = settings.session_days * 86400

@@ -115,3 +115,67 @@ def test_x_forwarded_for_is_read_only_from_trusted_proxies(monkeypatch):
         assert client_address(_request("10.0.0.5")) == "10.0.0.5"
     finally:
         get_settings.cache_clear()
+
+
+def test_passwords_are_hashed_with_argon2id_at_owasp_parameters():
+    from argon2 import extract_parameters
+
+    from app.auth.passwords import hash_password
+
+    params = extract_parameters(hash_password("correct horse"))
+    assert params.type.name == "ID"
+    assert 19 * 1024 <= params.memory_cost <= 46 * 1024
+    assert params.parallelism == 1 and params.time_cost >= 1
+
+
+def test_a_password_check_costs_about_a_twentieth_of_a_second_of_cpu():
+    import time
+
+    from app.auth.passwords import hash_password, verify_password
+
+    stored = hash_password("correct horse")
+    costs = []
+    for _ in range(3):
+        started = time.process_time()  # CPU of every thread: a busy machine does not skew it
+        assert verify_password(stored, "correct horse")
+        costs.append(time.process_time() - started)
+    # argon2-cffi's defaults cost about 0.2 s of CPU here (wall: 0.6–1 s); OWASP's 0.055 s.
+    assert 0.01 < min(costs) < 0.12, costs
+
+
+def test_an_older_hash_is_replaced_on_the_next_sign_in(client, db):
+    from argon2 import PasswordHasher, extract_parameters
+
+    from app.auth.passwords import MEMORY_KIB
+
+    old = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4).hash(PASSWORD)
+    user = create_user(db, "inspector", "insp_old")
+    user.password_hash = old
+    db.flush()
+    r = client.post("/api/auth/token", data={"username": "insp_old", "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    db.refresh(user)
+    assert user.password_hash != old
+    assert extract_parameters(user.password_hash).memory_cost == MEMORY_KIB
+    again = client.post("/api/auth/token", data={"username": "insp_old", "password": PASSWORD})
+    assert again.status_code == 200
+
+
+def test_the_throttle_refuses_before_any_hash_is_computed(client, db, monkeypatch):
+    from app.auth import service
+
+    create_user(db, "inspector", "insp_h")
+    checked = []
+    real = service.verify_password
+
+    def counting(stored: str, password: str) -> bool:
+        checked.append(password)
+        return real(stored, password)
+
+    monkeypatch.setattr(service, "verify_password", counting)
+    codes = [
+        client.post("/api/auth/token", data={"username": "insp_h", "password": "x"}).status_code
+        for _ in range(8)
+    ]
+    assert codes == [401] * 5 + [429] * 3
+    assert len(checked) == 5  # the refused attempts cost no hash
