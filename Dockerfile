@@ -6,8 +6,14 @@ WORKDIR /src/frontend
 COPY frontend/package.json frontend/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY frontend/ ./
-# vite writes the build to ../app/static
+# vite writes the build to ../app/static (with a .br and .gz beside every text file)
 RUN mkdir -p ../app && npm run build
+
+# nginx in front (docker-compose.yml, `target: proxy`): serves the built PWA's hashed assets
+# itself, precompressed, and passes the rest to the app.
+FROM nginx:1.27-bookworm AS proxy
+COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=pwa /src/app/static/ /usr/share/roadchief/static/
 
 FROM python:3.11-slim-bookworm
 # Production runs behind HTTPS (the proxy terminates TLS): Secure cookies and HSTS.

@@ -9,12 +9,12 @@ from typing import Any
 from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.routing import Match, Route, get_route_path
-from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from app.admin import views as admin_views
@@ -24,7 +24,7 @@ from app.campaigns import views as campaign_views
 from app.citizens import board_views
 from app.citizens import views as citizen_views
 from app.console import views as console_views
-from app.core import openapi
+from app.core import openapi, static
 from app.core.config import get_settings
 from app.core.db import get_engine
 from app.core.errors import AppError
@@ -52,6 +52,11 @@ log = logging.getLogger("roadchief")
 STATIC_DIR = Path(__file__).parent / "static"
 # Database errors that mean "saturated, retry" (SQLite's lock, PostgreSQL out of connections).
 BUSY_SIGNS = ("locked", "too many clients", "remaining connection slots")
+ALREADY_COMPRESSED = (
+    "image/*",
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -131,8 +136,6 @@ def _mount_pwa(app: FastAPI) -> None:
     """Serve the built PWA; unknown non-API paths fall back to index.html (client-side routes)."""
     if not (STATIC_DIR / "index.html").exists():
         return
-    app.mount("/assets", StaticFiles(directory=STATIC_DIR / "assets"), name="assets")
-
     app.router.routes.append(PwaRoute("/{path:path}", _pwa_file, methods=["GET"]))
 
 
@@ -153,13 +156,11 @@ def _pwa_file(request: Request) -> Response:
     path = request.path_params["path"]
     file = (STATIC_DIR / path).resolve()
     if path and file.is_file() and STATIC_DIR.resolve() in file.parents:
-        headers = (
-            {"Cache-Control": "no-cache"}
-            if file.name in ("sw.js", "index.html", "manifest.webmanifest")
-            else {}
-        )
-        return FileResponse(file, headers=headers)
-    return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+        return static.file_response(request, file, static.cache_control(path))
+    if path.startswith("assets/"):
+        # A chunk of an older build: a 404 the page can act on, never index.html as a script.
+        return JSONResponse({"detail": "no such file", "code": "not_found"}, status_code=404)
+    return static.file_response(request, STATIC_DIR / "index.html", static.REVALIDATE)
 
 
 @asynccontextmanager
@@ -180,6 +181,14 @@ def create_app() -> FastAPI:
         openapi_url="/openapi.json",
         docs_url=None,
         redoc_url=None,
+    )
+    # JSON answers over a kilobyte go out gzipped; never the live stream (it would wait to fill a
+    # block), photos or spreadsheets (compressed already), nor the PWA's precompressed files.
+    app.add_middleware(
+        GZipMiddleware,
+        minimum_size=1024,
+        compresslevel=6,
+        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, *ALREADY_COMPRESSED),
     )
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)

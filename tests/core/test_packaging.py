@@ -28,12 +28,16 @@ def _ignored(path: str, patterns: list[str]) -> bool:
     return False
 
 
-def test_every_path_the_dockerfile_copies_exists_and_is_not_ignored():
-    ignore = [
+def _dockerignore() -> list[str]:
+    return [
         line.strip()
         for line in (ROOT / ".dockerignore").read_text().splitlines()
         if line.strip() and not line.startswith("#")
     ]
+
+
+def test_every_path_the_dockerfile_copies_exists_and_is_not_ignored():
+    ignore = _dockerignore()
     copies = _dockerfile_copies()
     assert "requirements.lock" in copies and "migrations/" in copies
     for source in copies:
@@ -67,10 +71,20 @@ def test_the_compose_file_runs_two_apps_behind_a_proxy_on_postgres_and_minio():
     assert services["postgres"]["image"].startswith("postgres")
     assert services["minio"]["image"].startswith("minio/minio")
     proxy = services["proxy"]
-    config = proxy["volumes"][0].split(":")[0]
-    nginx = (ROOT / config).read_text()
+    # nginx is built from the Dockerfile's proxy stage: its config and the PWA's files in it.
+    assert proxy["build"]["target"] == "proxy"
+    stage = (ROOT / "Dockerfile").read_text().split("AS proxy", 1)[1].split("\nFROM ", 1)[0]
+    config = re.search(r"^COPY (\S+) /etc/nginx/conf\.d/default\.conf$", stage, re.M)
+    assert config and "COPY --from=pwa /src/app/static/ /usr/share/roadchief/static/" in stage
+    nginx = (ROOT / config[1]).read_text()
     assert all(f"server {name}:8000" in nginx for name in apps)
     assert "proxy_buffering off" in nginx  # the live map's event stream
+    assert "root /usr/share/roadchief/static;" in nginx and "gzip_static on;" in nginx
+    assert "http2 on;" in nginx and "listen 443 ssl;" in nginx
+    assert "ssl_certificate /etc/nginx/certs/fullchain.pem;" in nginx
+    assert "ssl_certificate_key /etc/nginx/certs/privkey.pem;" in nginx
+    assert "./deploy/certs:/etc/nginx/certs:ro" in proxy["volumes"]
+    assert _ignored("deploy/certs", _dockerignore())  # private keys stay out of the images
 
 
 def test_the_lock_pins_every_dependency_the_project_names():

@@ -106,3 +106,25 @@ def test_a_change_through_one_process_reaches_a_client_of_another(world, server,
         assert frame["data"]["ticket"]["id"] == r.json()["id"]
     finally:
         stream.close()
+
+
+def test_the_stream_is_never_compressed_and_each_event_comes_at_once(server, tokens, api):
+    """A phone or a big screen asks for gzip and br on every request: the stream must not wait
+    to fill a compression block, and JSON beside it still comes compressed."""
+    assert "gzip" in api.headers["accept-encoding"] and "br" in api.headers["accept-encoding"]
+    headers = {**tokens["sup"], "Accept-Encoding": "gzip, deflate, br"}
+    with (
+        httpx.Client(base_url=server, timeout=httpx.Timeout(10, read=5)) as raw,
+        raw.stream("GET", "/api/stream", headers=headers) as r,
+    ):
+        assert r.headers["content-type"].startswith("text/event-stream")
+        assert "content-encoding" not in r.headers
+        lines = r.iter_lines()
+        assert any(line.startswith("event: ready") for line in lines)
+        started = time.monotonic()
+        report(api, tokens["inspector"], seed=7)
+        assert any(line.startswith("event: ticket") for line in lines)
+        assert time.monotonic() - started < 2.0
+    listed = api.get("/api/tickets", headers=headers)
+    assert listed.status_code == 200 and listed.headers["content-encoding"] == "gzip"
+    assert listed.json()["count"] >= 1
