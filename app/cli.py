@@ -6,9 +6,15 @@ import getpass
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from app.core.config import get_settings
 from app.core.errors import AppError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+M = TypeVar("M", bound="BaseModel")
 
 
 def _migrate() -> None:
@@ -69,27 +75,55 @@ def _read_password() -> str:
     return password
 
 
+def _org_hooks() -> None:
+    """Register what follows an org edit: sessions ended, 测评 sites kept per road."""
+    import app.auth.service  # noqa: F401
+    import app.evaluation.sites  # noqa: F401
+
+
+def _checked(model: type[M], **values: object) -> M:
+    """The same request model the admin API parses, its refusal said in one line."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(values)
+    except ValidationError as exc:
+        raise AppError(
+            "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        ) from None
+
+
 def cmd_user_add(args: argparse.Namespace) -> None:
     from sqlmodel import select
 
+    from app import org
     from app.auth.passwords import hash_password
     from app.core.db import session_scope
-    from app.org.models import Role, User
+    from app.org.edits import UserCreate
+    from app.org.models import Department
 
     password = _read_password()
+    password_hash = hash_password(password)
     _migrate()
+    _org_hooks()
     with session_scope() as session:
-        if session.exec(select(User).where(User.username == args.username)).first():
-            raise AppError(f"user '{args.username}' already exists")
-        session.add(
-            User(
-                username=args.username,
-                name=args.name or args.username,
-                role=Role(args.role),
-                level=args.level,
-                password_hash=hash_password(password),
-            )
+        department = None
+        if args.department:
+            department = session.exec(
+                select(Department).where(Department.code == args.department)
+            ).first()
+            if department is None:
+                raise AppError(f"no department with code '{args.department}'")
+        new = _checked(
+            UserCreate,
+            username=args.username,
+            name=args.name or args.username,
+            role=args.role,
+            level=args.level,
+            password=password,
+            department_id=department.id if department else None,
         )
+        org.create_user(session, None, new, password_hash)
     print(f"user '{args.username}' added as {args.role}")
 
 
@@ -97,21 +131,21 @@ def _change_user(username: str, password: str | None = None) -> None:
     """Enable a user (and set a new password); their old sessions end when the password does."""
     from sqlmodel import select
 
+    from app import org
     from app.auth.passwords import hash_password
-    from app.auth.service import revoke_all
     from app.core.db import session_scope
+    from app.org.edits import UserUpdate
     from app.org.models import User
 
+    edit = _checked(UserUpdate, is_active=True, **({"password": password} if password else {}))
+    password_hash = hash_password(password) if password is not None else None
     _migrate()
+    _org_hooks()
     with session_scope() as session:
         user = session.exec(select(User).where(User.username == username)).first()
         if user is None or user.id is None:
             raise AppError(f"no user '{username}'")
-        user.is_active = True
-        if password is not None:
-            user.password_hash = hash_password(password)
-            revoke_all(session, user.id)
-        session.add(user)
+        org.update_user(session, None, user.id, edit, password_hash)
 
 
 def cmd_user_enable(args: argparse.Namespace) -> None:
@@ -125,18 +159,17 @@ def cmd_user_passwd(args: argparse.Namespace) -> None:
 
 
 def cmd_import_roads(args: argparse.Namespace) -> None:
+    from app import org
     from app.core.db import session_scope
-    from app.evaluation.sites import sync_road_sites
-    from app.org.importer import import_roads
 
     try:
         data = json.loads(Path(args.file).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise AppError(f"cannot read {args.file}: {exc}") from None
     _migrate()
+    _org_hooks()  # every road is also an evaluation site
     with session_scope() as session:
-        result = import_roads(session, data)
-        sync_road_sites(session)  # every road is also an evaluation site
+        result = org.import_road_network(session, None, data, Path(args.file).name)
     print(result)
 
 
@@ -285,6 +318,7 @@ def parser() -> argparse.ArgumentParser:
     )
     ua.add_argument("--name")
     ua.add_argument("--level", type=int, choices=[1, 2, 3])
+    ua.add_argument("--department", help="the department's code (department staff)")
     ua.set_defaults(func=cmd_user_add)
     ue = u.add_parser("enable", help="let a disabled user sign in again (e.g. the last admin)")
     ue.add_argument("username")

@@ -12,6 +12,7 @@ from app.auth.passwords import hash_password, needs_rehash, verify_password
 from app.core.config import get_settings
 from app.core.errors import TooManyRequests, Unauthenticated
 from app.core.timeutil import utcnow
+from app.org import hooks
 from app.org.models import User
 
 # Verifying against a real hash for unknown users keeps response times alike.
@@ -133,3 +134,6 @@ def revoke_all(session: Session, user_id: int) -> None:
         select(AuthSession).where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))  # type: ignore[union-attr]
     ):
         row.revoked_at = utcnow()
+
+
+hooks.on_access_revoked(revoke_all)  # an account disabled or its password reset (app.org)

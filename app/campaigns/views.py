@@ -16,7 +16,6 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlmodel import col, select
 
-from app.admin.service import audit, check_department
 from app.auth.deps import CurrentUser, require_roles
 from app.campaigns import service
 from app.campaigns.models import Campaign, campaign_public
@@ -26,7 +25,9 @@ from app.core.errors import NotFound
 from app.core.openapi import XLSX, binary
 from app.core.timeutil import utcnow
 from app.deadlines.models import LimitUnit
+from app.org.actions import audit
 from app.org.models import Role
+from app.org.service import check_department
 from app.tickets.models import Ticket
 
 router = APIRouter(

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from app.core.errors import Invalid
 from app.evaluation.models import Site, SiteType
+from app.org import hooks as org_hooks
 from app.org.models import Department, Road, Role, User, Zone
 from app.photos.service import distance_m
 
@@ -85,6 +86,9 @@ def sync_road_sites(session: Session) -> int:
         session.add(site)
     session.flush()
     return made
+
+
+org_hooks.on_roads_changed(sync_road_sites)  # in the transaction of every road edit
 
 
 def check_in_distance(site: Site, lat: float, lon: float) -> float:

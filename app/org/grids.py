@@ -14,7 +14,8 @@ from sqlmodel import Session, col, delete, select
 
 from app.core.errors import Invalid
 from app.core.timeutil import utcnow
-from app.org.importer import MAX_ERRORS_SHOWN, ZONE_TYPES, _BadFeature, _features, _geometry
+from app.org.geometry import ZONE_TYPES, BadFeature, parse_geometry
+from app.org.importer import MAX_ERRORS_SHOWN, feature_list
 from app.org.models import Area, Grid, GridMember, Role, User, Zone
 from app.org.service import _users_by_id, chief_summary
 
@@ -56,9 +57,9 @@ def grids_geojson(session: Session, zone_ids: set[int] | None = None) -> dict[st
 
 def check_grid_chief(user: User | None, username: str) -> None:
     if user is None:
-        raise _BadFeature(f"unknown user '{username}'")
+        raise BadFeature(f"unknown user '{username}'")
     if user.role != Role.chief or not user.is_active:
-        raise _BadFeature(f"user '{username}' is not an active chief")
+        raise BadFeature(f"user '{username}' is not an active chief")
 
 
 @dataclass
@@ -77,33 +78,33 @@ def import_grids(session: Session, data: Any) -> GridImportResult:
     parsed: list[tuple[str, Zone, dict[str, Any], User | None, list[User]]] = []
     errors: list[str] = []
     seen: set[tuple[int, str]] = set()
-    for i, raw in enumerate(_features(data), start=1):
+    for i, raw in enumerate(feature_list(data), start=1):
         props = raw.get("properties") if isinstance(raw, dict) else None
         props = props if isinstance(props, dict) else {}
         name = props.get("name")
         label = f"feature {i} ({name})" if isinstance(name, str) and name else f"feature {i}"
         try:
             if not isinstance(raw, dict) or raw.get("type") != "Feature":
-                raise _BadFeature("not a GeoJSON Feature")
-            geometry = _geometry(raw.get("geometry"))
+                raise BadFeature("not a GeoJSON Feature")
+            geometry = parse_geometry(raw.get("geometry"))
             if geometry["type"] not in ZONE_TYPES:
-                raise _BadFeature("a grid must be a Polygon or MultiPolygon")
+                raise BadFeature("a grid must be a Polygon or MultiPolygon")
             if not isinstance(name, str) or not name.strip() or len(name) > 100:
-                raise _BadFeature("a grid needs a 'name' (up to 100 characters)")
+                raise BadFeature("a grid needs a 'name' (up to 100 characters)")
             found = [
                 z
                 for a, z in zones.get(str(props.get("zone") or ""), [])
                 if props.get("area") in (None, a)
             ]
             if len(found) != 1:
-                raise _BadFeature(
+                raise BadFeature(
                     f"unknown zone '{props.get('zone')}'"
                     if not found
                     else f"zone '{props.get('zone')}' exists in several areas; add an 'area'"
                 )
             zone = found[0]
             if (zone.id or 0, name.strip()) in seen:
-                raise _BadFeature(f"grid '{name}' appears twice in zone '{zone.name}'")
+                raise BadFeature(f"grid '{name}' appears twice in zone '{zone.name}'")
             seen.add((zone.id or 0, name.strip()))
             chief = None
             if props.get("chief"):
@@ -111,14 +112,14 @@ def import_grids(session: Session, data: Any) -> GridImportResult:
                 check_grid_chief(chief, str(props["chief"]))
             member_names = props.get("members") or []
             if not isinstance(member_names, list):
-                raise _BadFeature("'members' must be a list of usernames")
+                raise BadFeature("'members' must be a list of usernames")
             members = []
             for m in member_names:
                 if str(m) not in users or not users[str(m)].is_active:
-                    raise _BadFeature(f"unknown or disabled member '{m}'")
+                    raise BadFeature(f"unknown or disabled member '{m}'")
                 members.append(users[str(m)])
             parsed.append((name.strip(), zone, geometry, chief, members))
-        except _BadFeature as exc:
+        except BadFeature as exc:
             errors.append(f"{label}: {exc}")
     if errors:
         shown = "; ".join(errors[:MAX_ERRORS_SHOWN])

@@ -8,20 +8,16 @@ chief not yet on the system (without a password, so they cannot sign in until an
 sets one). Zones are upserted by name within their town, roads by name within their zone.
 """
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from shapely.geometry import shape
-from shapely.validation import explain_validity
 from sqlmodel import Session, select
 
 from app.core.errors import Invalid
 from app.core.timeutil import utcnow
+from app.org.geometry import ROAD_TYPES, ZONE_TYPES, BadFeature, parse_geometry
 from app.org.models import Area, Road, Role, User, Zone
 
-ZONE_TYPES = ("Polygon", "MultiPolygon")
-ROAD_TYPES = ("LineString", "MultiLineString")
 MAX_ERRORS_SHOWN = 10
 
 
@@ -57,87 +53,16 @@ class _Feature:
     errors: list[str] = field(default_factory=list)
 
 
-class _BadFeature(Exception):
-    pass
-
-
-def _position(value: Any) -> list[float]:
-    if not isinstance(value, list | tuple) or len(value) < 2:
-        raise _BadFeature("a position must be [longitude, latitude]")
-    lon, lat = value[0], value[1]
-    for v in (lon, lat):
-        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-            raise _BadFeature(f"coordinate {v!r} is not a number")
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise _BadFeature(f"position [{lon}, {lat}] is outside longitude/latitude range")
-    # Altitude, if any, is dropped: routing is two-dimensional.
-    return [float(lon), float(lat)]
-
-
-def _line(value: Any) -> list[list[float]]:
-    if not isinstance(value, list):
-        raise _BadFeature("a line must be a list of positions")
-    points = [_position(p) for p in value]
-    if len({tuple(p) for p in points}) < 2:
-        raise _BadFeature("a line needs at least 2 distinct points")
-    return points
-
-
-def _ring(value: Any) -> list[list[float]]:
-    if not isinstance(value, list):
-        raise _BadFeature("a polygon ring must be a list of positions")
-    points = [_position(p) for p in value]
-    if len(points) < 4 or points[0] != points[-1]:
-        raise _BadFeature("a polygon ring needs at least 4 positions and must be closed")
-    return points
-
-
-def _list_of(value: Any, what: str) -> list[Any]:
-    if not isinstance(value, list) or not value:
-        raise _BadFeature(f"{what} must be a non-empty list")
-    return value
-
-
-def _geometry(raw: Any) -> dict[str, Any]:
-    """Checked, normalised GeoJSON geometry (2-D positions, floats) or _BadFeature."""
-    if not isinstance(raw, dict):
-        raise _BadFeature("missing geometry")
-    kind = raw.get("type")
-    if kind not in ZONE_TYPES + ROAD_TYPES:
-        raise _BadFeature(
-            f"unsupported geometry type {kind!r} (zones are Polygon/MultiPolygon, "
-            "roads LineString/MultiLineString)"
-        )
-    coords = raw.get("coordinates")
-    if kind == "LineString":
-        coordinates: Any = _line(coords)
-    elif kind == "MultiLineString":
-        coordinates = [_line(part) for part in _list_of(coords, "coordinates")]
-    elif kind == "Polygon":
-        coordinates = [_ring(r) for r in _list_of(coords, "coordinates")]
-    else:
-        coordinates = [
-            [_ring(r) for r in _list_of(poly, "each polygon")]
-            for poly in _list_of(coords, "coordinates")
-        ]
-    geometry = {"type": kind, "coordinates": coordinates}
-    if kind in ZONE_TYPES:
-        polygon = shape(geometry)
-        if not polygon.is_valid:
-            raise _BadFeature(f"invalid polygon: {explain_validity(polygon)}")
-    return geometry
-
-
 def _text(props: dict[str, Any], key: str, required: bool = False) -> str | None:
     value = props.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise _BadFeature(f"missing property '{key}'")
+            raise BadFeature(f"missing property '{key}'")
         return None
     if not isinstance(value, str):
-        raise _BadFeature(f"property '{key}' must be text")
+        raise BadFeature(f"property '{key}' must be text")
     if len(value.strip()) > 100:
-        raise _BadFeature(f"property '{key}' is longer than 100 characters")
+        raise BadFeature(f"property '{key}' is longer than 100 characters")
     return value.strip()
 
 
@@ -148,8 +73,8 @@ def _parse(index: int, raw: Any) -> _Feature:
     label = f"feature {index} ({name})" if isinstance(name, str) and name else f"feature {index}"
     try:
         if not isinstance(raw, dict) or raw.get("type") != "Feature":
-            raise _BadFeature("not a GeoJSON Feature")
-        geometry = _geometry(raw.get("geometry"))
+            raise BadFeature("not a GeoJSON Feature")
+        geometry = parse_geometry(raw.get("geometry"))
         feature = _Feature(
             label=label,
             name=_text(props, "name", required=True) or "",
@@ -161,11 +86,11 @@ def _parse(index: int, raw: Any) -> _Feature:
         if geometry["type"] in ROAD_TYPES:
             feature.zone = _text(props, "zone", required=True)
         return feature
-    except _BadFeature as exc:
+    except BadFeature as exc:
         return _Feature(label, "", {}, None, None, errors=[f"{label}: {exc}"])
 
 
-def _features(data: Any) -> list[Any]:
+def feature_list(data: Any) -> list[Any]:
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise Invalid("not a GeoJSON FeatureCollection")
     features = data.get("features")
@@ -176,7 +101,7 @@ def _features(data: Any) -> list[Any]:
 
 def import_roads(session: Session, data: dict[str, Any]) -> ImportResult:
     """Check every feature, then write zones and roads; any bad feature imports nothing."""
-    features = [_parse(i, raw) for i, raw in enumerate(_features(data), start=1)]
+    features = [_parse(i, raw) for i, raw in enumerate(feature_list(data), start=1)]
     zones = [f for f in features if not f.errors and f.geometry["type"] in ZONE_TYPES]
     roads = [f for f in features if not f.errors and f.geometry["type"] in ROAD_TYPES]
 

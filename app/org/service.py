@@ -4,8 +4,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from app.core.errors import NotFound
-from app.org.models import Area, Road, Role, User, Zone
+from app.core.errors import Invalid, NotFound
+from app.org.models import Area, Department, Grid, GridMember, Road, Role, User, Zone
 
 
 def chief_summary(user: User | None) -> dict[str, Any] | None:
@@ -109,3 +109,58 @@ def chiefs_above(session: Session, user: User) -> list[User]:
     area_ids = {z.area_id for z in zones} | ({user.area_id} if user.area_id else set())
     above = sorted(zone_chiefs.values(), key=lambda u: u.id or 0)
     return [u for u in above if u.is_active] + level1_chiefs(session, area_ids)
+
+
+def get_or_404(session: Session, model: Any, row_id: Any, what: str) -> Any:
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFound(f"{what} {row_id} not found")
+    return row
+
+
+def check_user(
+    session: Session, user_id: int | None, roles: tuple[Role, ...], what: str
+) -> User | None:
+    """The active user who is to hold something, in a role allowed to hold it (None: nobody)."""
+    if user_id is None:
+        return None
+    user = session.get(User, user_id)
+    if user is None or not user.is_active or user.role not in roles:
+        raise Invalid(f"user {user_id} cannot be {what}")
+    return user
+
+
+def check_department(session: Session, department_id: int | None) -> Department | None:
+    if department_id is None:
+        return None
+    department = session.get(Department, department_id)
+    if department is None:
+        raise Invalid(f"unknown department {department_id}")
+    return department
+
+
+def holdings(session: Session, user_ids: list[int]) -> dict[int, dict[str, list[dict]]]:
+    """The roads, zones (as chief or 挂包领导) and grids each user holds."""
+    out: dict[int, dict[str, list[dict]]] = {
+        u: {"roads": [], "zones": [], "led_zones": [], "grids": []} for u in user_ids
+    }
+    if not user_ids:
+        return out
+    for r in session.exec(select(Road).where(col(Road.chief_id).in_(user_ids))):
+        out[r.chief_id]["roads"].append({"id": r.id, "name": r.name})  # type: ignore[index]
+    for z in session.exec(
+        select(Zone).where(col(Zone.chief_id).in_(user_ids) | col(Zone.leader_id).in_(user_ids))
+    ):
+        if z.chief_id in out:
+            out[z.chief_id]["zones"].append({"id": z.id, "name": z.name})
+        if z.leader_id in out:
+            out[z.leader_id]["led_zones"].append({"id": z.id, "name": z.name})
+    for g in session.exec(select(Grid).where(col(Grid.chief_id).in_(user_ids))):
+        out[g.chief_id]["grids"].append({"id": g.id, "name": g.name})  # type: ignore[index]
+    for m, g in session.exec(
+        select(GridMember, Grid)
+        .where(GridMember.grid_id == Grid.id)
+        .where(col(GridMember.user_id).in_(user_ids))
+    ):
+        out[m.user_id]["grids"].append({"id": g.id, "name": g.name, "member": True})
+    return out

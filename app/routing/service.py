@@ -18,6 +18,7 @@ from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 from sqlmodel import Session, func, select
 
+from app.org import hooks
 from app.org.models import Grid, Road, Zone
 
 EARTH_RADIUS_M = 6_371_008.8
@@ -200,6 +201,9 @@ def road_index(session: Session) -> RoadIndex:
 def invalidate() -> None:
     """Drop this process's indexes at once (other processes notice through `_version`)."""
     _cache.clear()
+
+
+hooks.after_map_commit(invalidate)  # once an org edit commits (app.org.hooks)
 
 
 def route_point(
