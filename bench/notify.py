@@ -71,6 +71,7 @@ def env_for(url: str, var: Path, **extra: str) -> dict[str, str]:
         "ROADCHIEF_ENVIRONMENT": "development",
         "ROADCHIEF_SWEEP_INTERVAL_S": "0",
         "ROADCHIEF_NOTIFY_SCAN_INTERVAL_S": "0",
+        "ROADCHIEF_OUTBOUND_ALLOW": "127.0.0.1",  # the fake receiver
         **extra,
     }
 

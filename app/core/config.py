@@ -70,6 +70,11 @@ class Settings(BaseSettings):
     # Map tiles.
     tianditu_key: str = ""
 
+    # Outbound requests (webhooks, robots, push; app/core/outbound.py) never reach a loopback,
+    # private, link-local, CGNAT or metadata address, except these hosts, *.domains or CIDRs
+    # that the county lists for its own systems, comma-separated: "oa.county.local,10.8.0.0/16".
+    outbound_allow: str = ""
+
     @model_validator(mode="after")
     def _defaults(self) -> "Settings":
         if not self.database_url:

@@ -28,6 +28,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from app.core.db import writer
+from app.core.outbound import Refused
 from app.core.timeutil import utcnow
 from app.notify.channels import Http, Message, Outcome, Subscription, senders
 from app.notify.keys import vapid_keys
@@ -160,6 +161,8 @@ def send_one(message: Message, http: Http) -> Outcome:
         return Outcome(False, f"no sender for kind {message.kind!r}")
     try:
         return sender(message, http)
+    except Refused as exc:  # an address the guard keeps the server from reaching
+        return Outcome(False, f"refused: {exc}"[:300])
     except urllib3.exceptions.HTTPError as exc:
         return Outcome(False, f"{type(exc).__name__}: {exc}"[:300])
     except Exception as exc:  # a bug in one sender must not stop the others

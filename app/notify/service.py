@@ -7,7 +7,9 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from app.core.errors import Invalid, NotFound
+from app.core.outbound import Refused
 from app.core.timeutil import utcnow
+from app.notify.channels.webpush import check_endpoint
 from app.notify.keys import PUBLIC
 from app.notify.models import (
     Channel,
@@ -245,7 +247,12 @@ def stored_vapid_public(session: Session) -> str | None:
 def subscribe(
     session: Session, user: User, endpoint: str, p256dh: str, auth: str
 ) -> PushSubscription:
-    """Keep this browser's subscription for the user (a shared phone moves it to the new user)."""
+    """Keep this browser's subscription for the user (a shared phone moves it to the new user);
+    an endpoint that is not on a browser's push service is refused (422)."""
+    try:
+        check_endpoint(endpoint)
+    except Refused as exc:
+        raise Invalid(f"endpoint: {exc}") from None
     sub = session.exec(
         select(PushSubscription).where(PushSubscription.endpoint == endpoint)
     ).first()

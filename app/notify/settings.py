@@ -45,6 +45,14 @@ class NotifySettings(BaseSettings):
     bulletin_time: str = "09:00"  # Monday, local: the weekly bulletin is announced to zone groups
     # Web Push: the contact the push services may write to about this server.
     vapid_subject: str = "mailto:admin@roadchief.invalid"
+    # The push services browsers subscribe with (Chrome/Edge-on-Android: FCM; Firefox: Mozilla;
+    # Edge: WNS; Safari: Apple). An endpoint elsewhere is refused when a browser subscribes and
+    # again when sending. HTTPS only; an entry written as http://HOST allows plain HTTP to that
+    # host (a test push service on this machine).
+    push_services: str = (
+        "fcm.googleapis.com,android.googleapis.com,updates.push.services.mozilla.com,"
+        "*.notify.windows.com,web.push.apple.com,*.push.apple.com"
+    )
     # SMS: "log" writes messages to the log (development); a county plugs its provider in here.
     sms_provider: str = "log"
 

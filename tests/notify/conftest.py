@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy.engine import Engine
 
+from app.core.config import get_settings
 from app.core.db import WriteOutsideTransaction, make_engine
 from app.notify.settings import get_notify_settings
 from tests.conftest import BACKENDS, create_database, drop_database
@@ -45,8 +46,16 @@ def notify_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("ROADCHIEF_NOTIFY_BACKOFF_BASE_S", "0")
     monkeypatch.setenv("ROADCHIEF_NOTIFY_MAX_ATTEMPTS", "3")
     monkeypatch.setenv("ROADCHIEF_NOTIFY_TIMEOUT_S", "5")
+    # The fake receivers listen on this machine: the county "lists" it, and its plain-HTTP
+    # push service beside the real ones.
+    monkeypatch.setenv("ROADCHIEF_OUTBOUND_ALLOW", "127.0.0.1")
+    monkeypatch.setenv(
+        "ROADCHIEF_NOTIFY_PUSH_SERVICES", "fcm.googleapis.com,*.push.apple.com,http://127.0.0.1"
+    )
+    get_settings.cache_clear()
     get_notify_settings.cache_clear()
     yield
+    get_settings.cache_clear()
     get_notify_settings.cache_clear()
 
 

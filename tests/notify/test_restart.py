@@ -35,6 +35,7 @@ def serve(engine, var: Path, dispatch_s: str = "0.2") -> tuple[subprocess.Popen,
         "ROADCHIEF_ENVIRONMENT": "development",
         "ROADCHIEF_SWEEP_INTERVAL_S": "0",
         "ROADCHIEF_NOTIFY_SCAN_INTERVAL_S": "0",
+        "ROADCHIEF_OUTBOUND_ALLOW": "127.0.0.1",  # the fake receiver
         "ROADCHIEF_NOTIFY_DISPATCH_INTERVAL_S": dispatch_s,
         "ROADCHIEF_NOTIFY_CLAIM_S": "3",
         "ROADCHIEF_NOTIFY_TIMEOUT_S": "60",

@@ -5,12 +5,11 @@ Senders run in the dispatcher's threads, outside any database transaction, on a 
 a refusal by the other side: that is a failed try, retried later.
 """
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import urllib3
+from app.core.outbound import Outbound, Reply
 
 
 @dataclass(frozen=True)
@@ -46,60 +45,8 @@ class Outcome:
     gone: list[int] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Reply:
-    status_code: int
-    content: bytes
-
-    @property
-    def is_success(self) -> bool:
-        return 200 <= self.status_code < 300
-
-    @property
-    def text(self) -> str:
-        return self.content.decode("utf-8", "replace")
-
-    def json(self) -> Any:
-        return json.loads(self.content)
-
-
-class Http:
-    """A pooled HTTP client shared by the sending threads (urllib3: a fraction of the CPU per
-    request of richer clients, which matters at hundreds of messages a second). No redirects,
-    no retries of its own: the outbox retries."""
-
-    def __init__(self, timeout_s: float, connections: int) -> None:
-        self.pool = urllib3.PoolManager(
-            num_pools=64,
-            maxsize=connections,
-            block=False,
-            timeout=urllib3.Timeout(total=timeout_s),
-            retries=False,
-            headers={"User-Agent": "RoadChief-Notify/1"},
-        )
-
-    def post(
-        self,
-        url: str,
-        *,
-        json: Any = None,
-        content: bytes | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> Reply:
-        body = content
-        sent_headers = dict(headers or {})
-        if json is not None:
-            body = _dumps(json)
-            sent_headers.setdefault("Content-Type", "application/json; charset=utf-8")
-        r = self.pool.request("POST", url, body=body, headers=sent_headers, redirect=False)
-        return Reply(r.status, r.data)
-
-    def close(self) -> None:
-        self.pool.clear()
-
-
-def _dumps(doc: Any) -> bytes:
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+# Every sender speaks through the one guarded client (app/core/outbound.py).
+Http = Outbound
 
 
 Sender = Callable[[Message, Http], Outcome]
