@@ -264,7 +264,15 @@ def cmd_channel_add(args: argparse.Namespace) -> None:
 
     _migrate()
     with session_scope() as session:
-        channel = add_channel(session, args.kind, args.name, args.url, args.secret, args.scope)
+        channel = add_channel(
+            session,
+            args.kind,
+            args.name,
+            args.url,
+            args.secret,
+            args.scope,
+            unsigned=args.unsigned,
+        )
         print(f"channel '{channel.name}' ({channel.kind}, scope {channel.scope}) added")
 
 
@@ -362,6 +370,11 @@ def parser() -> argparse.ArgumentParser:
     ca.add_argument("url")
     ca.add_argument("--secret", default="", help="signing secret (webhook, DingTalk, Feishu)")
     ca.add_argument("--scope", default="all", help="all | zone:NAME | department:CODE")
+    ca.add_argument(
+        "--unsigned",
+        action="store_true",
+        help="a webhook without --secret: send it unsigned, knowingly (refused otherwise)",
+    )
     ca.set_defaults(func=cmd_channel_add)
     cs.add_parser("list", help="list the channels").set_defaults(func=cmd_channel_list)
 

@@ -39,6 +39,7 @@ from app.live.jobs import live_lifespan
 from app.notify import outbox as notify_outbox
 from app.notify import views as notify_views
 from app.notify.jobs import notify_lifespan
+from app.notify.settings import get_notify_settings
 from app.open311 import views as open311_views
 from app.org import views as org_views
 from app.photos import views as photo_views
@@ -172,6 +173,7 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
 
 
 def create_app() -> FastAPI:
+    get_notify_settings()  # refuses to start on settings that would mislead (public URL)
     broker.install(get_engine())
     notify_outbox.install()
     app = FastAPI(

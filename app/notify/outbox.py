@@ -380,6 +380,15 @@ def quiet_until(session: Session, user: User, now: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(day, end, tzinfo=tz).astimezone(dt.UTC)
 
 
+def _folded_before(session: Session, target: Any, ticket_id: int, dedupe_key: str) -> bool:
+    """A scheduled notice already folded into a message to this destination about this ticket
+    (its key is in that message's `keys`; the column holds only the message's own key)."""
+    told = session.exec(
+        select(Notification.payload).where(target, Notification.ticket_id == ticket_id)
+    ).all()
+    return any(dedupe_key in (p or {}).get("keys", ()) for p in told)
+
+
 def _queue(
     session: Session,
     name: str,
@@ -414,6 +423,8 @@ def _queue(
             if channel
             else (Notification.user_id == user.id) & (Notification.kind == kind)  # type: ignore[union-attr]
         )
+        if dedupe_key and _folded_before(session, target, ticket_id, dedupe_key):
+            return []
         last = session.exec(
             select(Notification)
             .where(target, Notification.ticket_id == ticket_id)
@@ -422,11 +433,13 @@ def _queue(
             .with_for_update()
         ).first()
         if last is not None and last.status == DeliveryStatus.queued and last.attempts == 0:
-            # Not sent yet: it now tells the latest news, and what happened before it.
+            # Not sent yet: it now tells the latest news, and what happened before it. A
+            # scheduled notice's key goes with it (`keys`), so the next scan finds it told.
             last.payload = {
                 **payload,
                 "earlier": [*last.payload.get("earlier", []), last.payload["title"]],
                 "history": [*last.payload.get("history", []), entry],
+                "keys": [*last.payload.get("keys", []), *([dedupe_key] if dedupe_key else [])],
             }
             last.event = name
             last.ledger_event_id = event_id

@@ -51,13 +51,34 @@ def check_url(url: str) -> str:
     return url
 
 
+UNSIGNED = (
+    "a webhook without a secret is sent unsigned: its receiver cannot tell RoadChief's messages "
+    "from anyone else's. Give a secret, or say unsigned (roadchief channel add … --unsigned; "
+    'the API\'s "unsigned": true) if the receiver checks no signature'
+)
+
+
+def check_signed(kind: ChannelKind, secret: str, unsigned: bool) -> None:
+    """A webhook carries a signature unless whoever adds it says, knowingly, that it won't."""
+    if kind == ChannelKind.webhook and not secret and not unsigned:
+        raise Invalid(UNSIGNED)
+
+
 def add_channel(
-    session: Session, kind: str, name: str, url: str, secret: str = "", scope: str = "all"
+    session: Session,
+    kind: str,
+    name: str,
+    url: str,
+    secret: str = "",
+    scope: str = "all",
+    *,
+    unsigned: bool = False,
 ) -> Channel:
     try:
         channel_kind = ChannelKind(kind)
     except ValueError:
         raise Invalid(f"kind must be one of {', '.join(k.value for k in ChannelKind)}") from None
+    check_signed(channel_kind, secret, unsigned)
     if session.exec(select(Channel.id).where(Channel.name == name)).first():
         raise Invalid(f"a channel named '{name}' exists already")
     channel = Channel(
@@ -80,6 +101,8 @@ def get_channel(session: Session, channel_id: int) -> Channel:
 
 
 def update_channel(session: Session, channel: Channel, changes: dict[str, Any]) -> Channel:
+    if nulls := sorted(k for k, v in changes.items() if v is None):
+        raise Invalid(f"{', '.join(nulls)}: a value is required (null clears nothing here)")
     if (
         "name" in changes
         and session.exec(
@@ -87,6 +110,9 @@ def update_channel(session: Session, channel: Channel, changes: dict[str, Any]) 
         ).first()
     ):
         raise Invalid(f"a channel named '{changes['name']}' exists already")
+    unsigned = changes.pop("unsigned", False)
+    if "secret" in changes:
+        check_signed(channel.kind, changes["secret"], unsigned)
     if "url" in changes:
         changes["url"] = check_url(changes["url"])
     if "scope" in changes:

@@ -2,7 +2,10 @@
 
 from functools import lru_cache
 
+from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from app.core.config import get_settings
 
 
 class NotifySettings(BaseSettings):
@@ -12,7 +15,8 @@ class NotifySettings(BaseSettings):
         env_prefix="ROADCHIEF_NOTIFY_", env_file=".env", extra="ignore"
     )
 
-    # Where links in messages point (the PWA's public address).
+    # Where links in messages point (the PWA's public address). Production must say it: the
+    # default is this machine's loopback, which no phone in a group chat can open.
     public_url: str = "http://127.0.0.1:8000"
     # Dispatcher: seconds between polls when idle (0 disables it in this process), notifications
     # claimed per round, sends in flight at once, and how long a claim lasts before another
@@ -55,6 +59,17 @@ class NotifySettings(BaseSettings):
     )
     # SMS: "log" writes messages to the log (development); a county plugs its provider in here.
     sms_provider: str = "log"
+
+    @model_validator(mode="after")
+    def _public_url(self) -> "NotifySettings":
+        if not self.public_url.startswith(("https://", "http://")):
+            raise ValueError("ROADCHIEF_NOTIFY_PUBLIC_URL must be an http(s):// address")
+        if "public_url" not in self.model_fields_set and get_settings().environment == "production":
+            raise ValueError(
+                "ROADCHIEF_NOTIFY_PUBLIC_URL must be set in production: every link in a robot "
+                "message and every webhook's ticket.url points there (e.g. https://rcz.county.gov.cn)"
+            )
+        return self
 
 
 @lru_cache

@@ -28,6 +28,8 @@ class ChannelIn(Strict):
     url: str = Field(min_length=8, max_length=1000)
     secret: str = Field(default="", max_length=200)
     scope: str = Field(default="all", max_length=120)
+    # A webhook without a secret is refused unless this says it is meant to go unsigned.
+    unsigned: bool = False
 
 
 class ChannelUpdate(Strict):
@@ -36,6 +38,7 @@ class ChannelUpdate(Strict):
     secret: str | None = Field(default=None, max_length=200)
     scope: str | None = Field(default=None, max_length=120)
     active: bool | None = None
+    unsigned: bool = False  # clearing a webhook's secret, knowingly
 
 
 class Keys(Strict):
@@ -71,7 +74,7 @@ def add_channel(body: ChannelIn, session: SessionDep) -> dict[str, Any]:
     """The same as `roadchief channel add KIND NAME URL [--secret S] [--scope …]`."""
     with write_transaction(session):
         channel = service.add_channel(
-            session, body.kind, body.name, body.url, body.secret, body.scope
+            session, body.kind, body.name, body.url, body.secret, body.scope, unsigned=body.unsigned
         )
     return service.channel_public(channel)
 

@@ -120,3 +120,54 @@ def test_cli_channel_add_as_the_contract_says(own_engine, tmp_path):
     with Session(own_engine) as s:
         row = s.exec(select(Channel).where(Channel.name == channel)).one()
     assert (row.kind, row.secret, row.scope) == ("feishu", "s3", "all")
+
+
+def test_a_webhook_without_a_secret_is_refused_unless_said_unsigned(
+    client, db, own_engine, tmp_path
+):
+    admin = login(client, create_user(db, "admin", name="管理员"))
+    body = {"kind": "webhook", "name": name(), "url": "https://hotline.example.cn/hook"}
+    r = client.post("/api/admin/channels", json=body, headers=admin)
+    assert r.status_code == 422 and "unsigned" in r.json()["detail"]
+    r = client.post("/api/admin/channels", json={**body, "unsigned": True}, headers=admin)
+    assert r.status_code == 201 and r.json()["has_secret"] is False
+    signed = client.post(
+        "/api/admin/channels", json={**body, "name": name(), "secret": "s"}, headers=admin
+    ).json()
+    # Clearing a webhook's secret later is the same choice, said the same way.
+    cleared = client.patch(
+        f"/api/admin/channels/{signed['id']}", json={"secret": ""}, headers=admin
+    )
+    assert cleared.status_code == 422 and "unsigned" in cleared.json()["detail"]
+    cleared = client.patch(
+        f"/api/admin/channels/{signed['id']}", json={"secret": "", "unsigned": True}, headers=admin
+    )
+    assert cleared.status_code == 200 and cleared.json()["has_secret"] is False
+    # A robot's secret is its platform's choice (WeCom has none): no flag needed.
+    robot = {
+        "kind": "wecom",
+        "name": name(),
+        "url": "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
+    }
+    assert client.post("/api/admin/channels", json=robot, headers=admin).status_code == 201
+
+    # The CLI says the same.
+    cli = str(Path(sys.executable).parent / "roadchief")
+    env = {
+        "ROADCHIEF_DATABASE_URL": own_engine.url.render_as_string(hide_password=False),
+        "ROADCHIEF_VAR_DIR": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    hook = name()
+    args = [cli, "channel", "add", "webhook", hook, "https://hotline.example.cn/hook"]
+    refused = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and "--unsigned" in refused.stderr
+    done = subprocess.run(
+        [*args, "--unsigned"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    from sqlmodel import Session
+
+    with Session(own_engine) as s:
+        row = s.exec(select(Channel).where(Channel.name == hook)).one()
+    assert (row.kind, row.secret) == ("webhook", "")

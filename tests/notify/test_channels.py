@@ -242,3 +242,36 @@ def test_a_fan_out_row_that_cannot_be_expanded_holds_up_nothing_and_is_kept(
     with Session(own_engine) as s:
         assert [f.id for f in s.exec(select(Fanout))] == [ids[2]]  # kept, not lost
     assert len([r for r in caplog.records if "cannot be expanded" in r.getMessage()]) == 1
+
+
+def test_production_refuses_to_start_without_the_public_url(monkeypatch):
+    import pytest
+    from pydantic import ValidationError
+
+    from app.core.config import get_settings
+    from app.main import create_app
+
+    monkeypatch.setenv("ROADCHIEF_ENVIRONMENT", "production")
+    monkeypatch.setenv("ROADCHIEF_SECRET_KEY", "a-real-secret")
+    monkeypatch.delenv("ROADCHIEF_NOTIFY_PUBLIC_URL")
+    get_settings.cache_clear()
+    get_notify_settings.cache_clear()
+    try:
+        with pytest.raises(ValidationError, match="ROADCHIEF_NOTIFY_PUBLIC_URL must be set"):
+            create_app()
+        monkeypatch.setenv("ROADCHIEF_NOTIFY_PUBLIC_URL", "https://rcz.county.gov.cn")
+        get_notify_settings.cache_clear()
+        assert get_notify_settings().public_url == "https://rcz.county.gov.cn"
+    finally:
+        get_settings.cache_clear()
+        get_notify_settings.cache_clear()
+
+
+def test_the_compose_file_sets_the_public_url():
+    from pathlib import Path
+
+    import yaml
+
+    compose = yaml.safe_load((Path(__file__).parents[2] / "docker-compose.yml").read_text())
+    env = compose["x-app"]["environment"]
+    assert env["ROADCHIEF_NOTIFY_PUBLIC_URL"].startswith("${ROADCHIEF_NOTIFY_PUBLIC_URL:?")

@@ -430,3 +430,44 @@ def test_one_message_per_ticket_per_person_per_ten_minutes(db, chief_with_push):
     expand_in(db)
     rows = db.exec(select(Notification).where(Notification.ticket_id == other.id)).all()
     assert len(rows) == 1 and rows[0].next_attempt_at <= dt.datetime.now(dt.UTC)
+
+
+def test_a_held_message_folds_each_scheduled_notice_once(db, chief_with_push):
+    """Quiet hours hold the assignment until 07:30; the yellow-light scan runs every minute all
+    night. The held message tells the yellow light once, and nothing is told again after it
+    went out (before: one more 工单即将到期（黄灯） in 此前 every minute, hundreds by morning)."""
+    town = chief_with_push
+    ticket = assigned_ticket(db, town)
+    night = local(23, 0)
+    expand_in(db, now=night)  # the report's ticket.assigned, held until morning
+    key = f"yellow:{ticket.id}:1"  # what scan_yellow passes, once per deadline
+    for minute in range(90):
+        notify_ticket(
+            db, "ticket.yellow", ticket, now=night + dt.timedelta(minutes=minute), dedupe_key=key
+        )
+
+    def mine():
+        return db.exec(
+            select(Notification)
+            .where(Notification.ticket_id == ticket.id, Notification.user_id == town.road_chief.id)
+            .order_by(col(Notification.id))
+        ).all()
+
+    (held,) = mine()
+    assert held.next_attempt_at == local(7, 30, day=3)
+    assert held.event == "ticket.yellow"
+    assert held.payload["earlier"] == ["新工单待整改"]
+    assert [h["event"] for h in held.payload["history"]] == ["ticket.assigned", "ticket.yellow"]
+    # Sent in the morning; the scan goes on while the light stays yellow: nothing new.
+    held.status, held.sent_at = DeliveryStatus.sent, local(7, 30, day=3)
+    db.add(held)
+    db.flush()
+    for minute in range(30):
+        notify_ticket(
+            db,
+            "ticket.yellow",
+            ticket,
+            now=local(7, 31, day=3) + dt.timedelta(minutes=minute),
+            dedupe_key=key,
+        )
+    assert len(mine()) == 1
