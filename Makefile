@@ -17,6 +17,7 @@ run: setup frontend
 test: setup frontend services browser
 	$(BIN)/ruff check app tests bench migrations
 	$(BIN)/mypy app
+	$(BIN)/lint-imports
 	cd frontend && npm run typecheck && npm test && npm run size
 	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadgroup
 
@@ -57,6 +58,7 @@ browser:
 lint:
 	$(BIN)/ruff check app tests bench migrations
 	$(BIN)/mypy app
+	$(BIN)/lint-imports
 
 bench: setup
 	$(BIN)/python bench/routing.py

@@ -54,6 +54,9 @@ class Town:
     dept_staff: User
     inspector: User
     supervisor: User
+    # A second department with its own staff: who sees what across departments (issue 16).
+    other_department: Department
+    other_staff: User
 
 
 def create_town(session: Session) -> Town:
@@ -102,6 +105,10 @@ def create_town(session: Session) -> Town:
     session.add(ns)
     department = create_department(session, name="交警大队")
     staff = create_user(session, Role.department, department_id=department.id, name="交警小张")
+    other_department = create_department(session, name="市场监管所")
+    other_staff = create_user(
+        session, Role.department, department_id=other_department.id, name="市监小刘"
+    )
     inspector = create_user(session, Role.inspector, name="巡查员甲")
     supervisor = create_user(session, Role.supervisor, name="指挥中心")
     session.flush()
@@ -118,6 +125,8 @@ def create_town(session: Session) -> Town:
         staff,
         inspector,
         supervisor,
+        other_department,
+        other_staff,
     )
 
 

@@ -18,13 +18,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sqlalchemy import ColumnElement, and_, false, or_
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from app.org.models import Grid, Road, Role, User, Zone
 from app.tickets.models import OPEN_STATUSES, Status, Ticket
 
 if TYPE_CHECKING:
     from app.evaluation.models import Round as EvalRound
+
+
+SEES_ALL = (Role.inspector, Role.supervisor, Role.admin)
 
 
 @dataclass(frozen=True)
@@ -36,14 +41,6 @@ class Jurisdiction:
     area_ids: frozenset[int] = field(default_factory=frozenset)
     # Grids count only for tickets on no road: a road's problems stay with its road chief.
     grid_ids: frozenset[int] = field(default_factory=frozenset)
-
-    def covers(self, ticket: Ticket) -> bool:
-        return (
-            (ticket.road_id is not None and ticket.road_id in self.road_ids)
-            or (ticket.zone_id is not None and ticket.zone_id in self.zone_ids)
-            or (ticket.area_id is not None and ticket.area_id in self.area_ids)
-            or (ticket.road_id is None and ticket.grid_id in self.grid_ids)
-        )
 
 
 def jurisdiction_of(session: Session, user: User) -> Jurisdiction:
@@ -77,11 +74,86 @@ def _leader_jurisdiction(session: Session, user_id: int) -> Jurisdiction:
     return Jurisdiction(road_ids=roads, zone_ids=zones)
 
 
-def is_reader(actor: "Actor", ticket: Ticket) -> bool:
-    """A 挂包领导 sees their zones' tickets and those escalated to them, and changes nothing."""
-    return actor.role == Role.leader and (
-        ticket.escalated_to_id == actor.user.id or actor.jurisdiction.covers(ticket)
-    )
+# --- who may see a ticket: one rule, read by SQL (lists, single loads) and by Python -------
+
+
+@dataclass(frozen=True)
+class Term:
+    """One way a ticket can be someone's: its `column` holds one of `values` (and, for a grid,
+    the ticket is on no road: a road's problems stay with its road chief)."""
+
+    column: str
+    values: frozenset[int]
+    off_road: bool = False
+
+    def clause(self) -> ColumnElement[bool]:
+        column = col(getattr(Ticket, self.column))
+        match = column.in_(self.values)
+        return and_(col(Ticket.road_id).is_(None), match) if self.off_road else match
+
+    def holds(self, ticket: Ticket) -> bool:
+        value = getattr(ticket, self.column)
+        return value in self.values and not (self.off_road and ticket.road_id is not None)
+
+
+def _jurisdiction_terms(j: Jurisdiction) -> list[Term]:
+    terms = [
+        Term("road_id", j.road_ids),
+        Term("zone_id", j.zone_ids),
+        Term("area_id", j.area_ids),
+        Term("grid_id", j.grid_ids, off_road=True),
+    ]
+    return [t for t in terms if t.values]
+
+
+def responsible_terms(actor: "Actor") -> list[Term]:
+    """The ticket is theirs to fix: assigned or escalated to them, their department's, or in
+    their jurisdiction (chiefs). A 挂包领导 is responsible for nothing."""
+    user = actor.user
+    if user.role == Role.leader or user.id is None:
+        return []
+    me = frozenset({user.id})
+    terms = [Term("assignee_id", me), Term("escalated_to_id", me)]
+    if user.role == Role.department and user.department_id:
+        terms.append(Term("department_id", frozenset({user.department_id})))
+    if user.role == Role.chief:
+        terms += _jurisdiction_terms(actor.jurisdiction)
+    return terms
+
+
+def visible_terms(actor: "Actor") -> list[Term] | None:
+    """Who may see a ticket; None: every ticket (inspectors, supervisors, admins).
+
+    A 挂包领导 reads their zones' tickets and those escalated to them; everyone else sees
+    what they are responsible for."""
+    if actor.role in SEES_ALL:
+        return None
+    if actor.role == Role.leader:
+        uid = frozenset({actor.user.id}) if actor.user.id is not None else frozenset()
+        return [Term("escalated_to_id", uid), *_jurisdiction_terms(actor.jurisdiction)]
+    return responsible_terms(actor)
+
+
+def _any(terms: list[Term]) -> ColumnElement[bool]:
+    return or_(*(t.clause() for t in terms)) if terms else false()
+
+
+def visible_clause(actor: "Actor") -> ColumnElement[bool] | None:
+    """The tickets this actor may see, as a WHERE clause (None: all of them)."""
+    terms = visible_terms(actor)
+    return None if terms is None else _any(terms)
+
+
+def responsible_clause(actor: "Actor") -> ColumnElement[bool]:
+    """The tickets this actor must fix, as a WHERE clause (their inbox)."""
+    return _any(responsible_terms(actor))
+
+
+def visible_query(actor: "Actor", ticket_id: int) -> SelectOfScalar[Ticket]:
+    """One ticket if this actor may see it: single reads use the lists' clause."""
+    query = select(Ticket).where(col(Ticket.id) == ticket_id)
+    visible = visible_clause(actor)
+    return query if visible is None else query.where(visible)
 
 
 @dataclass(frozen=True)
@@ -99,29 +171,19 @@ class Actor:
         return self.user.role in (Role.supervisor, Role.admin)
 
     def is_responsible(self, ticket: Ticket) -> bool:
-        """The ticket is theirs to fix: assigned to them, their department's, or below them."""
-        user = self.user
-        if user.role == Role.leader:
-            return False
-        if ticket.assignee_id == user.id or ticket.escalated_to_id == user.id:
-            return True
-        if user.role == Role.department:
-            return ticket.department_id is not None and ticket.department_id == user.department_id
-        return user.role == Role.chief and self.jurisdiction.covers(ticket)
+        """The ticket is theirs to fix (responsible_terms, read in Python)."""
+        return any(t.holds(ticket) for t in responsible_terms(self))
 
 
 def can_view(actor: Actor, ticket: Ticket) -> bool:
-    if actor.role in (Role.inspector, Role.supervisor, Role.admin):
-        return True
-    return actor.is_responsible(ticket) or is_reader(actor, ticket)
+    """visible_terms read in Python, for a ticket already loaded (lists and loads use SQL)."""
+    terms = visible_terms(actor)
+    return terms is None or any(t.holds(ticket) for t in terms)
 
 
-def can_view_ticket(user: User, ticket: Ticket, session: Session | None = None) -> bool:
-    """For callers that hold only a user (photo serving)."""
-    if user.role in (Role.inspector, Role.supervisor, Role.admin):
-        return True
-    jurisdiction = jurisdiction_of(session, user) if session is not None else Jurisdiction()
-    return can_view(Actor(user, jurisdiction), ticket)
+def load_visible(session: Session, actor: Actor, ticket_id: int) -> Ticket | None:
+    """The ticket if this actor may see it, else None (the caller answers 404)."""
+    return session.exec(visible_query(actor, ticket_id)).first()
 
 
 def _can_verify(actor: Actor, ticket: Ticket) -> bool:

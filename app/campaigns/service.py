@@ -9,7 +9,8 @@ Definitions (all over the campaign's tagged tickets, dismissed ones left out):
 - due 应整改: rectified, or past the target deadline.
 - on-time rate = on-time ÷ due (null when nothing is due yet), compared with target_rate.
 Figures are given in total, by zone (片区) and by unit (the department it was handed to, else
-the chief who holds it).
+the chief who holds it), ranked by on-time rate with 并列, 末位 (the last `BOTTOM_N`) and 不参评
+(nothing due yet) as the 通报 ranks (app.core.ranking).
 """
 
 import datetime as dt
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, select
 
 from app.campaigns.models import Campaign, CampaignTicket
+from app.core import ranking
 from app.core.config import get_settings
 from app.core.errors import Invalid, NotFound
 from app.core.timeutil import as_utc, utcnow
@@ -31,6 +33,9 @@ from app.org.models import Department, User, Zone
 from app.photos.models import Photo, PhotoKind
 from app.photos.service import photo_public
 from app.tickets.models import Status, Ticket
+
+# How many of the last-ranked zones and units are marked 末位, as in the 通报.
+BOTTOM_N = 3
 
 
 def _local_day(moment: dt.datetime) -> dt.date:
@@ -140,6 +145,11 @@ def tagged_tickets(session: Session, campaign: Campaign) -> list[Ticket]:
     )
 
 
+def _merit(row: dict[str, Any]) -> tuple[float] | None:
+    """Ranked on the on-time rate; a unit with nothing due yet is 不参评, not last with 0 %."""
+    return None if row["on_time_rate"] is None else (row["on_time_rate"],)
+
+
 def figures(session: Session, campaign: Campaign, now: dt.datetime | None = None) -> dict[str, Any]:
     """Found / rectified / overdue / on-time rate vs target: total, by zone, by unit; the trend."""
     now = now or utcnow()
@@ -199,19 +209,21 @@ def figures(session: Session, campaign: Campaign, now: dt.datetime | None = None
         "as_of": now.isoformat(),
         "status": status(campaign, now),
         "totals": total.public(target),
-        "by_zone": sorted(
-            (
+        "by_zone": ranking.rank(
+            [
                 {"id": k, "name": zones.get(k, "片区外") if k else "片区外", **v.public(target)}
                 for k, v in by_zone.items()
-            ),
-            key=lambda r: (-(r["on_time_rate"] or 0), r["name"]),
+            ],
+            _merit,
+            BOTTOM_N,
         ),
-        "by_unit": sorted(
-            (
+        "by_unit": ranking.rank(
+            [
                 {"kind": k[0], "id": k[1], "name": unit_name(*k), **v.public(target)}
                 for k, v in by_unit.items()
-            ),
-            key=lambda r: (-(r["on_time_rate"] or 0), r["name"]),
+            ],
+            _merit,
+            BOTTOM_N,
         ),
         "trend": trend,
     }

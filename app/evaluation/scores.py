@@ -1,7 +1,8 @@
 """Scores: site = 100 − capped deductions; unit and zone = weighted mean of their sites.
 
 Rankings use competition ranks (1, 2, 2, 4) on scores rounded to two decimals, so two units
-showing the same score are 并列; the last `bottom_n` (and any tied with them) are 末位.
+showing the same score are 并列; 末位 marks the last `bottom_n`, never a tie reaching above
+them (app.core.ranking, the rule the 通报 and 专项整治 rank by too).
 Open rounds are scored live for the command centre; a closed round answers its frozen scores.
 """
 
@@ -13,6 +14,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from app.core import ranking
 from app.evaluation.models import (
     ItemOutcome,
     Round,
@@ -49,23 +51,13 @@ def site_score(deductions: Iterable[tuple[int, float, float]]) -> tuple[float, f
 
 
 def rank(rows: list[dict[str, Any]], bottom_n: int) -> list[dict[str, Any]]:
-    """Sort by score (best first), rank with ties, mark the bottom; unscored rows last."""
-    scored = sorted((r for r in rows if r["score"] is not None), key=lambda r: -r["score"])
-    unscored = [r for r in rows if r["score"] is None]
-    counts: dict[float, int] = {}
-    for r in scored:
-        counts[r["score"]] = counts.get(r["score"], 0) + 1
-    previous, current = None, 0
-    for i, r in enumerate(scored, start=1):
-        if r["score"] != previous:
-            current, previous = i, r["score"]
-        r["rank"], r["tied"] = current, counts[r["score"]] > 1
-    threshold = scored[len(scored) - bottom_n]["rank"] if 0 < bottom_n < len(scored) else None
-    for r in scored:
-        r["bottom"] = threshold is not None and r["rank"] >= threshold
-    for r in unscored:
-        r["rank"], r["tied"], r["bottom"] = None, False, False
-    return scored + unscored
+    """Best score first, 并列 on equal scores, 末位 by app.core.ranking; unscored rows last."""
+    return ranking.rank(
+        rows,
+        lambda r: None if r["score"] is None else (round(r["score"], 2),),
+        bottom_n,
+        order=lambda r: str(r.get("name") or ""),
+    )
 
 
 def _weighted(values: list[tuple[float, float]]) -> float | None:
@@ -76,7 +68,7 @@ def _weighted(values: list[tuple[float, float]]) -> float | None:
 def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
     """The round's scoreboard: sites, units, zones, items that lost most, tickets spawned."""
     if rnd.status == RoundStatus.closed and rnd.published is not None:
-        return rnd.published
+        return _ranked_again(rnd.published)
     settings = get_evaluation_settings()
     conn = session.connection()
     # One query for the sites, their names and their units' names (Core rows, no objects):
@@ -188,6 +180,17 @@ def compute_scores(session: Session, rnd: Round) -> dict[str, Any]:
         "zones": rank(zone_rows, settings.bottom_n),
         "items": items_lost(session, rnd.id),  # type: ignore[arg-type]
         "tickets": tickets_spawned(session, rnd.id),  # type: ignore[arg-type]
+    }
+
+
+def _ranked_again(published: dict[str, Any]) -> dict[str, Any]:
+    """A frozen scoreboard keeps its scores; its ranks and 末位 follow today's rule (rounds
+    closed before it was one rule marked ties reaching above the last places 末位)."""
+    bottom_n = published.get("settings", {}).get("bottom_n", get_evaluation_settings().bottom_n)
+    return {
+        **published,
+        "units": rank([dict(u) for u in published.get("units", [])], bottom_n),
+        "zones": rank([dict(z) for z in published.get("zones", [])], bottom_n),
     }
 
 

@@ -8,11 +8,11 @@ from typing import Any
 from shapely.geometry import Point, shape
 from sqlmodel import Session, col, select
 
+from app.core import geo
 from app.core.errors import Invalid
 from app.evaluation.models import Site, SiteType
 from app.org import hooks as org_hooks
 from app.org.models import Department, Road, Role, User, Zone
-from app.photos.service import distance_m
 
 # (code, name): the types the national manual visits; admins add more through the API.
 SITE_TYPES: list[tuple[str, str]] = [
@@ -32,7 +32,7 @@ SITE_TYPES: list[tuple[str, str]] = [
 ROAD_TYPE, LANE_TYPE = "main_road", "back_street"
 # A road whose name ends so is a lane (背街小巷), not a main road.
 LANE_SUFFIXES = ("巷", "弄", "里", "胡同", "小街")
-DEFAULT_RADIUS_M = 50.0
+DEFAULT_RADIUS_M = geo.DEFAULT_SITE_RADIUS_M
 MAX_ERRORS_SHOWN = 10
 
 
@@ -92,23 +92,12 @@ org_hooks.on_roads_changed(sync_road_sites)  # in the transaction of every road 
 
 
 def check_in_distance(site: Site, lat: float, lon: float) -> float:
-    """Metres from the check-in to the site: 0 inside its polygon, else to its nearest point."""
-    geom = shape(site.geometry)
-    here = Point(lon, lat)
-    if geom.geom_type in ("Polygon", "MultiPolygon") and geom.covers(here):
-        return 0.0
-    if geom.geom_type == "Point":
-        return distance_m(lat, lon, geom.y, geom.x)
-    # Nearest point in degrees is close enough to nearest in metres at a site's scale.
-    from shapely.ops import nearest_points
-
-    near = nearest_points(geom, here)[0]
-    return distance_m(lat, lon, near.y, near.x)
+    """Metres from the check-in to the site (app.core.geo: the rule the phone's twin follows)."""
+    return geo.site_distance_m(site.geometry, lat, lon)
 
 
 def is_far(site: Site, distance: float) -> bool:
-    radius = site.checkin_radius_m if site.checkin_radius_m is not None else DEFAULT_RADIUS_M
-    return distance > radius
+    return geo.is_far(distance, site.checkin_radius_m)
 
 
 def zone_of(session: Session, lat: float, lon: float) -> int | None:

@@ -37,6 +37,7 @@ from sqlmodel import Session, col, select
 
 from app.core.config import get_settings
 from app.core.errors import Invalid, PayloadTooLarge
+from app.core.geo import distance_m
 from app.org.models import Road, User
 from app.photos import imaging
 from app.photos.imaging import Decoded
@@ -260,14 +261,6 @@ def _watermark_lines(caption: Caption, d: Decoded, kind: PhotoKind) -> list[str]
 
 def _format_position(lat: float, lon: float) -> str:
     return f"{abs(lat):.6f}°{'N' if lat >= 0 else 'S'} {abs(lon):.6f}°{'E' if lon >= 0 else 'W'}"
-
-
-def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6_371_008.8 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _distance_from_ticket(photo: Photo, ticket: Ticket) -> float | None:

@@ -5,13 +5,12 @@ from typing import Literal
 from fastapi import APIRouter, Request, Response
 
 from app.auth.deps import CurrentUser
-from app.auth.policy import can_view_ticket
+from app.auth.policy import Actor, jurisdiction_of, load_visible
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, NotFound
 from app.org.models import Role
 from app.photos.models import Photo
 from app.photos.storage import digest_of, get_storage
-from app.tickets.models import Ticket
 
 router = APIRouter(prefix="/api/photos", tags=["photos"])
 
@@ -29,8 +28,12 @@ def photo_file(
 ) -> Response:
     """The published copy (display, thumb) or, for supervisors and admins, the original."""
     photo = session.get(Photo, photo_id)
-    ticket = session.get(Ticket, photo.ticket_id) if photo else None
-    if photo is None or ticket is None or not can_view_ticket(user, ticket, session):
+    ticket = (
+        load_visible(session, Actor(user, jurisdiction_of(session, user)), photo.ticket_id)
+        if photo is not None and photo.ticket_id is not None
+        else None
+    )
+    if photo is None or ticket is None:
         raise NotFound(f"photo {photo_id} not found")
     if variant == "original" and user.role not in (Role.supervisor, Role.admin):
         raise Forbidden("original photos are kept for supervisors and admins")

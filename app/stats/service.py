@@ -32,10 +32,8 @@ is left out (and its weight with it). Weights and the grade words (优秀 ≥ 90
 Only a unit with something due in the week or overdue at the as-of moment is rated: one with
 nothing due is 不参评 (listed unranked at the end), never first with 100 points. Rated units
 are ranked by score, then on-time rate, then closure rate; units equal on all three are 并列
-with the same rank (1, 2, 2, 4). When more units are rated than `bottom_n` (3), the units
-whose rank falls within the last `bottom_n` places are marked 末位 — a tie that extends above
-those places is not marked, so no unit is named last while another with the same figures is
-not.
+with the same rank (1, 2, 2, 4), and 末位 marks the last `bottom_n` (3) — the rule of
+app.core.ranking, which the 测评 scoreboard and 专项整治 rank by too.
 """
 
 import datetime as dt
@@ -50,6 +48,7 @@ from sqlmodel import Session
 from app.campaigns import service as campaigns
 from app.citizens.models import Rating, Score
 from app.console.summary import epoch
+from app.core import ranking
 from app.core.config import get_settings
 from app.core.errors import Invalid
 from app.core.timeutil import as_utc
@@ -337,32 +336,12 @@ def _ranked(
         for unit, info, tally in units
     ]
 
-    def merit(r: dict[str, Any]) -> tuple[float, float, float]:
-        return (-r["score"], -(r["on_time_rate"] or 0.0), -(r["closure_rate"] or 0.0))
+    def merit(r: dict[str, Any]) -> tuple[float, float, float] | None:
+        if r["score"] is None:
+            return None  # 不参评
+        return (r["score"], r["on_time_rate"] or 0.0, r["closure_rate"] or 0.0)
 
-    scored = sorted(
-        (r for r in rows if r["score"] is not None), key=lambda r: (merit(r), r["name"])
-    )
-    unscored = sorted((r for r in rows if r["score"] is None), key=lambda r: r["name"])
-    # Competition ranking: equal merit, equal rank; the next rank skips the tied places.
-    rank = 0
-    for i, r in enumerate(scored):
-        if i == 0 or merit(r) != merit(scored[i - 1]):
-            rank = i + 1
-        r["rank"] = rank
-    counts: dict[int, int] = {}
-    for r in scored:
-        counts[r["rank"]] = counts.get(r["rank"], 0) + 1
-    first_bottom = len(scored) - cfg.bottom_n + 1
-    for r in scored:
-        r["tied"] = counts[r["rank"]] > 1
-        # A tie's rank is its first place: the whole tie lies within the last places or none.
-        r["bottom"] = len(scored) > cfg.bottom_n and r["rank"] >= first_bottom
-    for r in unscored:
-        r["rank"] = None
-        r["tied"] = False
-        r["bottom"] = False
-    return scored + unscored
+    return ranking.rank(rows, merit, cfg.bottom_n)
 
 
 PROBLEM_CATEGORIES = 3

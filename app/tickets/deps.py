@@ -9,7 +9,7 @@ from fastapi import Depends, Header
 from sqlmodel import Session
 
 from app.auth.deps import CurrentActor
-from app.auth.policy import Actor, applies, can_view, may
+from app.auth.policy import Actor, applies, load_visible, may
 from app.core.db import SessionDep
 from app.core.errors import Conflict, Forbidden, Invalid, NotFound
 from app.ledger.models import Event
@@ -54,8 +54,8 @@ RequiredKey = Annotated[str, Depends(required_idempotency_key)]
 
 
 def visible_ticket(ticket_id: int, session: SessionDep, actor: CurrentActor) -> Ticket:
-    ticket = session.get(Ticket, ticket_id)
-    if ticket is None or not can_view(actor, ticket):
+    ticket = load_visible(session, actor, ticket_id)
+    if ticket is None:
         raise NotFound(f"ticket {ticket_id} not found")
     return ticket
 
@@ -89,8 +89,8 @@ def ticket_for(action: str) -> Callable[..., Target]:
     """
 
     def load(ticket_id: int, session: SessionDep, actor: CurrentActor, key: OptionalKey) -> Target:
-        ticket = session.get(Ticket, ticket_id)
-        if ticket is None or not can_view(actor, ticket):
+        ticket = load_visible(session, actor, ticket_id)
+        if ticket is None:
             raise NotFound(f"ticket {ticket_id} not found")
         prior = prior_action(session, key, ticket, actor.user)
         if prior is not None:

@@ -1,14 +1,14 @@
-"""Ticket queries: the list with its filters, and the visibility rule applied in SQL."""
+"""Ticket queries: the list with its filters, seen through the visibility rule (auth.policy)."""
 
 import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, or_
+from sqlalchemy import and_, false, or_
 from sqlmodel import Session, col, func, select
 
-from app.auth.policy import Actor
+from app.auth.policy import Actor, responsible_clause, visible_clause
 from app.core.errors import Invalid
 from app.core.timeutil import utcnow
 from app.org.models import Role
@@ -55,40 +55,6 @@ def parse_point(text: str) -> tuple[float, float]:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat + lon):
         raise Invalid("near must be lat,lon within WGS-84 ranges")
     return lat, lon
-
-
-def responsible_clause(actor: Actor) -> ColumnElement[bool]:
-    """SQL twin of Actor.is_responsible."""
-    user = actor.user
-    clauses: list[Any] = [Ticket.assignee_id == user.id, Ticket.escalated_to_id == user.id]
-    if user.role == Role.department and user.department_id:
-        clauses.append(Ticket.department_id == user.department_id)
-    if user.role == Role.chief:
-        clauses.extend(_jurisdiction_clauses(actor))
-    return or_(*clauses)
-
-
-def _jurisdiction_clauses(actor: Actor) -> list[Any]:
-    j = actor.jurisdiction
-    clauses: list[Any] = []
-    if j.road_ids:
-        clauses.append(col(Ticket.road_id).in_(j.road_ids))
-    if j.zone_ids:
-        clauses.append(col(Ticket.zone_id).in_(j.zone_ids))
-    if j.area_ids:
-        clauses.append(col(Ticket.area_id).in_(j.area_ids))
-    if j.grid_ids:
-        clauses.append(and_(col(Ticket.road_id).is_(None), col(Ticket.grid_id).in_(j.grid_ids)))
-    return clauses
-
-
-def visible_clause(actor: Actor) -> ColumnElement[bool] | None:
-    if actor.role in (Role.inspector, Role.supervisor, Role.admin):
-        return None
-    if actor.role == Role.leader:
-        # SQL twin of policy.is_reader: read-only over their zones and their escalations.
-        return or_(col(Ticket.escalated_to_id) == actor.user.id, *_jurisdiction_clauses(actor))
-    return responsible_clause(actor)
 
 
 def list_tickets(session: Session, actor: Actor, f: TicketFilter) -> tuple[list[dict], int]:

@@ -140,3 +140,31 @@ def test_only_tickets_filed_in_the_period_are_tagged(db):
     late = _ticket(db, town, category_code="0505", zone_id=town.zone.id, received_at=at(6, 8))
     tagged = {t.id for t in service.tagged_tickets(db, campaign)}
     assert inside.id in tagged and late.id not in tagged
+
+
+def test_units_rank_as_the_bulletin_does_and_one_with_nothing_due_is_not_rated(db):
+    """专项整治 ranks by the one rule: a unit with nothing due yet is 不参评, not last at 0 %."""
+    town = create_town(db)
+    campaign = Campaign(
+        name="乱停车整治", starts_on=dt.date(2030, 6, 1), ends_on=dt.date(2030, 6, 30),
+        category_codes=["0505"], zone_ids=[], target_value=4, target_unit="work_hours",
+        target_rate=0.9, department_id=town.department.id, created_by_id=town.supervisor.id,
+    )  # fmt: skip
+    db.add(campaign)
+    db.flush()
+    late = TARGET_AT + dt.timedelta(hours=1)
+    # road_chief: rectified late (0 %); other_chief: assigned only now, nothing due yet.
+    for assignee, assigned_at, rectified_at, status in (
+        (town.road_chief, at(5, 9), late, Status.rectified),
+        (town.other_chief, at(7, 11), None, Status.assigned),
+    ):
+        ticket = _ticket(
+            db, town, category_code="0505", zone_id=town.zone.id, status=status,
+            assignee_id=assignee.id, assigned_at=assigned_at, due_at=at(20, 17),
+            rectified_at=rectified_at,
+        )  # fmt: skip
+        service.tag(db, campaign, ticket, town.supervisor)
+    units = {r["id"]: r for r in service.figures(db, campaign, NOW)["by_unit"]}
+    late_unit, new_unit = units[town.road_chief.id], units[town.other_chief.id]
+    assert (late_unit["on_time_rate"], late_unit["rank"]) == (0.0, 1)
+    assert (new_unit["on_time_rate"], new_unit["rank"], new_unit["bottom"]) == (None, None, False)
