@@ -369,7 +369,7 @@ def parser() -> argparse.ArgumentParser:
     ca.add_argument("name")
     ca.add_argument("url")
     ca.add_argument("--secret", default="", help="signing secret (webhook, DingTalk, Feishu)")
-    ca.add_argument("--scope", default="all", help="all | zone:NAME | department:CODE")
+    ca.add_argument("--scope", default="all", help="all | zone:ID | department:CODE")
     ca.add_argument(
         "--unsigned",
         action="store_true",

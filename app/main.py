@@ -216,6 +216,7 @@ def create_app() -> FastAPI:
         app.include_router(module.router)
     app.include_router(notify_views.admin)
     app.include_router(notify_views.router)
+    app.include_router(stats_views.public)
     app.include_router(board_views.public)
     app.include_router(board_views.staff)
     app.include_router(open311_views.router)

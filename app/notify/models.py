@@ -38,7 +38,7 @@ class Channel(SQLModel, table=True):
     name: str = Field(unique=True, max_length=100)
     url: str = Field(max_length=1000)
     secret: str = Field(default="", max_length=200)
-    # "all", "zone:<name>" or "department:<code>".
+    # "all", "zone:<id>" or "department:<code>".
     scope: str = Field(default="all", max_length=120)
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

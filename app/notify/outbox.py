@@ -42,7 +42,7 @@ from app.notify.models import (
 )
 from app.notify.rules import RULES, events_for, recipients
 from app.notify.settings import get_notify_settings
-from app.org.models import Department, Road, User, Zone
+from app.org.models import Department, Road, User
 from app.tickets.models import STATUS_LABELS, Category, Ticket
 
 
@@ -231,8 +231,8 @@ def _group_channels(session: Session, ticket: Ticket | None) -> list[Channel]:
         return []
     scopes = {"all"}
     if ticket is not None:
-        if ticket.zone_id and (zone := session.get(Zone, ticket.zone_id)):
-            scopes.add(f"zone:{zone.name}")
+        if ticket.zone_id:
+            scopes.add(f"zone:{ticket.zone_id}")  # by id: two towns may name a zone alike
         for dept_id in {ticket.department_id, ticket.lead_department_id} - {None}:
             if dept := session.get(Department, dept_id):
                 scopes.add(f"department:{dept.code}")
@@ -265,7 +265,7 @@ def notify_ticket(
     usernames = [u.username for u in users]
     urgent = ticket.category_code.startswith(get_notify_settings().urgent_prefix)
     made: list[Notification] = []
-    for i, channel in enumerate(groups):
+    for channel in groups:
         made += _queue(
             session,
             name,
@@ -277,7 +277,7 @@ def notify_ticket(
             recipients=usernames,
             # A machine receiver (webhook) gets every event; people in a group are spared repeats.
             coalesce=channel.kind != ChannelKind.webhook,
-            dedupe_key=f"{dedupe_key}:c{i}" if dedupe_key else None,
+            dedupe_key=f"{dedupe_key}:c{channel.id}" if dedupe_key else None,
         )
     for user in users:
         for kind in personal_channels(session, user):

@@ -28,6 +28,8 @@ class Rule:
 RULES: dict[str, Rule] = {
     "ticket.assigned": Rule("新工单待整改", ("assignee",)),  # assigned or reassigned to me
     "ticket.rework": Rule("工单被退回返工", ("assignee",)),
+    # Someone found the same problem again and added their photo: the assignee hears of it.
+    "ticket.photo_added": Rule("工单补充了新照片", ("assignee",)),
     "ticket.yellow": Rule("工单即将到期（黄灯）", ("assignee",)),
     "ticket.overdue": Rule("工单已逾期（红灯）", ("assignee", "escalated_to")),  # me + superior
     "ticket.escalated": Rule("工单已督办", ("escalated_to", "assignee", "previously_escalated_to")),
@@ -63,6 +65,7 @@ LEDGER_TRIGGERS: dict[str, Callable[[Event], list[str]]] = {
     "report": lambda e: ["ticket.assigned"] if e.to_status == Status.assigned else [],
     "dispatch": lambda e: ["ticket.assigned"],
     "handoff": lambda e: ["ticket.assigned"],
+    "add_photo": lambda e: ["ticket.photo_added"],
     "reject": lambda e: ["ticket.rework", *_flag_events(e)],
     "escalate": lambda e: [_escalate_event(e)],
 }

@@ -25,6 +25,7 @@ from app.notify.rules import RULES
 from app.notify.settings import get_notify_settings
 from app.org.models import Role, User, Zone
 from app.stats.document import find_issue
+from app.stats.links import issued_path
 from app.stats.models import BulletinIssue
 from app.stats.service import Week, bulletin
 from app.stats.settings import get_bulletin_settings
@@ -251,15 +252,16 @@ def notify_bulletin_issued(
         bottom = [r["name"] for r in data.get("sections", {}).get(section, []) if r.get("bottom")]
         if bottom:
             lines.append(f"{BOTTOM}{label}：{'、'.join(bottom)}")
-    zones = {r["name"]: r for r in data.get("sections", {}).get("zone", [])}
+    zones = {f"zone:{r['id']}": r for r in data.get("sections", {}).get("zone", [])}
     made = 0
     for channel in _bulletin_channels(session):
-        own = zones.get(channel.scope.removeprefix("zone:")) if channel.scope != "all" else None
+        own = zones.get(channel.scope)
         payload = {
             "title": f"{RULES['bulletin.issued'].title}：{number}",
             "occurred_at": as_utc(record.issued_at).isoformat(),
             "lines": [*lines, *([f"本片区：{_zone_line(own)}"] if own else [])],
-            "url": app_url(f"/console/bulletin?week={week.label}"),
+            # The console is the command centre's: the groups open the issued 通报 itself.
+            "url": app_url(issued_path(week.label)),
             "link": "查看通报",
         }
         made += len(
@@ -286,8 +288,9 @@ def scan_bulletin(session: Session, now: dt.datetime) -> int:
         "title": f"{RULES['bulletin.published'].title}（{week_title(last_week.label)}）",
         "occurred_at": as_utc(now).isoformat(),
         "lines": [_week_words(last_week)],
-        "url": app_url(f"/console/bulletin?week={last_week.label}"),
-        "link": "查看通报",
+        # Not issued yet, so nothing the groups could open: the app, where each sees their own.
+        "url": app_url("/inbox"),
+        "link": "打开路长通",
     }
     return len(
         notify_groups(session, "bulletin.published", _bulletin_channels(session), payload, key)

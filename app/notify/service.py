@@ -31,12 +31,25 @@ HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 def check_scope(session: Session, scope: str) -> str:
-    """`all`, `zone:NAME` or `department:CODE`, naming a zone or department that exists."""
+    """`all`, `zone:ID` or `department:CODE`, naming a zone or department that exists.
+
+    A zone is kept by its id: two towns may each have a 城东片区. `zone:NAME` is accepted when
+    exactly one zone has that name, and stored as its id."""
     if not SCOPE.match(scope):
-        raise Invalid("scope must be all, zone:NAME or department:CODE")
+        raise Invalid("scope must be all, zone:ID or department:CODE")
     kind, _, name = scope.partition(":")
-    if kind == "zone" and not session.exec(select(Zone.id).where(Zone.name == name)).first():
-        raise Invalid(f"no zone named '{name}'")
+    if kind == "zone":
+        ids = (
+            list(session.exec(select(Zone.id).where(Zone.id == int(name))))
+            if name.isdigit()
+            else []
+        )
+        ids = ids or list(session.exec(select(Zone.id).where(Zone.name == name).limit(2)))
+        if not ids:
+            raise Invalid(f"no zone '{name}'")
+        if len(ids) > 1:
+            raise Invalid(f"more than one zone is named '{name}': give zone:ID")
+        return f"zone:{ids[0]}"
     if (
         kind == "department"
         and not session.exec(select(Department.id).where(Department.code == name)).first()

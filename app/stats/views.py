@@ -25,6 +25,8 @@ it the next 文号 of the year (kept on later edits) and saves the 工作要求;
 
 GET /api/bulletin.xlsx?week=…   → the workbook (汇总 + 按路段/按路长/按片区/按职能部门 sheets).
 GET /api/bulletin/print?week=…  → text/html, A4 (@page) — print it from the browser.
+GET /api/bulletin/issued?week=…&sig=…  → the same page of an issued 通报, for anyone holding
+the signed link its notice carries (chiefs and units in the groups; no sign-in: app.stats.links).
 """
 
 from typing import Any
@@ -36,12 +38,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.auth.deps import CurrentUser, require_roles
 from app.core.config import get_settings
 from app.core.db import SessionDep, write_transaction
-from app.core.openapi import IsoWeek
+from app.core.errors import NotFound
+from app.core.openapi import IsoWeek, errors
 from app.core.timeutil import utcnow
 from app.notify.scheduled import notify_bulletin_issued
 from app.org.models import Role
 from app.photos.imaging import FONT_PATH
-from app.stats.document import document, issue
+from app.stats import links
+from app.stats.document import document, find_issue, issue
 from app.stats.render import bulletin_html, bulletin_xlsx
 from app.stats.service import Week, bulletin
 from app.stats.settings import get_bulletin_settings
@@ -49,6 +53,9 @@ from app.stats.settings import get_bulletin_settings
 router = APIRouter(
     prefix="/api", tags=["bulletin"], dependencies=[require_roles(Role.supervisor, Role.admin)]
 )
+
+# The issued 通报 as the groups it was sent to open it (signed link, no sign-in).
+public = APIRouter(prefix="/api", tags=["bulletin"])
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -106,6 +113,15 @@ def get_bulletin_xlsx(session: SessionDep, week: IsoWeek | None = None) -> Respo
 @router.get("/bulletin/print", response_class=HTMLResponse)
 def get_bulletin_print(session: SessionDep, week: IsoWeek | None = None) -> HTMLResponse:
     """The bulletin as a clean A4 page for printing."""
+    return HTMLResponse(bulletin_html(_bulletin(session, week)))
+
+
+@public.get("/bulletin/issued", response_class=HTMLResponse, responses=errors(404))
+def get_issued_bulletin(session: SessionDep, week: IsoWeek, sig: str) -> HTMLResponse:
+    """An issued 通报's A4 page, read-only, through the signed link its notice carries."""
+    links.check(week, sig)
+    if find_issue(session, week) is None:
+        raise NotFound(f"no 通报 was issued for {week}")
     return HTMLResponse(bulletin_html(_bulletin(session, week)))
 
 

@@ -21,7 +21,7 @@ def test_admin_adds_a_channel_queues_a_test_and_reads_the_log(client, db):
         "name": name(),
         "url": "https://oapi.dingtalk.com/robot/send?access_token=abc",
         "secret": "SEC123",
-        "scope": f"zone:{town.zone.name}",
+        "scope": f"zone:{town.zone.id}",
     }
     assert client.post("/api/admin/channels", json=body, headers=chief).status_code == 403
     r = client.post("/api/admin/channels", json=body, headers=admin)

@@ -138,9 +138,9 @@ def test_the_weekly_digest_reads_as_the_leaders_ranking_of_their_own_zones(db, w
 def test_issuing_the_bulletin_tells_every_zone_group_once(client, db, week48):
     town, west, _north = week48
     east_group = add_channel(db, "wecom", name(), "http://127.0.0.1:9/wecom?key=e",
-                             scope=f"zone:{town.zone.name}")  # fmt: skip
+                             scope=f"zone:{town.zone.id}")  # fmt: skip
     west_group = add_channel(db, "wecom", name(), "http://127.0.0.1:9/wecom?key=w",
-                             scope=f"zone:{west.name}")  # fmt: skip
+                             scope=f"zone:{west.id}")  # fmt: skip
     hotline = add_channel(db, "webhook", name(), "http://127.0.0.1:9/hook", "s")  # scope all
     traffic = add_channel(db, "dingtalk", name(), "http://127.0.0.1:9/ding",
                           scope=f"department:{town.department.code}")  # fmt: skip
@@ -171,7 +171,16 @@ def test_issuing_the_bulletin_tells_every_zone_group_once(client, db, week48):
     assert east[2] == "> 全镇新增 3 件，结案 1 件，结案率 50.0%，逾期 1 件"
     assert east[3] == f"> 末位片区：{west.name}"
     assert f"> 本片区：1. {town.zone.name} 100.0 分 优秀" in east
-    assert east[-1] == "[查看通报](https://rc.example.cn/console/bulletin?week=2026-W48)"
+    # The chiefs in the group open the issued 通报 itself, read-only, signed in to nothing
+    # (the console the notice used to link to is the command centre's).
+    link = east[-1].removeprefix("[查看通报](https://rc.example.cn").removesuffix(")")
+    assert link.startswith("/api/bulletin/issued?week=2026-W48&sig=")
+    client.cookies.clear()
+    page = client.get(link)
+    assert page.status_code == 200 and number in page.text and west.name in page.text
+    assert client.get(link.replace("W48", "W47")).status_code == 404  # another week's link
+    assert client.get(link[:-3] + "xyz").status_code == 404  # a forged signature
+    assert client.get("/api/bulletin/print?week=2026-W48").status_code == 401
     west_text = markdown(west_group)
     assert f"> 本片区：2. {west.name} " in west_text and "（末位）" in west_text
     assert "本片区" not in markdown(hotline)  # the "all" receiver gets the town's lines

@@ -53,7 +53,7 @@ def test_every_robot_and_the_webhook_get_the_event_signed_as_documented(own_engi
                 name(),
                 f"{receiver.url}/dingtalk/robot/send?access_token=t1",
                 SECRETS["dingtalk"],
-                scope=f"zone:{town.zone.name}",
+                scope=f"zone:{town.zone.id}",
             ),
             add_channel(s, "feishu", name(), f"{receiver.url}/feishu/hook/x", SECRETS["feishu"]),
         ]

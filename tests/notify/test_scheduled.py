@@ -66,7 +66,7 @@ def test_yellow_light_and_waiting_triage_are_told_once(db):
 def test_morning_digest_on_working_days_and_weekly_ranking_to_the_leader(db):
     town = create_town(db)
     zone_group = add_channel(
-        db, "wecom", name(), "http://127.0.0.1:9/wecom?key=k", scope=f"zone:{town.zone.name}"
+        db, "wecom", name(), "http://127.0.0.1:9/wecom?key=k", scope=f"zone:{town.zone.id}"
     )
     only_channels(db, zone_group)
     subscribe(db, town.road_chief, town.leader)
