@@ -30,6 +30,7 @@ from app.core.db import writer
 from app.core.timeutil import as_utc, utcnow
 from app.ledger import service as ledger
 from app.ledger.models import Event
+from app.notify.channels import per_minute
 from app.notify.models import (
     Channel,
     ChannelKind,
@@ -247,11 +248,24 @@ def notify_ticket(
     *,
     now: dt.datetime | None = None,
     dedupe_key: str | None = None,
+    held_at: Callable[[dt.datetime], bool] | None = None,
 ) -> list[Notification]:
-    """Queue `name` about `ticket` for everyone the rules name and every group in scope."""
+    """Queue `name` about `ticket` for everyone the rules name and every group in scope.
+
+    A group channel starts from the moment it is added, not from the backlog: it is not told
+    of an event older than itself, nor of a scheduled notice whose condition `held_at` the
+    moment it was added (a ticket yellow or waiting in triage already) — else a new "all"
+    robot would get one message for every such ticket at its first scan."""
     now = now or utcnow()
     user_ids = recipients(session, name, ticket, event)
-    groups = _group_channels(session, ticket)
+    if held_at is None and event is not None:
+        happened = as_utc(event.created_at)
+        held_at = lambda added: happened < added  # noqa: E731
+    groups = [
+        c
+        for c in _group_channels(session, ticket)
+        if held_at is None or not held_at(as_utc(c.created_at))
+    ]
     if not user_ids and not groups:
         return []
     users = [u for u in (session.get(User, i) for i in user_ids) if u is not None and u.is_active]
@@ -454,6 +468,8 @@ def _queue(
                 at = previous + window
                 if quiet is not None:
                     at = quiet(at)
+    if channel is not None and (paced := _paced(session, channel, name, payload, at, entry)):
+        return paced
     row = Notification(
         message_id=str(uuid.uuid4()),
         event=name,
@@ -470,3 +486,73 @@ def _queue(
     )
     session.add(row)
     return [row]
+
+
+SUMMARY = "summary"
+SUMMARY_TITLE = "消息较多，已合并"
+SUMMARY_LINES = 30
+
+
+def _paced(
+    session: Session,
+    channel: Channel,
+    name: str,
+    payload: dict[str, Any],
+    at: dt.datetime,
+    entry: dict[str, Any],
+) -> list[Notification]:
+    """Keep a group robot within its platform's limit (WeCom, DingTalk: 20 a minute): past
+    the limit less one, messages join one summary sent when the minute is over. [] when this
+    message may go on its own."""
+    limit = per_minute(str(channel.kind))
+    if limit is None:
+        return []
+    window = dt.timedelta(minutes=1)
+    # Messages due to this robot within the minute before `at` (or after it): their send
+    # times, on the same clock as `at`.
+    due = select(Notification.next_attempt_at).where(
+        Notification.channel_id == channel.id, Notification.next_attempt_at > at - window
+    )
+    recent = sorted(as_utc(t) for t in session.exec(due))
+    if len(recent) < limit - 1:
+        return []
+    summary = session.exec(
+        select(Notification)
+        .where(
+            Notification.channel_id == channel.id,
+            Notification.event == SUMMARY,
+            Notification.status == DeliveryStatus.queued,
+            Notification.attempts == 0,
+        )
+        .order_by(col(Notification.id).desc())
+        .limit(1)
+        .with_for_update()
+    ).first()
+    ticket = payload.get("ticket")
+    line = f"{payload['title']} {ticket['number']}" if ticket else str(payload["title"])
+    if summary is None:
+        summary = Notification(
+            message_id=str(uuid.uuid4()),
+            event=SUMMARY,
+            channel_id=channel.id,
+            kind=str(channel.kind),
+            recipients=[],
+            payload={"title": "", "items": [], "history": []},
+            # Once the minute that filled the allowance is over.
+            next_attempt_at=max(at, recent[0] + window),
+            created_at=utcnow(),
+        )
+    items = [*summary.payload.get("items", []), line]
+    shown = items[:SUMMARY_LINES]
+    more = [f"……另有 {len(items) - len(shown)} 条"] if len(items) > len(shown) else []
+    summary.payload = {
+        "title": f"{SUMMARY_TITLE}：{len(items)} 条",
+        "lines": [*shown, *more],
+        "items": items,
+        "occurred_at": at.isoformat(),
+        "url": app_url("/console"),
+        "link": "打开路长通",
+        "history": [*summary.payload.get("history", []), entry],
+    }
+    session.add(summary)
+    return [summary]

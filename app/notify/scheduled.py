@@ -4,6 +4,8 @@ one process at a time runs every minute.
 """
 
 import datetime as dt
+import operator
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -56,6 +58,12 @@ def _done(session: Session, prefix: str) -> bool:
     )
 
 
+def _yellow_at(
+    clock: BusinessClock, ticket: Ticket, category: Category | None, at: dt.datetime
+) -> bool:
+    return light(clock, ticket, category, at) == "yellow"
+
+
 def scan_yellow(session: Session, now: dt.datetime) -> int:
     """Assigned tickets whose light turned yellow tell their assignee, once per deadline."""
     clock = BusinessClock.for_session(session)
@@ -67,7 +75,18 @@ def scan_yellow(session: Session, now: dt.datetime) -> int:
         if light(clock, ticket, categories.get(ticket.category_code), now) != "yellow":
             continue
         key = f"yellow:{ticket.id}:{int(as_utc(ticket.due_at).timestamp())}"  # type: ignore[arg-type]
-        made += len(notify_ticket(session, "ticket.yellow", ticket, now=now, dedupe_key=key))
+        category = categories.get(ticket.category_code)
+        made += len(
+            notify_ticket(
+                session,
+                "ticket.yellow",
+                ticket,
+                now=now,
+                dedupe_key=key,
+                # A robot added while the light was yellow already starts from now.
+                held_at=partial(_yellow_at, clock, ticket, category),
+            )
+        )
     return made
 
 
@@ -79,8 +98,16 @@ def scan_triage(session: Session, now: dt.datetime) -> int:
         select(Ticket).where(Ticket.status == Status.pending, col(Ticket.received_at) < now - limit)
     ):
         key = f"triage:{ticket.id}"
+        late_from = as_utc(ticket.received_at) + limit
         made += len(
-            notify_ticket(session, "ticket.triage_overdue", ticket, now=now, dedupe_key=key)
+            notify_ticket(
+                session,
+                "ticket.triage_overdue",
+                ticket,
+                now=now,
+                dedupe_key=key,
+                held_at=partial(operator.lt, late_from),
+            )
         )
     return made
 
@@ -114,9 +141,14 @@ def scan_citizen_triage(session: Session, now: dt.datetime) -> int:
                 session, "citizen.triage_overdue", list(centre), payload, now=now, dedupe_key=key
             )
         )
-        groups = session.exec(
-            select(Channel).where(col(Channel.active), Channel.scope == "all")
-        ).all()
+        late_from = as_utc(report.triage_due_at)
+        groups = [  # a group added after the report was late already starts from now
+            g
+            for g in session.exec(
+                select(Channel).where(col(Channel.active), Channel.scope == "all")
+            )
+            if as_utc(g.created_at) <= late_from
+        ]
         made += len(notify_groups(session, "citizen.triage_overdue", list(groups), payload, key))
     return made
 

@@ -471,3 +471,51 @@ def test_a_held_message_folds_each_scheduled_notice_once(db, chief_with_push):
             dedupe_key=key,
         )
     assert len(mine()) == 1
+
+
+def test_a_group_robot_is_paced_to_its_platforms_limit_and_the_rest_merged(db):
+    """WeCom and DingTalk robots take 20 messages a minute (more are dropped, errcode 45009):
+    a burst of 50 tickets gives 19 messages now and one summary of the other 31 once the minute
+    is over; a webhook (no platform limit) gets all 50."""
+    from app.notify.channels import Message, wecom
+
+    town = create_town(db)
+    robot = add_channel(db, "wecom", name(), "https://qyapi.weixin.qq.com/x?key=k")
+    hook = add_channel(db, "webhook", name(), "https://hotline.example.cn/hook", "s")
+    only_channels(db, robot, hook)
+    now = local(10, 0)
+    tickets = [assigned_ticket(db, town) for _ in range(50)]
+    for t in tickets:
+        notify_ticket(db, "ticket.yellow", t, now=now)
+
+    def to(channel):
+        return db.exec(
+            select(Notification)
+            .where(Notification.channel_id == channel.id)
+            .order_by(col(Notification.id))
+        ).all()
+
+    assert len(to(hook)) == 50
+    rows = to(robot)
+    single, summaries = (
+        [r for r in rows if r.event != "summary"],
+        [r for r in rows if r.event == "summary"],
+    )
+    assert len(single) == 19 and all(r.next_attempt_at == now for r in single)
+    (summary,) = summaries
+    assert summary.next_attempt_at == now + dt.timedelta(minutes=1)
+    assert "31 条" in summary.payload["title"]
+    told = {r.ticket_id for r in single}
+    merged = [t for t in tickets if t.id not in told]
+    assert len(merged) == 31
+    assert all(any(t.number in line for line in summary.payload["items"]) for t in merged)
+    text = wecom.body(Message(1, "m", "summary", "wecom", [], summary.payload, 1, url=robot.url))[
+        "markdown"
+    ]["content"]
+    assert "31 条" in text and merged[0].number in text and "另有 1 条" in text
+    # The next minute has its own allowance.
+    later = assigned_ticket(db, town)
+    made = notify_ticket(db, "ticket.yellow", later, now=now + dt.timedelta(minutes=2))
+    (mine,) = [r for r in made if r.channel_id == robot.id]
+    assert mine.event == "ticket.yellow" and mine.next_attempt_at == now + dt.timedelta(minutes=2)
+    assert len(to(robot)) == 21

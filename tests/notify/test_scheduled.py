@@ -97,3 +97,53 @@ def test_morning_digest_on_working_days_and_weekly_ranking_to_the_leader(db):
     db.flush()
     scan_all(db, at(monday + dt.timedelta(days=1), 8, 45))
     assert len([r for r in rows(db, "digest.morning") if r.user_id == town.road_chief.id]) == 1
+
+
+def test_a_new_robot_starts_from_now_not_from_the_backlog(db):
+    """Added while tickets were already yellow or waiting in triage, a robot hears of neither;
+    a ticket turning yellow after it was added, it hears of (before: one message for every
+    ticket of the backlog at its first scan)."""
+    from app.notify.outbox import expand_in
+
+    town = create_town(db)
+    hooks = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key="
+    old = add_channel(db, "wecom", name(), hooks + "old")
+    new = add_channel(db, "wecom", name(), hooks + "new")
+    later = add_channel(db, "wecom", name(), hooks + "later")  # added after the reports
+    only_channels(db, old, new, later)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    old.created_at, new.created_at = now - dt.timedelta(days=1), now - dt.timedelta(minutes=10)
+
+    def yellow_since(minutes_ago: int):
+        t = assigned_ticket(db, town, category="0401")  # natural hours: plain arithmetic
+        turned = now - dt.timedelta(minutes=minutes_ago)  # at 80 % of 10 hours
+        t.assigned_at, t.due_at = turned - dt.timedelta(hours=8), turned + dt.timedelta(hours=2)
+        db.add(t)
+        return t
+
+    backlog, fresh = yellow_since(60), yellow_since(5)
+    pending = assigned_ticket(db, town)
+    pending.status, pending.assignee_id = Status.pending, None
+    pending.received_at = now - dt.timedelta(hours=3)  # late in triage for two hours
+    db.add(pending)
+    later.created_at = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=5)
+    db.add_all([old, new, later])
+    db.flush()
+    expand_in(db, now=now)  # the reports' ticket.assigned: older than `later`
+    scan_all(db, now)
+
+    def told(channel) -> set[tuple[str, int]]:
+        return {
+            (r.event, r.ticket_id)
+            for r in db.exec(select(Notification).where(Notification.channel_id == channel.id))
+        }
+
+    assert told(old) >= {
+        ("ticket.yellow", backlog.id),
+        ("ticket.yellow", fresh.id),
+        ("ticket.triage_overdue", pending.id),
+    }
+    assert ("ticket.yellow", backlog.id) not in told(new)
+    assert ("ticket.triage_overdue", pending.id) not in told(new)
+    assert ("ticket.yellow", fresh.id) in told(new)
+    assert told(later) == set()  # every event and every light is older than it

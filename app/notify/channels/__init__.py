@@ -79,3 +79,13 @@ def senders() -> dict[str, Sender]:
         "sms": sms.send,
         "webpush": webpush.send,
     }
+
+
+# Messages a minute each group robot accepts, as its platform documents it (企业微信 群机器人:
+# 20 条/分钟; 钉钉 自定义机器人: 20 条/分钟; 飞书 自定义机器人: 100 次/分钟). Beyond it the
+# platform drops messages (WeCom answers errcode 45009), so the outbox merges the excess.
+PER_MINUTE = {"wecom": 20, "dingtalk": 20, "feishu": 100}
+
+
+def per_minute(kind: str) -> int | None:
+    return PER_MINUTE.get(kind)
