@@ -41,6 +41,7 @@ from app.notify import views as notify_views
 from app.notify.jobs import notify_lifespan
 from app.notify.settings import get_notify_settings
 from app.open311 import views as open311_views
+from app.open311.cors import Open311CorsMiddleware
 from app.org import views as org_views
 from app.photos import views as photo_views
 from app.photos.limits import BodySizeLimitMiddleware
@@ -193,6 +194,7 @@ def create_app() -> FastAPI:
         exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, *ALREADY_COMPRESSED),
     )
     app.add_middleware(BodySizeLimitMiddleware)
+    app.add_middleware(Open311CorsMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     _install_error_handlers(app)
     for module in (

@@ -19,13 +19,13 @@ from app.citizens.models import Channel
 from app.citizens.photos import store_citizen_photos
 from app.citizens.public_cache import public_answers
 from app.citizens.settings import get_citizen_settings
-from app.citizens.tracking import read_token
 from app.core.db import SessionDep, write_transaction
 from app.core.errors import AppError
 from app.core.net import client_address
 from app.open311 import service
 from app.open311.render import render_requests, respond
 from app.open311.service import Open311Error, Query
+from app.open311.tokens import open311_token, read_open311_token
 from app.photos.service import prepare_photos
 
 # GeoReport v2 is its own published contract (discovery.json points to it), with its own error
@@ -215,7 +215,7 @@ def get_request(
 def get_token(session: SessionDep, request: Request, token: str, fmt: str) -> tuple[int, Any]:
     """The service_request_id behind a token, once the request is accepted (受理)."""
     try:
-        report_id, nonce = read_token(token)
+        report_id, nonce = read_open311_token(token)
         report = citizens.report_by_token(session, report_id, nonce)
     except AppError:
         raise Open311Error(404, "token was not found") from None
@@ -292,6 +292,6 @@ def create_request(
     with write_transaction(session):
         abuse.check_rate(session, limits, 3600)
         report, _ = citizens.file_report(session, intake, stored, media_url=media_url)
-    token = citizens.tracking_token(report)
+    token = open311_token(report)  # not the citizen's tracking token: only they may rate
     notice = "已收到，待受理；受理后可用 token 查询 service_request_id"
     return 201, [{"token": token, "service_notice": notice, "account_id": None}]

@@ -273,3 +273,69 @@ def test_long_lists_page(client: Any, db: Session) -> None:
     ]
     assert client.get("/open311/v2/requests.json?page_size=1001").status_code == 400
     assert client.get("/open311/v2/requests.xml?page=0").status_code == 400
+
+
+def test_public_reads_work_from_a_browser_on_another_origin(client: Any, db: Session) -> None:
+    create_town(db)
+    db.commit()
+    portal = {"Origin": "https://portal.county.gov.cn"}
+    for path in ("discovery.json", "services.xml", "requests.json", "services/0201.json"):
+        r = client.get(f"/open311/v2/{path}", headers=portal)
+        assert r.status_code == 200, (path, r.text)
+        assert r.headers["access-control-allow-origin"] == "*", path
+        assert "access-control-allow-credentials" not in r.headers, path
+    missing = client.get("/open311/v2/requests/NO-SUCH.json", headers=portal)
+    assert missing.status_code == 404 and missing.headers["access-control-allow-origin"] == "*"
+    pre = client.options(
+        "/open311/v2/requests.json",
+        headers={**portal, "Access-Control-Request-Method": "GET"},
+    )
+    assert pre.status_code == 204
+    assert pre.headers["access-control-allow-origin"] == "*"
+    assert "GET" in pre.headers["access-control-allow-methods"]
+    assert "POST" not in pre.headers["access-control-allow-methods"]
+    assert "access-control-allow-credentials" not in pre.headers
+    # Filing stays a server's business (its api_key must not sit in a web page).
+    post = client.post("/open311/v2/requests.json", data={}, headers=portal)
+    assert "access-control-allow-origin" not in post.headers
+    # The app's own API is not opened to other origins.
+    assert "access-control-allow-origin" not in client.get("/api/health", headers=portal).headers
+
+
+def test_the_clients_token_is_not_the_citizens_and_cannot_rate(
+    client: Any, db: Session, key: str
+) -> None:
+    from sqlmodel import select
+
+    from app.citizens.models import CitizenReport
+    from app.citizens.service import tracking_token
+
+    create_town(db)
+    db.commit()
+    r = client.post(
+        "/open311/v2/requests.json",
+        data={
+            "api_key": key,
+            "service_code": "0201",
+            "lat": str(LAT0 + 0.0001),
+            "long": str(LON0 - 0.002),
+            "description": f"热线转来：井盖松动 {uuid.uuid4().hex[:6]}",
+            "phone": "13700000001",
+        },
+    )
+    assert r.status_code == 201, r.text
+    token = r.json()[0]["token"]
+    assert client.get(f"/open311/v2/tokens/{token}.json").status_code == 200
+    # The hotline cannot open the citizen's tracking page, nor rate for them.
+    assert client.get(f"/api/citizen/track/{token}").status_code == 404
+    rated = client.post(f"/api/citizen/track/{token}/rating", json={"score": "satisfied"})
+    assert rated.status_code == 404
+    report = db.exec(
+        select(CitizenReport).order_by(CitizenReport.id.desc())  # type: ignore[union-attr]
+    ).first()
+    assert report is not None and report.phone == "13700000001"
+    citizen = tracking_token(report)
+    assert citizen != token
+    assert client.get(f"/api/citizen/track/{citizen}").status_code == 200
+    # A token issued before the two were apart (the tracking token) still reads its status.
+    assert client.get(f"/open311/v2/tokens/{citizen}.json").status_code == 200
