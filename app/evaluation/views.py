@@ -17,6 +17,7 @@ from starlette.datastructures import UploadFile as StarletteUpload
 from app.auth.deps import CurrentActor, require_roles
 from app.auth.policy import can_view_round, may_close_round, may_score_round
 from app.core.db import SessionDep, write_transaction
+from app.core.edits import Keep
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.core.openapi import errors
 from app.core.timeutil import as_utc
@@ -96,8 +97,9 @@ def add_site_type(session: SessionDep, body: SiteTypeBody) -> dict[str, Any]:
 
 
 class SiteTypePatch(StrictBody):
-    name: str | None = Field(default=None, min_length=1, max_length=64)
-    active: bool | None = None
+    # Left out: unchanged; null: refused (app.core.edits).
+    name: Keep[Annotated[str, Field(min_length=1, max_length=64)]] = None
+    active: Keep[bool] = None
 
 
 @router.patch("/admin/site-types/{code}", dependencies=[ADMIN])

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth.deps import CurrentUser, require_roles
 from app.core.db import SessionDep, write_transaction
+from app.core.edits import Keep
 from app.notify import service
 from app.notify.keys import vapid_keys
 from app.notify.models import ChannelKind, DeliveryStatus
@@ -33,11 +34,12 @@ class ChannelIn(Strict):
 
 
 class ChannelUpdate(Strict):
-    name: str | None = Field(default=None, min_length=1, max_length=100)
-    url: str | None = Field(default=None, min_length=8, max_length=1000)
-    secret: str | None = Field(default=None, max_length=200)
-    scope: str | None = Field(default=None, max_length=120)
-    active: bool | None = None
+    # Left out: unchanged; null: refused (app.core.edits).
+    name: Keep[Annotated[str, Field(min_length=1, max_length=100)]] = None
+    url: Keep[Annotated[str, Field(min_length=8, max_length=1000)]] = None
+    secret: Keep[Annotated[str, Field(max_length=200)]] = None
+    scope: Keep[Annotated[str, Field(max_length=120)]] = None
+    active: Keep[bool] = None
     unsigned: bool = False  # clearing a webhook's secret, knowingly
 
 
@@ -56,11 +58,15 @@ class Unsubscribe(Strict):
     endpoint: str = Field(max_length=1000)
 
 
+HHMM = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+
+
 class PreferencesIn(Strict):
-    channels: list[Literal["webpush", "sms"]] | None = None
-    quiet_start: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
-    quiet_end: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
-    digest: bool | None = None
+    # Left out: unchanged; null: refused (app.core.edits).
+    channels: Keep[list[Literal["webpush", "sms"]]] = None
+    quiet_start: Keep[HHMM] = None
+    quiet_end: Keep[HHMM] = None
+    digest: Keep[bool] = None
 
 
 @admin.get("/channels")
