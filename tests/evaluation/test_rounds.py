@@ -501,3 +501,54 @@ def test_the_cli_imports_sites_and_standards(db, tmp_path, monkeypatch, capsys, 
     finally:
         get_settings.cache_clear()
         get_engine.cache_clear()
+
+
+def test_a_sheet_over_an_items_cap_is_scored_stored_and_ledgered_at_the_cap(client, db):
+    from app.evaluation.models import SheetResult
+
+    world, sup, rnd = _setup(client, db)
+    insp = login(client, world.town.inspector)
+    market = next(s for s in world.sites if s.type_code == "market")
+    # A3 (公平秤): 2 points each, at most 2 per site; five found would be 10 without the cap.
+    results = [{"item_code": "A3", "outcome": "deduct", "occurrences": 5}]
+    r = _submit(client, insp, rnd["id"], sheet_form(market, results))
+    assert r.status_code == 201, r.text
+    sheet = r.json()
+    assert sheet["score"] == 98
+    stored = db.exec(select(SheetResult).where(SheetResult.sheet_id == sheet["id"])).all()
+    (deducted,) = [s for s in stored if s.outcome == "deduct"]
+    assert (deducted.occurrences, deducted.points) == (5, 2)
+    events = [
+        e
+        for e in db.exec(select(Event).where(col(Event.ticket_id).is_(None)))
+        if e.data.get("sheet_id") == sheet["id"]
+    ]
+    item = next(e for e in events if e.action == "item_result" and e.to_status == "deduct")
+    assert (item.data["occurrences"], item.data["points"], item.data["cap"]) == (5, 2, 2)
+    assert next(e for e in events if e.action == "sheet_submit").data["score"] == 98
+    scores = client.get(f"/api/rounds/{rnd['id']}/scores", headers=sup).json()
+    assert any(u["score"] == 98 for u in scores["units"])
+    assert client.post(f"/api/rounds/{rnd['id']}/close", headers=sup).status_code == 200
+    close = db.exec(
+        select(Event).where(Event.action == "round_close").order_by(col(Event.id).desc())
+    ).first()
+    assert close is not None and close.data["sites"][str(market.id)] == 98
+
+
+def test_a_closed_round_refuses_a_new_sheet_but_a_replay_still_answers(client, db):
+    world, sup, rnd = _setup(client, db)
+    insp = login(client, world.town.inspector)
+    first, second = [s for s in world.sites if s.type_code == "market"][:2]
+    results = [{"item_code": "A3", "outcome": "deduct", "occurrences": 1}]
+    key = uuid.uuid4().hex
+    accepted = _submit(client, insp, rnd["id"], sheet_form(first, results), key=key)
+    assert accepted.status_code == 201, accepted.text
+    assert client.post(f"/api/rounds/{rnd['id']}/close", headers=sup).status_code == 200
+    late = _submit(client, insp, rnd["id"], sheet_form(second, results))
+    assert late.status_code in (409, 422), late.text
+    assert db.exec(select(Sheet).where(Sheet.site_id == second.id)).all() == []
+    # The phone that sent the accepted sheet retries (its answer was lost): the same sheet.
+    replay = _submit(client, insp, rnd["id"], sheet_form(first, results), key=key)
+    assert replay.status_code == 200, replay.text
+    assert replay.json()["id"] == accepted.json()["id"]
+    assert client.get(f"/api/rounds/{rnd['id']}/scores", headers=sup).json()["units"]
