@@ -45,6 +45,7 @@ from app.open311.cors import Open311CorsMiddleware
 from app.org import views as org_views
 from app.photos import views as photo_views
 from app.photos.limits import BodySizeLimitMiddleware
+from app.routing import views as routing_views
 from app.stats import views as stats_views
 from app.tasks import views as task_views
 from app.tickets import categories as category_views
@@ -201,6 +202,7 @@ def create_app() -> FastAPI:
         auth_views,
         admin_views,
         org_views,
+        routing_views,
         category_views,
         ticket_views,
         photo_views,

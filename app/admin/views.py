@@ -18,7 +18,6 @@ from app.admin.edits import CalendarDayIn, CategoryUpdate, RerouteIn
 from app.admin.geofile import read_features
 from app.auth.deps import CurrentActor, CurrentUser, require_roles
 from app.auth.passwords import hash_password
-from app.auth.views import user_public
 from app.core.db import SessionDep
 from app.core.errors import Invalid
 from app.core.openapi import errors
@@ -37,7 +36,7 @@ from app.org.edits import (
     ZoneUpdate,
 )
 from app.org.models import Area, Department, Grid, Road, Role, User, Zone
-from app.org.service import holdings
+from app.org.service import holdings, user_public
 
 router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[require_roles(Role.admin)])
 

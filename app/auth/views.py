@@ -13,25 +13,10 @@ from app.core.errors import Unauthenticated
 from app.core.net import client_address
 from app.core.openapi import errors
 from app.core.timeutil import utcnow
-from app.org.models import Department, User
+from app.org.models import Department
+from app.org.service import user_public
 
 router = APIRouter(prefix="/api", tags=["auth"])
-
-
-def user_public(user: User, department: Department | None = None) -> dict[str, Any]:
-    return {
-        "id": user.id,
-        "username": user.username,
-        "name": user.name,
-        "role": user.role,
-        "level": user.level,
-        "title": user.title,
-        "department": (
-            {"id": department.id, "code": department.code, "name": department.name}
-            if department
-            else None
-        ),
-    }
 
 
 @router.post("/auth/token", responses=errors(401, 429))

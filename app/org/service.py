@@ -8,6 +8,23 @@ from app.core.errors import Invalid, NotFound
 from app.org.models import Area, Department, Grid, GridMember, Road, Role, User, Zone
 
 
+def user_public(user: User, department: Department | None = None) -> dict[str, Any]:
+    """A person as every screen shows them (who am I, the people list, dispatch)."""
+    return {
+        "id": user.id,
+        "username": user.username,
+        "name": user.name,
+        "role": user.role,
+        "level": user.level,
+        "title": user.title,
+        "department": (
+            {"id": department.id, "code": department.code, "name": department.name}
+            if department
+            else None
+        ),
+    }
+
+
 def chief_summary(user: User | None) -> dict[str, Any] | None:
     if user is None:
         return None

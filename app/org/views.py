@@ -6,13 +6,10 @@ from fastapi import APIRouter
 from sqlmodel import col, select
 
 from app.auth.deps import CurrentUser, require_roles
-from app.auth.views import user_public
-from app.core.config import get_settings
 from app.core.db import SessionDep
 from app.org.grids import grids_geojson
 from app.org.models import Department, Role, User
-from app.org.service import export_roads_geojson, zones_geojson
-from app.routing.service import road_index
+from app.org.service import export_roads_geojson, user_public, zones_geojson
 
 router = APIRouter(prefix="/api", tags=["organisation"])
 
@@ -51,18 +48,3 @@ def users(session: SessionDep, role: Role | None = None) -> list[dict[str, Any]]
         query = query.where(User.role == role)
     depts = {d.id: d for d in session.exec(select(Department))}
     return [user_public(u, depts.get(u.department_id)) for u in session.exec(query)]
-
-
-@router.get("/config")
-def client_config(session: SessionDep) -> dict[str, Any]:
-    """What the PWA needs to know before sign-in (map keys, limits, where the town is)."""
-    settings = get_settings()
-    bbox = road_index(session).bbox
-    return {
-        # [minLon, minLat, maxLon, maxLat] of the roads and zones, WGS-84; null before import.
-        "area_bbox": [round(v, 6) for v in bbox] if bbox else None,
-        "report_max_outside_m": settings.report_max_outside_m,
-        "tianditu_key": settings.tianditu_key,
-        "max_photo_bytes": settings.max_photo_bytes,
-        "max_photos": settings.max_photos_per_request,
-    }
