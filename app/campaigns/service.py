@@ -28,7 +28,7 @@ from app.core import ranking
 from app.core.config import get_settings
 from app.core.errors import Invalid, NotFound
 from app.core.timeutil import as_utc, utcnow
-from app.deadlines.clock import BusinessClock
+from app.deadlines.clock import BusinessClock, is_overdue
 from app.org.models import Department, User, Zone
 from app.photos.models import Photo, PhotoKind
 from app.photos.service import photo_public
@@ -163,7 +163,7 @@ def figures(session: Session, campaign: Campaign, now: dt.datetime | None = None
     for t in tickets:
         unit = ("department", t.department_id) if t.department_id else ("user", t.assignee_id)
         rectified = t.status in (Status.rectified, Status.closed) and t.rectified_at is not None
-        overdue = t.status != Status.closed and t.due_at is not None and as_utc(t.due_at) < now
+        overdue = t.status != Status.closed and is_overdue(t.due_at, now)
         target_at = (
             clock.compute_due(t.assigned_at, campaign.target_value, campaign.target_unit)
             if t.assigned_at

@@ -520,7 +520,7 @@ def review(session: Session, actor: Actor, rating: Rating, reopen: bool, note: s
         ticket.rectified_by_id = None
         # The assignee gets a fresh time limit from now, as after a rejected rectification.
         ticket.assigned_at = now
-        ticket.due_at = BusinessClock.for_session(session).compute_due(
+        ticket.due_at, ticket.warn_at = BusinessClock.for_session(session).deadline(
             now, category.limit_value, category.limit_unit
         )
         ticket.updated_at = now

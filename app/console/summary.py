@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, and_, case, select
+from sqlalchemy import Float, and_, case, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
@@ -52,11 +52,15 @@ def red_clause(now: datetime) -> ColumnElement[bool]:
 
 
 def yellow_clause(now: datetime) -> ColumnElement[bool]:
-    """Past 80 % of the span from assignment to deadline, measured in natural time: the
-    deadline is already in business time, so this is a close, cheap proxy for the
-    business-time share that ticket pages show (app.deadlines.clock)."""
-    warn_at = YELLOW_AT * epoch(T.due_at) + (1 - YELLOW_AT) * epoch(T.assigned_at)
-    return and_(lit_clause(), T.due_at >= now, warn_at <= now.timestamp())
+    """Past the moment the business clock lit the ticket yellow (warn_at, kept on the ticket
+    when its deadline was set: the same moment its page shows). A row from before warn_at was
+    kept falls back to 80 % of the span in natural time."""
+    proxy = YELLOW_AT * epoch(T.due_at) + (1 - YELLOW_AT) * epoch(T.assigned_at)
+    reached = or_(
+        and_(T.warn_at.is_not(None), T.warn_at <= now),
+        and_(T.warn_at.is_(None), proxy <= now.timestamp()),
+    )
+    return and_(lit_clause(), T.due_at >= now, reached)
 
 
 def light_case(now: datetime) -> ColumnElement[Any]:

@@ -141,13 +141,43 @@ class BusinessClock:
             return 1.0 if as_utc(now) >= as_utc(due) else 0.0
         return max(used / total, 0.0)
 
+    def warn_at(self, start: dt.datetime, due: dt.datetime, unit: LimitUnit) -> dt.datetime:
+        """When the light turns yellow: the first moment YELLOW_AT of the limit is used."""
+        if LimitUnit(unit) == LimitUnit.hours:
+            return as_utc(start) + (as_utc(due) - as_utc(start)) * YELLOW_AT
+        total = self.working_time(start, due)
+        if total <= dt.timedelta(0):
+            return as_utc(due)
+        return self.add_working_time(start, total * YELLOW_AT)
+
+    def deadline(
+        self, start: dt.datetime, value: int, unit: LimitUnit
+    ) -> tuple[dt.datetime, dt.datetime]:
+        """(due_at, warn_at) of a limit started at `start`: kept on the ticket, so the map's SQL
+        lights a ticket yellow at the same moment as its page (see console.summary)."""
+        due = self.compute_due(start, value, unit)
+        return due, self.warn_at(start, due, unit)
+
     def warning_light(
         self, start: dt.datetime, due: dt.datetime, now: dt.datetime, unit: LimitUnit
     ) -> Light:
         """Green below 80 % of the limit, yellow up to the deadline, red past it."""
         if as_utc(now) > as_utc(due):
             return "red"
-        return "green" if self.elapsed_fraction(start, due, now, unit) < YELLOW_AT else "yellow"
+        return "yellow" if as_utc(now) >= self.warn_at(start, due, unit) else "green"
+
+    def end_of_work(self, day: dt.date) -> dt.datetime:
+        """End of work on `day`, or on the last workday before it (a task's milestone)."""
+        for _ in range(60):
+            if self.is_workday(day):
+                return as_utc(dt.datetime.combine(day, self.periods[-1][1], self.tz))
+            day -= dt.timedelta(days=1)
+        raise ValueError("no workday in the 60 days before the date")
+
+
+def is_overdue(due_at: dt.datetime | None, now: dt.datetime) -> bool:
+    """Past its deadline (a light is red): strictly after due_at."""
+    return due_at is not None and as_utc(now) > as_utc(due_at)
 
 
 @event.listens_for(OrmSession, "after_flush")

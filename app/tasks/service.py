@@ -40,12 +40,10 @@ def subject(task: Task) -> str:
 
 def deadline_for(session: Session, day: dt.date) -> dt.datetime:
     """End of work on `day`, or on the last workday before it."""
-    clock = BusinessClock.for_session(session)
-    for _ in range(60):
-        if clock.is_workday(day):
-            return as_utc(dt.datetime.combine(day, clock.periods[-1][1], clock.tz))
-        day -= dt.timedelta(days=1)
-    raise Invalid("no workday in the 60 days before the due date")
+    try:
+        return BusinessClock.for_session(session).end_of_work(day)
+    except ValueError:
+        raise Invalid("no workday in the 60 days before the due date") from None
 
 
 @dataclass(frozen=True)

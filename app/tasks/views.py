@@ -23,6 +23,7 @@ from app.core.db import SessionDep, write_transaction
 from app.core.errors import Forbidden, Invalid, NotFound, PayloadTooLarge
 from app.core.openapi import binary, errors
 from app.core.timeutil import utcnow
+from app.deadlines.clock import is_overdue
 from app.ledger.models import Event
 from app.org.models import Department, Role, User
 from app.photos.service import prepare_photos
@@ -93,7 +94,7 @@ def present(session: SessionDep, tasks: list[Task], detail: bool = False) -> lis
             ],
             "zone_id": t.zone_id,
             "light": service.light(session, t, ms, now),
-            "overdue": cur is not None and cur.due_at < now,
+            "overdue": cur is not None and is_overdue(cur.due_at, now),
             "current_milestone": {
                 "id": cur.id,
                 "name": cur.name,

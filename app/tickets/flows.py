@@ -146,7 +146,7 @@ def _start_clock(session: Session, ticket: Ticket, now: datetime) -> None:
     category = session.get(Category, ticket.category_code)
     assert category is not None
     ticket.assigned_at = now
-    ticket.due_at = BusinessClock.for_session(session).compute_due(
+    ticket.due_at, ticket.warn_at = BusinessClock.for_session(session).deadline(
         now, category.limit_value, category.limit_unit
     )
 

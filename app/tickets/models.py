@@ -78,6 +78,8 @@ class Ticket(SQLModel, table=True):
     # The clock starts when the ticket reaches someone who can act on it.
     assigned_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     due_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # When its light turns yellow (app.deadlines.clock.deadline), for the map's SQL.
+    warn_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     rectified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     rectified_by_id: int | None = Field(default=None, foreign_key="users.id")
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
