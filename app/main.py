@@ -39,6 +39,7 @@ from app.live.jobs import live_lifespan
 from app.notify import outbox as notify_outbox
 from app.notify import views as notify_views
 from app.notify.jobs import notify_lifespan
+from app.notify.scheduled import SCANS as notify_scans
 from app.notify.settings import get_notify_settings
 from app.open311 import views as open311_views
 from app.open311.cors import Open311CorsMiddleware
@@ -47,6 +48,7 @@ from app.photos import views as photo_views
 from app.photos.limits import BodySizeLimitMiddleware
 from app.routing import views as routing_views
 from app.stats import views as stats_views
+from app.stats.notices import SCANS as bulletin_notices
 from app.tasks import views as task_views
 from app.tickets import categories as category_views
 from app.tickets import views as ticket_views
@@ -170,7 +172,7 @@ def _pwa_file(request: Request) -> Response:
 async def lifespan(app: Any) -> AsyncIterator[None]:
     # Request threads: as many as the database pool has connections for (app.core.db).
     to_thread.current_default_thread_limiter().total_tokens = get_settings().threads
-    async with live_lifespan(app), notify_lifespan(app):
+    async with live_lifespan(app), notify_lifespan(app, (*notify_scans, *bulletin_notices)):
         yield
 
 

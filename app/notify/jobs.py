@@ -20,7 +20,7 @@ from app.core.db import get_engine, writer
 from app.core.timeutil import utcnow
 from app.notify.dispatcher import run_dispatcher
 from app.notify.keys import vapid_keys
-from app.notify.scheduled import scan_all
+from app.notify.scheduled import SCANS, Scan, scan_all
 from app.notify.settings import get_notify_settings
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,9 @@ log = logging.getLogger(__name__)
 SCAN_LOCK_KEY = 727_005
 
 
-def scan_once(engine: Engine, now: dt.datetime | None = None) -> int | None:
+def scan_once(
+    engine: Engine, now: dt.datetime | None = None, scans: tuple[Scan, ...] = SCANS
+) -> int | None:
     """One round of scheduled notices; None when another process holds the lock."""
     with Session(writer(engine), expire_on_commit=False) as session:
         try:
@@ -39,7 +41,7 @@ def scan_once(engine: Engine, now: dt.datetime | None = None) -> int | None:
                 if not got:
                     session.rollback()
                     return None
-            made = scan_all(session, now or utcnow())
+            made = scan_all(session, now or utcnow(), scans)
             session.commit()
             return made
         except BaseException:
@@ -47,10 +49,10 @@ def scan_once(engine: Engine, now: dt.datetime | None = None) -> int | None:
             raise
 
 
-async def run_scans(engine: Engine, interval_s: float) -> None:
+async def run_scans(engine: Engine, interval_s: float, scans: tuple[Scan, ...]) -> None:
     while True:
         try:
-            made = await asyncio.to_thread(scan_once, engine)
+            made = await asyncio.to_thread(scan_once, engine, None, scans)
             if made:
                 log.info("scheduled notices: %d queued", made)
         except Exception:
@@ -65,8 +67,9 @@ def ensure_keys(engine: Engine) -> None:
 
 
 @asynccontextmanager
-async def notify_lifespan(_app: Any = None) -> AsyncIterator[None]:
-    """Make the VAPID keys on first start; run the dispatcher and the scans until shutdown."""
+async def notify_lifespan(_app: Any = None, scans: tuple[Scan, ...] = SCANS) -> AsyncIterator[None]:
+    """Make the VAPID keys on first start; run the dispatcher and the scans until shutdown
+    (notify's own, and those other domains hand it, e.g. the bulletin's: app.main)."""
     settings = get_notify_settings()
     engine = get_engine()
     tasks: list[asyncio.Task[None]] = []
@@ -74,7 +77,7 @@ async def notify_lifespan(_app: Any = None) -> AsyncIterator[None]:
         await asyncio.to_thread(ensure_keys, engine)
         tasks.append(asyncio.create_task(run_dispatcher(engine)))
     if settings.scan_interval_s > 0:
-        tasks.append(asyncio.create_task(run_scans(engine, settings.scan_interval_s)))
+        tasks.append(asyncio.create_task(run_scans(engine, settings.scan_interval_s, scans)))
     try:
         yield
     finally:

@@ -1,10 +1,11 @@
-"""Notices no single ledger event causes: yellow lights, triage waiting too long, digests and
-the weekly bulletin. Each is made once (a dedupe key per ticket, day or week), by a scan that
-one process at a time runs every minute.
+"""Notices no single ledger event causes: yellow lights, triage waiting too long, the morning
+digest (the weekly bulletin's own notices: app.stats.notices). Each is made once (a dedupe key
+per ticket, day or week), by a scan that one process at a time runs every minute.
 """
 
 import datetime as dt
 import operator
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,31 +26,25 @@ from app.notify.outbox import (
 )
 from app.notify.rules import RULES
 from app.notify.settings import get_notify_settings
-from app.org.models import Role, User, Zone
-from app.stats.document import find_issue
-from app.stats.links import issued_path
-from app.stats.models import BulletinIssue
-from app.stats.service import Week, bulletin
-from app.stats.settings import get_bulletin_settings
-from app.stats.terms import BOTTOM, NOT_RATED, month_day, rank_text, week_title
+from app.org.models import Role, User
 from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
 from app.tickets.presenter import light
 
 LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2}
 
 
-def _local(now: dt.datetime) -> dt.datetime:
+def local_time(now: dt.datetime) -> dt.datetime:
     return as_utc(now).astimezone(ZoneInfo(get_settings().timezone))
 
 
-def _at_or_after(now: dt.datetime, hhmm: str, window_h: int = 3) -> bool:
+def at_or_after(now: dt.datetime, hhmm: str, window_h: int = 3) -> bool:
     """Local time is in [hh:mm, hh:mm + window): late starts still send, yesterday's never."""
-    local = _local(now)
+    local = local_time(now)
     start = dt.datetime.combine(local.date(), dt.time.fromisoformat(hhmm), local.tzinfo)
     return start <= local < start + dt.timedelta(hours=window_h)
 
 
-def _done(session: Session, prefix: str) -> bool:
+def done_already(session: Session, prefix: str) -> bool:
     return (
         session.exec(
             select(Notification.id).where(col(Notification.dedupe_key).startswith(prefix)).limit(1)
@@ -124,7 +119,7 @@ def scan_citizen_triage(session: Session, now: dt.datetime) -> int:
     made = 0
     for report in waiting:
         key = f"citizen:{report.id}"
-        if _done(session, key):
+        if done_already(session, key):
             continue
         payload = {
             "title": RULES["citizen.triage_overdue"].title,
@@ -183,16 +178,16 @@ def morning_digest(session: Session, chief: User, now: dt.datetime) -> dict[str,
 
 
 def scan_digests(session: Session, now: dt.datetime) -> int:
-    """The morning digest per chief on working days; Mondays the level-1 chiefs' weekly digest."""
+    """The morning digest per chief on working days (the weekly one: app.stats.notices)."""
     settings = get_notify_settings()
-    local = _local(now)
-    if not _at_or_after(now, settings.digest_time):
+    local = local_time(now)
+    if not at_or_after(now, settings.digest_time):
         return 0
     if not BusinessClock.for_session(session).is_workday(local.date()):
         return 0
     made = 0
     day_key = f"digest:{local.date().isoformat()}"
-    if not _done(session, day_key):
+    if not done_already(session, day_key):
         chiefs = session.exec(
             select(User).where(User.role.in_((Role.chief, Role.department)), col(User.is_active))  # type: ignore[attr-defined]
         ).all()
@@ -207,130 +202,13 @@ def scan_digests(session: Session, now: dt.datetime) -> int:
                     session, "digest.morning", [chief], payload, now=now, dedupe_key=day_key
                 )
             )
-    if local.weekday() == settings.weekly_digest_weekday:
-        made += weekly_digests(session, now)
     return made
 
 
-def _zone_line(r: dict[str, Any]) -> str:
-    """One zone's place as a leader reads it: 2. 城东片区 86.5 分 良好（末位）."""
-    if r.get("rank") is None:
-        return f"— {r['name']} {NOT_RATED}"
-    bottom = f"（{BOTTOM}）" if r.get("bottom") else ""
-    rank = rank_text(r["rank"], r.get("tied", False))
-    return f"{rank}. {r['name']} {r['score']:.1f} 分 {r['grade']}{bottom}"
+Scan = Callable[[Session, dt.datetime], int]
+# The bulletin's notices (app.stats.notices) add theirs: app.main runs both.
+SCANS: tuple[Scan, ...] = (scan_yellow, scan_triage, scan_citizen_triage, scan_digests)
 
 
-def _week_words(week: Week) -> str:
-    """2026年第48周（11月23日至11月29日）: the bulletin's own words for a week."""
-    return f"{week_title(week.label)}（{month_day(week.first_day)}至{month_day(week.last_day)}）"
-
-
-def weekly_digests(session: Session, now: dt.datetime) -> int:
-    """Last week's zone ranking of their town, to each level-1 chief."""
-    last_week = Week.containing(now - dt.timedelta(days=7), get_settings().timezone)
-    key = f"weekly:{last_week.label}"
-    if _done(session, key):
-        return 0
-    data = bulletin(session, last_week, now, get_bulletin_settings())
-    made = 0
-    for leader in session.exec(
-        select(User).where(User.role == Role.chief, User.level == 1, col(User.is_active))
-    ):
-        zones = set(session.exec(select(Zone.id).where(Zone.area_id == leader.area_id)))
-        rows = [r for r in data["sections"].get("zone", []) if r["id"] in zones]
-        payload = {
-            "title": f"{RULES['digest.weekly'].title}（{week_title(last_week.label)}）",
-            "lines": [
-                f"{_week_words(last_week)}各片区得分排名：",
-                *([_zone_line(r) for r in rows] or ["上周没有可排名的片区"]),
-            ],
-            "occurred_at": as_utc(now).isoformat(),
-            # The bulletin itself is the command centre's page; a chief opens the app.
-            "url": app_url("/inbox"),
-            "link": "打开路长通",
-        }
-        made += len(
-            notify_people(session, "digest.weekly", [leader], payload, now=now, dedupe_key=key)
-        )
-    return made
-
-
-def _bulletin_channels(session: Session) -> list[Channel]:
-    return [
-        c
-        for c in session.exec(select(Channel).where(col(Channel.active)))
-        if c.scope == "all" or c.scope.startswith("zone:")
-    ]
-
-
-def notify_bulletin_issued(
-    session: Session, record: BulletinIssue, week: Week, data: dict[str, Any]
-) -> int:
-    """The week's 通报 was issued (印发): every zone group and every "all" group hears it once,
-    with its 文号, the town's figures, the bottom units and, in a zone's group, the zone's own
-    place. Called in the issuing transaction (`data`: the week's figures, read before it);
-    issuing again (an edit of the text) tells no one again."""
-    number = get_bulletin_settings().doc_number.format(year=record.year, seq=record.seq)
-    totals = data.get("totals", {})
-    closure = totals.get("closure_rate")
-    lines = [
-        _week_words(week),
-        f"全镇新增 {totals.get('new', 0)} 件，结案 {totals.get('closed', 0)} 件，"
-        f"结案率 {'—' if closure is None else f'{closure * 100:.1f}%'}，"
-        f"逾期 {totals.get('overdue', 0)} 件",
-    ]
-    for section, label in (("zone", "片区"), ("road", "路段"), ("department", "职能部门")):
-        bottom = [r["name"] for r in data.get("sections", {}).get(section, []) if r.get("bottom")]
-        if bottom:
-            lines.append(f"{BOTTOM}{label}：{'、'.join(bottom)}")
-    zones = {f"zone:{r['id']}": r for r in data.get("sections", {}).get("zone", [])}
-    made = 0
-    for channel in _bulletin_channels(session):
-        own = zones.get(channel.scope)
-        payload = {
-            "title": f"{RULES['bulletin.issued'].title}：{number}",
-            "occurred_at": as_utc(record.issued_at).isoformat(),
-            "lines": [*lines, *([f"本片区：{_zone_line(own)}"] if own else [])],
-            # The console is the command centre's: the groups open the issued 通报 itself.
-            "url": app_url(issued_path(week.label)),
-            "link": "查看通报",
-        }
-        made += len(
-            notify_groups(
-                session, "bulletin.issued", [channel], payload, f"bulletin-issued:{week.label}"
-            )
-        )
-    return made
-
-
-def scan_bulletin(session: Session, now: dt.datetime) -> int:
-    """Monday morning: last week's bulletin is out — tell every zone group (and the 'all' ones)."""
-    settings = get_notify_settings()
-    local = _local(now)
-    if local.weekday() != 0 or not _at_or_after(now, settings.bulletin_time):
-        return 0
-    last_week = Week.containing(now - dt.timedelta(days=7), get_settings().timezone)
-    key = f"bulletin:{last_week.label}"
-    if _done(session, key):
-        return 0
-    if find_issue(session, last_week.label) is not None:
-        return 0  # issued already: its notice went out then, with the 文号
-    payload = {
-        "title": f"{RULES['bulletin.published'].title}（{week_title(last_week.label)}）",
-        "occurred_at": as_utc(now).isoformat(),
-        "lines": [_week_words(last_week)],
-        # Not issued yet, so nothing the groups could open: the app, where each sees their own.
-        "url": app_url("/inbox"),
-        "link": "打开路长通",
-    }
-    return len(
-        notify_groups(session, "bulletin.published", _bulletin_channels(session), payload, key)
-    )
-
-
-SCANS = (scan_yellow, scan_triage, scan_citizen_triage, scan_digests, scan_bulletin)
-
-
-def scan_all(session: Session, now: dt.datetime) -> int:
-    return sum(scan(session, now) for scan in SCANS)
+def scan_all(session: Session, now: dt.datetime, scans: tuple[Scan, ...] = SCANS) -> int:
+    return sum(scan(session, now) for scan in scans)

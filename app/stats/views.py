@@ -41,11 +41,11 @@ from app.core.db import SessionDep, write_transaction
 from app.core.errors import NotFound
 from app.core.openapi import IsoWeek, errors
 from app.core.timeutil import utcnow
-from app.notify.scheduled import notify_bulletin_issued
 from app.org.models import Role
 from app.photos.imaging import FONT_PATH
 from app.stats import links
 from app.stats.document import document, find_issue, issue
+from app.stats.notices import notify_bulletin_issued
 from app.stats.render import bulletin_html, bulletin_xlsx
 from app.stats.service import Week, bulletin
 from app.stats.settings import get_bulletin_settings

@@ -10,16 +10,24 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import col, select
 
+from app.notify import scheduled
 from app.notify.channels import Message, webhook, webpush, wecom
 from app.notify.models import Notification, Preference, PushSubscription
-from app.notify.scheduled import scan_all, weekly_digests
 from app.notify.service import add_channel
 from app.org.models import Road, User, Zone
+from app.stats import notices
+from app.stats.notices import weekly_digests
 from app.stats.settings import get_bulletin_settings
 from app.tickets.models import Status
 from tests.console.factories import create_ticket
 from tests.factories import LAT0, LON0, create_town, create_user, login
 from tests.notify.helpers import name, only_channels
+
+
+def scan_all(db, now):
+    """Every scheduled notice, as app.main runs them: notify's own and the bulletin's."""
+    return scheduled.scan_all(db, now, (*scheduled.SCANS, *notices.SCANS))
+
 
 SH = ZoneInfo("Asia/Shanghai")
 MONDAY = dt.date(2026, 11, 30)  # last week: 2026-W48, 11月23日至11月29日

@@ -6,12 +6,19 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
 
+from app.notify import scheduled
 from app.notify.models import Notification, Preference, PushSubscription
-from app.notify.scheduled import scan_all
 from app.notify.service import add_channel
+from app.stats import notices
 from app.tickets.models import Status
 from tests.factories import create_town
 from tests.notify.helpers import assigned_ticket, name, only_channels
+
+
+def scan_all(db, now):
+    """Every scheduled notice, as app.main runs them: notify's own and the bulletin's."""
+    return scheduled.scan_all(db, now, (*scheduled.SCANS, *notices.SCANS))
+
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
