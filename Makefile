@@ -18,6 +18,7 @@ test: setup frontend services browser
 	$(BIN)/ruff check app tests bench migrations
 	$(BIN)/mypy app
 	$(BIN)/lint-imports
+	cd frontend && npm run api:check
 	cd frontend && npm run typecheck && npm test && npm run size
 	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadgroup
 

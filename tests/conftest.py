@@ -16,6 +16,9 @@ from sqlmodel import Session
 
 from app.core.db import make_engine, writer
 from app.core.migrate import upgrade
+from tests.contract import same_json
+
+same_json.install()  # every answer a test receives is the handler's own JSON, unfiltered
 
 PG_ADMIN_URL = os.environ.get(
     "ROADCHIEF_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

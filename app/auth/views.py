@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Form, Request, Response
 
 from app.auth.deps import CSRF_COOKIE, SESSION_COOKIE, CurrentUser, current_session
 from app.auth.models import AuthSession
+from app.auth.schemas import TokenRead
 from app.auth.service import begin_attempt, check_password, fresh_hash, open_session
 from app.core.config import get_settings
 from app.core.db import SessionDep, write_transaction
@@ -14,12 +15,13 @@ from app.core.net import client_address
 from app.core.openapi import errors
 from app.core.timeutil import utcnow
 from app.org.models import Department
+from app.org.schemas import UserRead
 from app.org.service import user_public
 
 router = APIRouter(prefix="/api", tags=["auth"])
 
 
-@router.post("/auth/token", responses=errors(401, 429))
+@router.post("/auth/token", response_model=TokenRead, responses=errors(401, 429))
 def token(
     request: Request,
     response: Response,
@@ -76,7 +78,7 @@ def logout(
     response.delete_cookie(CSRF_COOKIE, path="/", secure=secure, httponly=False, samesite="lax")
 
 
-@router.get("/me")
+@router.get("/me", response_model=UserRead)
 def me(user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     department = session.get(Department, user.department_id) if user.department_id else None
     return user_public(user, department)

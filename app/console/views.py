@@ -31,6 +31,7 @@ from fastapi import APIRouter, Query
 
 from app.auth.deps import require_roles
 from app.console.filters import TicketFilterDep, parse_bbox
+from app.console.schemas import Duplicate, MapView
 from app.console.service import clusters, duplicates
 from app.core.db import SessionDep
 from app.core.errors import NotFound
@@ -44,7 +45,7 @@ router = APIRouter(
 )
 
 
-@router.get("/map/clusters")
+@router.get("/map/clusters", response_model=MapView)
 def map_clusters(
     session: SessionDep,
     flt: TicketFilterDep,
@@ -55,7 +56,7 @@ def map_clusters(
     return clusters(session, parse_bbox(bbox), zoom, flt, utcnow())
 
 
-@router.get("/tickets/{ticket_id}/duplicates")
+@router.get("/tickets/{ticket_id}/duplicates", response_model=list[Duplicate])
 def ticket_duplicates(session: SessionDep, ticket_id: int) -> list[dict[str, Any]]:
     """Probable duplicates of a ticket, for the merge button."""
     if session.get(Ticket, ticket_id) is None:

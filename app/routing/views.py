@@ -6,12 +6,13 @@ from fastapi import APIRouter
 
 from app.core.config import get_settings
 from app.core.db import SessionDep
+from app.org.schemas import ClientConfig
 from app.routing.service import road_index
 
 router = APIRouter(prefix="/api", tags=["organisation"])
 
 
-@router.get("/config")
+@router.get("/config", response_model=ClientConfig)
 def client_config(session: SessionDep) -> dict[str, Any]:
     """What the PWA needs to know before sign-in (map keys, limits, where the town is)."""
     settings = get_settings()

@@ -9,11 +9,12 @@ from app.auth.deps import CurrentUser
 from app.core.db import SessionDep
 from app.org.models import Department
 from app.tickets.models import Category
+from app.tickets.schemas import CategoryRead
 
 router = APIRouter(prefix="/api", tags=["categories"])
 
 
-@router.get("/categories")
+@router.get("/categories", response_model=list[CategoryRead])
 def categories(_user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
     """Event classes (2-digit codes) and their sub-classes (4-digit codes)."""
     depts = {d.id: d for d in session.exec(select(Department))}

@@ -29,6 +29,7 @@ from app.tickets.deps import (
 )
 from app.tickets.models import Status, Ticket
 from app.tickets.presenter import TicketPresenter
+from app.tickets.schemas import TicketDetail, TicketPage
 from app.tickets.service import TicketFilter, list_tickets, parse_bbox, parse_point
 
 router = APIRouter(prefix="/api/tickets", tags=["tickets"])
@@ -86,7 +87,13 @@ def _present(
 @router.post(
     "",
     status_code=201,
-    responses={200: {"description": "the same Idempotency-Key and body again: the first ticket"}},
+    response_model=TicketDetail,
+    responses={
+        200: {
+            "description": "the same Idempotency-Key and body again: the first ticket",
+            "model": TicketDetail,
+        }
+    },
 )
 def create_ticket(
     session: SessionDep,
@@ -123,7 +130,7 @@ def create_ticket(
     return JSONResponse(body, status_code=201 if created else 200)
 
 
-@router.get("")
+@router.get("", response_model=TicketPage)
 def search_tickets(
     session: SessionDep,
     actor: CurrentActor,
@@ -179,13 +186,13 @@ def search_tickets(
     return {"data": data, "count": count}
 
 
-@router.get("/{ticket_id}")
+@router.get("/{ticket_id}", response_model=TicketDetail)
 def get_ticket(session: SessionDep, actor: CurrentActor, ticket: VisibleTicket) -> dict[str, Any]:
     """One ticket with its photos and its ledger events."""
     return _present(session, actor, ticket)
 
 
-@router.post("/{ticket_id}/rectify", responses=errors(409))
+@router.post("/{ticket_id}/rectify", response_model=TicketDetail, responses=errors(409))
 def rectify(
     session: SessionDep,
     actor: CurrentActor,
@@ -200,7 +207,7 @@ def rectify(
     )
 
 
-@router.post("/{ticket_id}/photos", responses=errors(409))
+@router.post("/{ticket_id}/photos", response_model=TicketDetail, responses=errors(409))
 def add_photos(
     session: SessionDep,
     actor: CurrentActor,
@@ -300,7 +307,12 @@ VERIFY_BODY_DOC = {
 }
 
 
-@router.post("/{ticket_id}/verify", responses=errors(409), openapi_extra=VERIFY_BODY_DOC)
+@router.post(
+    "/{ticket_id}/verify",
+    response_model=TicketDetail,
+    responses=errors(409),
+    openapi_extra=VERIFY_BODY_DOC,
+)
 def verify(
     session: SessionDep,
     actor: CurrentActor,
@@ -329,7 +341,7 @@ def verify(
     return _present(session, actor, ticket)
 
 
-@router.post("/{ticket_id}/handoff", responses=errors(409))
+@router.post("/{ticket_id}/handoff", response_model=TicketDetail, responses=errors(409))
 def handoff(
     session: SessionDep,
     actor: CurrentActor,
@@ -351,7 +363,7 @@ def handoff(
     return _present(session, actor, ticket)
 
 
-@router.post("/{ticket_id}/dispatch", responses=errors(409))
+@router.post("/{ticket_id}/dispatch", response_model=TicketDetail, responses=errors(409))
 def dispatch(
     session: SessionDep,
     actor: CurrentActor,
@@ -375,7 +387,7 @@ def dispatch(
     return _present(session, actor, ticket)
 
 
-@router.post("/{ticket_id}/dismiss", responses=errors(409))
+@router.post("/{ticket_id}/dismiss", response_model=TicketDetail, responses=errors(409))
 def dismiss(
     session: SessionDep,
     actor: CurrentActor,
@@ -390,7 +402,7 @@ def dismiss(
     return _present(session, actor, ticket)
 
 
-@router.post("/{ticket_id}/escalate", responses=errors(409))
+@router.post("/{ticket_id}/escalate", response_model=TicketDetail, responses=errors(409))
 def escalate(
     session: SessionDep,
     actor: CurrentActor,

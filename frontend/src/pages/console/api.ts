@@ -1,87 +1,31 @@
 /** Console endpoints (app/console, app/live, app/stats, app/exports) and the reference data pages share. */
 import { reactive } from 'vue'
 import { api } from '@/api/client'
-import type { Department, Light, Ref, RoadCollection, Ticket, TicketStatus, UserRef } from '@/api/types'
+import type { components } from '@/api/schema.gen'
+import type { Department, Light, RoadCollection, Ticket, TicketStatus, ZoneCollection, ZoneFeature } from '@/api/types'
+
+type S = components['schemas']
 
 export const STATUSES: TicketStatus[] = ['pending', 'assigned', 'rectified', 'closed', 'dismissed']
 export const OPEN: TicketStatus[] = ['pending', 'assigned', 'rectified']
 
-/** What the live stream and the duplicates endpoint say about a ticket. */
-export interface Summary {
-  id: number
-  number: string
-  status: TicketStatus
-  status_label: string
-  category: string
-  category_name?: string
-  lat: number
-  lon: number
-  light: Light | null
-  overdue: boolean
-  road?: Ref | null
-  zone?: Ref | null
-  assignee?: UserRef | null
-  department?: Department | null
-  due_at: string | null
-  received_at?: string
-  updated_at?: string
-  rework_count?: number
-  escalation_level?: number
-  duplicate_of?: number | null
-}
-
-export interface Cluster {
-  lat: number
-  lon: number
-  count: number
-  status: Record<TicketStatus, number>
-  light: Record<Light, number>
-  ticket_id: number | null
-}
-
-export type ClusterAnswer =
-  | { mode: 'clusters'; zoom: number; total: number; clusters: Cluster[] }
-  | { mode: 'tickets'; zoom: number; total: number; truncated: boolean; tickets: Summary[] }
+/** A ticket on the map: a dot (zoomed in) or, from the live stream and duplicates, its summary. */
+export type Summary = S['TicketDot'] & Partial<S['TicketSummary']>
+export type Cluster = S['Cluster']
+export type ClusterAnswer = S['ClusterView'] | S['TicketDotView']
 
 export interface StreamFrame {
   event: { id: number; action: string; from_status: TicketStatus | null; to_status: TicketStatus | null; created_at: string }
   ticket: Summary
 }
 
-export interface Duplicate {
-  ticket: Summary
-  reasons: ('nearby' | 'photo')[]
-  distance_m: number
-  hamming: number | null
-}
+export type Duplicate = S['Duplicate']
+export type { ZoneCollection, ZoneFeature }
+/** A person as GET /api/users answers (dispatch targets, chiefs). */
+export type Chief = S['UserRead']
 
-export interface ZoneFeature {
-  type: 'Feature'
-  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] }
-  properties: { id: number; name: string; chief: (UserRef & { level: number }) | null }
-}
-export interface ZoneCollection {
-  type: 'FeatureCollection'
-  features: ZoneFeature[]
-}
-
-export interface Chief extends UserRef {
-  role: string
-  level: number | null
-  title: string | null
-}
-
-/** Full ticket as GET /api/tickets/{id} answers it for a supervisor (more than the field app's type). */
-export interface ConsoleTicket extends Ticket {
-  flags: Record<string, unknown>
-  route_candidates: { road_id: number; road_name: string | null; distance_m: number }[]
-  /** On no road near where two grids meet: the grids it could belong to, nearest first. */
-  grid_candidates?: { grid_id: number; grid_name: string | null; chief_id: number | null; distance_m: number }[]
-  duplicate_of: { id: number; number: string } | null
-  closed_in_time: boolean | null
-  photos: (Ticket['photos'][number] & { original_url?: string; flags?: Record<string, unknown> })[]
-  events?: (NonNullable<Ticket['events']>[number] & { data?: Record<string, unknown> | null; hash?: string })[]
-}
+/** Full ticket as GET /api/tickets/{id} answers it (the generated type: every field). */
+export type ConsoleTicket = Ticket
 
 export interface Filters {
   status: TicketStatus[]
