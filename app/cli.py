@@ -27,6 +27,18 @@ def _migrate() -> None:
         seed_reference_data(session)
 
 
+def cmd_openapi(args: argparse.Namespace) -> None:
+    """Write the OpenAPI document without serving it: the PWA's API types are generated from
+    it (frontend: npm run api:generate / api:check). Opens no database and no socket."""
+    from app.main import create_app
+
+    text = json.dumps(create_app().openapi(), ensure_ascii=False, indent=2) + "\n"
+    if args.file == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.file).write_text(text, encoding="utf-8")
+
+
 def cmd_migrate(_args: argparse.Namespace) -> None:
     _migrate()
     print("database is at the newest schema")
@@ -311,6 +323,10 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="upgrade the database to the newest schema").set_defaults(
         func=cmd_migrate
     )
+
+    o = sub.add_parser("openapi", help="write the OpenAPI document (for generated clients)")
+    o.add_argument("file", nargs="?", default="-", help="where to write it (default: stdout)")
+    o.set_defaults(func=cmd_openapi)
 
     d = sub.add_parser("demo", help="load the demo town (idempotent)")
     d.add_argument("--password", default="demo")

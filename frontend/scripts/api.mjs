@@ -1,5 +1,5 @@
 // The PWA's API types, generated from the server's OpenAPI document (no server runs: the
-// document comes from `python -m app.core.openapi_dump`).
+// document comes from `roadchief openapi`).
 //   node scripts/api.mjs generate   writes src/api/schema.gen.ts
 //   node scripts/api.mjs check      exits 1 when the committed file differs from what the
 //                                   current server would generate (run by `make test`)
@@ -11,6 +11,7 @@ import openapiTS, { astToString } from 'openapi-typescript'
 const root = resolve(import.meta.dirname, '../..')
 const target = resolve(import.meta.dirname, '../src/api/schema.gen.ts')
 const python = process.env.ROADCHIEF_PYTHON ?? resolve(root, '.venv/bin/python')
+const ARGS = ['-m', 'app.cli', 'openapi']
 const HEADER = `/**
  * Generated from the server's OpenAPI document by \`npm run api:generate\`: do not edit.
  * \`npm run api:check\` (in \`make test\`) fails when the server's answers change and this
@@ -20,7 +21,7 @@ const HEADER = `/**
 `
 
 async function generate() {
-  const json = execFileSync(python, ['-m', 'app.core.openapi_dump'], {
+  const json = execFileSync(python, ARGS, {
     cwd: root,
     encoding: 'utf-8',
     maxBuffer: 64 * 1024 * 1024,

@@ -214,7 +214,7 @@ export interface paths {
         put?: never;
         /**
          * Create Road
-         * @description A road drawn on the map.
+         * @description A road drawn on the map; it becomes a 测评 site too.
          */
         post: operations["create_road_api_admin_roads_post"];
         delete?: never;
@@ -238,7 +238,7 @@ export interface paths {
         head?: never;
         /**
          * Update Road
-         * @description Rename, re-draw, move to another zone, or give the road another chief.
+         * @description Rename, re-draw, move to another zone, or give the road another chief (or none).
          */
         patch: operations["update_road_api_admin_roads__road_id__patch"];
         trace?: never;
@@ -294,7 +294,7 @@ export interface paths {
         put?: never;
         /**
          * Create Grid
-         * @description A grid drawn on the map.
+         * @description A grid drawn on the map, with its 网格长 and 网格员.
          */
         post: operations["create_grid_api_admin_grids_post"];
         delete?: never;
@@ -2122,6 +2122,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bulletin/issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Issued Bulletin
+         * @description An issued 通报's A4 page, read-only, through the signed link its notice carries.
+         */
+        get: operations["get_issued_bulletin_api_bulletin_issued_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/boards/{board}": {
         parameters: {
             query?: never;
@@ -2450,12 +2470,15 @@ export interface components {
         /** CategoryUpdate */
         CategoryUpdate: {
             /** Limit Value */
-            limit_value?: number | null;
-            limit_unit?: components["schemas"]["LimitUnit"] | null;
-            /** Department Id */
+            limit_value?: number;
+            limit_unit?: components["schemas"]["LimitUnit"];
+            /**
+             * Department Id
+             * @description null: no lead department
+             */
             department_id?: number | null;
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
         };
         /** ChannelIn */
         ChannelIn: {
@@ -2474,6 +2497,11 @@ export interface components {
              * @default all
              */
             scope?: string;
+            /**
+             * Unsigned
+             * @default false
+             */
+            unsigned?: boolean;
         };
         /**
          * ChannelKind
@@ -2492,6 +2520,11 @@ export interface components {
             scope?: string | null;
             /** Active */
             active?: boolean | null;
+            /**
+             * Unsigned
+             * @default false
+             */
+            unsigned?: boolean;
         };
         /**
          * ChiefRef
@@ -2735,15 +2768,21 @@ export interface components {
         /** GridUpdate */
         GridUpdate: {
             /** Name */
-            name?: string | null;
-            /** Chief Id */
+            name?: string;
+            /**
+             * Chief Id
+             * @description null leaves it with nobody
+             */
             chief_id?: number | null;
-            /** Member Ids */
-            member_ids?: number[] | null;
+            /**
+             * Member Ids
+             * @description the grid's 网格员; [] leaves it with none
+             */
+            member_ids?: number[];
             /** Geometry */
             geometry?: {
                 [key: string]: unknown;
-            } | null;
+            };
         };
         /** HandoffBody */
         HandoffBody: {
@@ -2971,15 +3010,21 @@ export interface components {
         /** RoadUpdate */
         RoadUpdate: {
             /** Name */
-            name?: string | null;
-            /** Zone Id */
-            zone_id?: number | null;
-            /** Chief Id */
+            name?: string;
+            /**
+             * Zone Id
+             * @description another zone; a road always has one
+             */
+            zone_id?: number;
+            /**
+             * Chief Id
+             * @description null leaves it with nobody
+             */
             chief_id?: number | null;
             /** Geometry */
             geometry?: {
                 [key: string]: unknown;
-            } | null;
+            };
         };
         /**
          * Role
@@ -3531,21 +3576,36 @@ export interface components {
         /** UserUpdate */
         UserUpdate: {
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Is Active */
-            is_active?: boolean | null;
+            is_active?: boolean;
             /** Password */
-            password?: string | null;
-            /** Title */
+            password?: string;
+            /**
+             * Title
+             * @description null clears it
+             */
             title?: string | null;
-            /** Phone */
+            /**
+             * Phone
+             * @description null clears it
+             */
             phone?: string | null;
-            role?: components["schemas"]["Role"] | null;
-            /** Level */
+            role?: components["schemas"]["Role"];
+            /**
+             * Level
+             * @description null: not a chief
+             */
             level?: number | null;
-            /** Department Id */
+            /**
+             * Department Id
+             * @description null: no department
+             */
             department_id?: number | null;
-            /** Area Id */
+            /**
+             * Area Id
+             * @description null: no area
+             */
             area_id?: number | null;
         };
         /** ZoneCollection */
@@ -3609,15 +3669,21 @@ export interface components {
         /** ZoneUpdate */
         ZoneUpdate: {
             /** Name */
-            name?: string | null;
-            /** Chief Id */
+            name?: string;
+            /**
+             * Chief Id
+             * @description null leaves it with nobody
+             */
             chief_id?: number | null;
-            /** Leader Id */
+            /**
+             * Leader Id
+             * @description null leaves it with nobody
+             */
             leader_id?: number | null;
             /** Geometry */
             geometry?: {
                 [key: string]: unknown;
-            } | null;
+            };
         };
     };
     responses: never;
@@ -11880,6 +11946,48 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before retrying */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_issued_bulletin_api_bulletin_issued_get: {
+        parameters: {
+            query: {
+                /** @description ISO week in local time, e.g. 2026-W49 (第49周); absent or empty: this week */
+                week: string;
+                sig: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description invalid input */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
