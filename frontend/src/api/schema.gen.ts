@@ -2511,15 +2511,15 @@ export interface components {
         /** ChannelUpdate */
         ChannelUpdate: {
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Url */
-            url?: string | null;
+            url?: string;
             /** Secret */
-            secret?: string | null;
+            secret?: string;
             /** Scope */
-            scope?: string | null;
+            scope?: string;
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
             /**
              * Unsigned
              * @default false
@@ -2890,13 +2890,13 @@ export interface components {
         /** PreferencesIn */
         PreferencesIn: {
             /** Channels */
-            channels?: ("webpush" | "sms")[] | null;
+            channels?: ("webpush" | "sms")[];
             /** Quiet Start */
-            quiet_start?: string | null;
+            quiet_start?: string;
             /** Quiet End */
-            quiet_end?: string | null;
+            quiet_end?: string;
             /** Digest */
-            digest?: boolean | null;
+            digest?: boolean;
         };
         /** PublishBody */
         PublishBody: {
@@ -3088,9 +3088,9 @@ export interface components {
         /** SiteTypePatch */
         SiteTypePatch: {
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
         };
         /**
          * Status
