@@ -187,8 +187,8 @@ def cmd_import_roads(args: argparse.Namespace) -> None:
 
 def cmd_import_sites(args: argparse.Namespace) -> None:
     from app.core.db import session_scope
-    from app.evaluation.sites import import_sites
-    from app.evaluation.views import parse_sites_file
+    from app.evaluation.actions import import_sites
+    from app.evaluation.sites import parse_sites_file
 
     try:
         data = Path(args.file).read_bytes()
@@ -203,7 +203,7 @@ def cmd_import_sites(args: argparse.Namespace) -> None:
 
 def cmd_import_standards(args: argparse.Namespace) -> None:
     from app.core.db import session_scope
-    from app.evaluation.standards import parse_standards_xlsx, save_version
+    from app.evaluation.actions import import_standards
 
     try:
         data = Path(args.file).read_bytes()
@@ -211,9 +211,8 @@ def cmd_import_standards(args: argparse.Namespace) -> None:
         raise AppError(f"cannot read {args.file}: {exc}") from None
     _migrate()
     with session_scope() as session:
-        code, name, rows = parse_standards_xlsx(session, data)
-        save_version(session, code, name, rows, replace=args.replace)
-    print(f"standards version {code}: {len(rows)} items")
+        version, items = import_standards(session, data, replace=args.replace)
+    print(f"standards version {version.code}: {items} items")
 
 
 def cmd_fsck(args: argparse.Namespace) -> None:

@@ -1,10 +1,11 @@
 """Submitting a score sheet: the sheet, each item result, and a routed ticket for every
-deduction through the ordinary tickets flow (当场下单).
+deduction through the ordinary tickets flow (当场下单), sent to the site's responsible unit.
 
-A request runs it in steps (app/core/db.py): `check_sheet` (reads), `claim_tickets` (a short
-write transaction holding the tickets' numbers), `store_sheet_photos` (watermarks and storage,
-no transaction), `record_sheet` (a short write transaction). A retried sheet (same
-Idempotency-Key, same body) answers the sheet already recorded and counts nothing twice.
+`app.evaluation.actions.submit_sheet` runs it in steps (app/core/db.py): `check_sheet` (reads),
+`claim_tickets` (a short write transaction holding the tickets' numbers), `store_sheet_photos`
+(watermarks and storage, no transaction), `record_sheet` (a short write transaction). A retried
+sheet (same Idempotency-Key, same body) answers the sheet already recorded and counts nothing
+twice.
 A deduction on an item that files no ticket keeps its photos on the sheet's result.
 """
 
@@ -289,6 +290,7 @@ def record_sheet(
         },
     )
     filed: list[int] = []
+    receiver, flags = _unit_route(session, site)
     for r in plan.results:
         item = plan.checklist[r.item_code]
         deduct = r.outcome == ItemOutcome.deduct
@@ -299,7 +301,7 @@ def record_sheet(
         if plan.files_ticket(r):
             ticket, _created = tickets.record_report(
                 session, actor.user, _report(plan, data, r), photos,
-                ticket_key(key, r.item_code), claims[r.item_code],
+                ticket_key(key, r.item_code), claims[r.item_code], receiver, flags,
             )  # fmt: skip
             ticket_id = ticket.id
             filed.append(ticket.id)  # type: ignore[arg-type]
@@ -342,21 +344,32 @@ def record_sheet(
     return sheet, filed, True
 
 
-def submit_sheet(
-    session: Session, actor: Actor, rnd: Round, data: SheetIn, key: str
-) -> tuple[Sheet, list[int], bool]:
-    """Check, claim, store and record in the caller's transaction (CLI, demo, bench, tests).
+# tickets.flags key: the site's unit had nobody to receive the deduction's ticket, so it went
+# by location (value: the unit's name, or UNIT_NONE).
+UNIT_UNREACHABLE = "unit_unreachable"
+UNIT_NONE = "未设责任单位"
 
-    A request runs the same steps with the photo work between two short write transactions
-    (see `app.evaluation.views.submit_sheet`).
-    """
-    existing = find_sheet(session, key)
-    plan = check_sheet(session, actor, rnd, data)
-    if existing is not None:
-        return record_sheet(session, actor, rnd, plan, data, key, {}, {})
-    claims = claim_tickets(session, actor, plan, data, key)
-    stored = store_sheet_photos(session, actor, plan, data, claims)
-    return record_sheet(session, actor, rnd, plan, data, key, claims, stored)
+
+def _unit_route(session: Session, site: Site) -> tuple[tickets.Receiver | None, dict[str, Any]]:
+    """Where a deduction's ticket goes: the site's responsible unit (the department's queue,
+    or the chief), not the location's chief. A unit with nobody to receive it: by location,
+    flagged, so the command centre sees it and the sheet says so."""
+    receiver = tickets.unit_receiver(session, site.unit_department_id, site.unit_chief_id)
+    if receiver is not None:
+        return receiver, {}
+    return None, {UNIT_UNREACHABLE: _unit_name(session, site) or UNIT_NONE}
+
+
+def _unit_name(session: Session, site: Site) -> str | None:
+    from app.org.models import Department, User
+
+    if site.unit_department_id is not None:
+        dept = session.get(Department, site.unit_department_id)
+        return dept.name if dept else None
+    if site.unit_chief_id is not None:
+        chief = session.get(User, site.unit_chief_id)
+        return chief.name if chief else None
+    return None
 
 
 def _description(site: Site, text: str, r: ResultIn) -> str:
@@ -396,10 +409,13 @@ def sheet_public(session: Session, sheet: Sheet) -> dict[str, Any]:
     ).all()
     ticket_ids = [r.ticket_id for r, _i in rows if r.ticket_id]
     numbers: dict[int, tuple[str, str]] = {}
+    unreachable: dict[int, str] = {}
     photos: dict[int, list[dict[str, Any]]] = {}
     if ticket_ids:
         for t in session.exec(select(Ticket).where(Ticket.id.in_(ticket_ids))):  # type: ignore[union-attr]
             numbers[t.id] = (t.number, t.status)  # type: ignore[index]
+            if UNIT_UNREACHABLE in t.flags:
+                unreachable[t.id] = t.flags[UNIT_UNREACHABLE]  # type: ignore[index]
         for p in session.exec(select(Photo).where(Photo.ticket_id.in_(ticket_ids))):  # type: ignore[attr-defined]
             photos.setdefault(p.ticket_id, []).append(photo_public(p))
     site = session.get(Site, sheet.site_id)
@@ -419,6 +435,8 @@ def sheet_public(session: Session, sheet: Sheet) -> dict[str, Any]:
         "deducted": sheet.deducted,
         "submitted_at": sheet.submitted_at.isoformat(),
         "tickets": ticket_ids,
+        # The site's unit had nobody to receive its tickets: they went by location (flagged).
+        "unit_unreachable": next(iter(unreachable.values()), None),
         "results": [
             {
                 "item_code": i.code,
@@ -433,6 +451,7 @@ def sheet_public(session: Session, sheet: Sheet) -> dict[str, Any]:
                     "id": r.ticket_id,
                     "number": numbers.get(r.ticket_id, ("", ""))[0],
                     "status": numbers.get(r.ticket_id, ("", ""))[1],
+                    "routed_by_location": r.ticket_id in unreachable,
                 },
                 "photos": photos.get(r.ticket_id, []) if r.ticket_id else result_photos(sheet, r),
             }

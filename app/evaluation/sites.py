@@ -1,6 +1,7 @@
 """Sites (点位): reference types, roads kept as sites, GeoJSON/XLSX import, check-in distance."""
 
 import io
+import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,6 +132,8 @@ class Lookups:
     zones: dict[int, Zone]
     departments: dict[int, Department]
     chiefs: dict[int, User]
+    # Departments with an active staff account to receive a deduction's ticket.
+    staffed: frozenset[int] = frozenset()
 
     @classmethod
     def load(cls, session: Session) -> "Lookups":
@@ -141,7 +144,24 @@ class Lookups:
             chiefs={
                 u.id: u for u in session.exec(select(User).where(User.role == Role.chief)) if u.id
             },
+            staffed=frozenset(
+                d
+                for d in session.exec(
+                    select(User.department_id).where(
+                        User.role == Role.department, col(User.is_active)
+                    )
+                )
+                if d is not None
+            ),
         )
+
+    def unit_receives(self, site: Site) -> bool:
+        """The site's unit has someone to receive its deductions' tickets (else they go by
+        location, flagged: app.evaluation.flows)."""
+        if site.unit_department_id is not None:
+            return site.unit_department_id in self.staffed
+        chief = self.chiefs.get(site.unit_chief_id) if site.unit_chief_id else None
+        return chief is not None and chief.is_active
 
     def site(self, site: Site) -> dict[str, Any]:
         zone = self.zones.get(site.zone_id) if site.zone_id else None
@@ -154,6 +174,7 @@ class Lookups:
             "zone": zone.name if zone else None,
             "zone_id": site.zone_id,
             "unit": unit_of(site, self.departments, self.chiefs),
+            "unit_receives": self.unit_receives(site),
             "road_id": site.road_id,
             "checkin_radius_m": site.checkin_radius_m,
             "lat": site.lat,
@@ -273,6 +294,17 @@ def _number_cell(value: Any, row: int, column: int, low: float, high: float) -> 
             f"expected a number between {low:g} and {high:g}, found '{value}'"
         )
     return number
+
+
+def parse_sites_file(name: str, data: bytes) -> list[SiteRow]:
+    """XLSX (a zip) or GeoJSON, told apart by content."""
+    if data[:2] == b"PK":
+        return parse_sites_xlsx(data)
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise Invalid(f"{name or 'the file'} is neither GeoJSON nor .xlsx") from None
+    return parse_sites_geojson(parsed)
 
 
 def parse_sites_geojson(data: Any) -> list[SiteRow]:

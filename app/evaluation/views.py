@@ -15,13 +15,13 @@ from sqlmodel import col, select
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from app.auth.deps import CurrentActor, require_roles
-from app.auth.policy import can_view_round, may_close_round, may_score_round
-from app.core.db import SessionDep, write_transaction
+from app.auth.policy import can_view_round, may_close_round
+from app.core.db import SessionDep
 from app.core.edits import Keep
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.core.openapi import errors
 from app.core.timeutil import as_utc
-from app.evaluation import flows, mine, render, rounds, scores, sites, standards, survey
+from app.evaluation import actions, flows, mine, render, rounds, scores, sites, standards, survey
 from app.evaluation.models import (
     ItemOutcome,
     Questionnaire,
@@ -31,12 +31,9 @@ from app.evaluation.models import (
     SheetResult,
     SiteType,
 )
-from app.evaluation.settings import get_evaluation_settings
 from app.org.models import Role
-from app.photos.service import PreparedPhoto, StoredPhoto, prepare_photos
 from app.photos.storage import get_storage
 from app.tickets.deps import RequiredKey
-from app.tickets.flows import Claim
 
 # Rounds, sites and standards name each other by id and version: a missing one is a 404.
 router = APIRouter(prefix="/api", tags=["evaluation"], responses=errors(404))
@@ -85,15 +82,11 @@ class SiteTypeBody(StrictBody):
 @router.post("/admin/site-types", status_code=201, dependencies=[ADMIN])
 def add_site_type(session: SessionDep, body: SiteTypeBody) -> dict[str, Any]:
     """Extend the reference list of site types."""
-    if (
-        session.get(SiteType, body.code)
-        or session.exec(select(SiteType).where(SiteType.name == body.name)).first()
-    ):
-        raise Invalid(f"点位类型 {body.code}（{body.name}）已存在")
-    with write_transaction(session):
-        count = len(list(session.exec(select(SiteType.code))))
-        session.add(SiteType(code=body.code, name=body.name.strip(), sort=count))
-    return {"code": body.code, "name": body.name.strip(), "active": True}
+    return _site_type(actions.add_site_type(session, body.code, body.name))
+
+
+def _site_type(t: SiteType) -> dict[str, Any]:
+    return {"code": t.code, "name": t.name, "active": t.active}
 
 
 class SiteTypePatch(StrictBody):
@@ -105,22 +98,7 @@ class SiteTypePatch(StrictBody):
 @router.patch("/admin/site-types/{code}", dependencies=[ADMIN])
 def update_site_type(session: SessionDep, code: str, body: SiteTypePatch) -> dict[str, Any]:
     """Rename a site type or disable it (sites keep it; new imports and draws skip it)."""
-    with write_transaction(session):
-        site_type = session.get(SiteType, code, with_for_update=True)
-        if site_type is None:
-            raise NotFound(f"点位类型 {code} 不存在")
-        if body.name is not None and body.name.strip() != site_type.name:
-            name = body.name.strip()
-            if not name:
-                raise Invalid("name the site type")
-            if session.exec(select(SiteType).where(SiteType.name == name)).first():
-                raise Invalid(f"点位类型「{name}」已存在")
-            site_type.name = name
-        if body.active is not None:
-            site_type.active = body.active
-        session.add(site_type)
-        result = {"code": site_type.code, "name": site_type.name, "active": site_type.active}
-    return result
+    return _site_type(actions.update_site_type(session, code, body.name, body.active))
 
 
 def _read(upload: UploadFile) -> bytes:
@@ -130,24 +108,11 @@ def _read(upload: UploadFile) -> bytes:
     return data
 
 
-def parse_sites_file(name: str, data: bytes) -> list[sites.SiteRow]:
-    """XLSX (a zip) or GeoJSON, told apart by content."""
-    if data[:2] == b"PK":
-        return sites.parse_sites_xlsx(data)
-    try:
-        parsed = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise Invalid(f"{name or 'the file'} is neither GeoJSON nor .xlsx") from None
-    return sites.parse_sites_geojson(parsed)
-
-
 @router.post("/admin/sites/import", dependencies=[ADMIN])
 def import_sites(session: SessionDep, file: Annotated[UploadFile, File()]) -> dict[str, Any]:
     """Sites from GeoJSON or XLSX (名称 | 类型 | 经度 | 纬度 | 责任单位 | 签到半径(米))."""
-    rows = parse_sites_file(file.filename or "", _read(file))
-    with write_transaction(session):
-        result = sites.import_sites(session, rows)
-    return result.as_dict()
+    rows = sites.parse_sites_file(file.filename or "", _read(file))
+    return actions.import_sites(session, rows).as_dict()
 
 
 # ---- standards ------------------------------------------------------------------------------
@@ -170,10 +135,8 @@ def import_standards(
     replace: Annotated[bool, Form()] = False,
 ) -> dict[str, Any]:
     """A standards version from XLSX in the documented layout (README 测评)."""
-    code, name, rows = standards.parse_standards_xlsx(session, _read(file))
-    with write_transaction(session):
-        version = standards.save_version(session, code, name, rows, replace=replace)
-    return {"version": version.code, "name": version.name, "items": len(rows)}
+    version, items = actions.import_standards(session, _read(file), replace)
+    return {"version": version.code, "name": version.name, "items": items}
 
 
 @router.get("/admin/standards/export.xlsx", response_class=Response, dependencies=[ADMIN])
@@ -247,10 +210,7 @@ def create_round(session: SessionDep, actor: CurrentActor, body: RoundBody) -> d
         draw=draw,
         questionnaire=body.questionnaire,
     )
-    rounds.check_round(actor, new)  # the refusals that need no database, before any lock
-    with write_transaction(session):
-        rnd = rounds.create_round(session, actor, new)
-    return rounds.round_detail(session, rnd)
+    return rounds.round_detail(session, actions.create_round(session, actor, new))
 
 
 @router.get("/rounds")
@@ -272,12 +232,7 @@ def get_round(session: SessionDep, rnd: VisibleRound) -> dict[str, Any]:
 @router.post("/rounds/{round_id}/close", responses=errors(409))
 def close_round(session: SessionDep, actor: CurrentActor, rnd: VisibleRound) -> dict[str, Any]:
     """Freeze and publish the scores."""
-    if not may_close_round(actor, rnd):
-        raise Forbidden("only the command centre closes a round")
-    with write_transaction(session):
-        session.refresh(rnd, with_for_update=True)
-        rounds.close_round(session, actor, rnd)
-    return rounds.round_summary(session, rnd)
+    return rounds.round_summary(session, actions.close_round(session, actor, rnd))
 
 
 # ---- sheets ---------------------------------------------------------------------------------
@@ -394,20 +349,8 @@ def submit_sheet(
     rnd: VisibleRound,
     form: Annotated[SheetForm, Depends(sheet_form)],
 ) -> Any:
-    """A site's score sheet; each deduction files a routed ticket. Retries never count twice."""
-    if not may_score_round(actor, rnd, rounds.inspector_ids(session, rnd)):
-        raise Forbidden("you are not an inspector of this round")
-    if rnd.status != RoundStatus.open:
-        existing = flows.find_sheet(session, key)
-        if existing is None:
-            raise Invalid("the round is closed")
-    total = sum(len(v) for v in form.files.values())
-    if total > get_evaluation_settings().max_photos_per_sheet:
-        raise Invalid(f"at most {get_evaluation_settings().max_photos_per_sheet} photos per sheet")
-    # Photo work before the transaction writes anything.
-    photos: dict[str, list[PreparedPhoto]] = {
-        name: prepare_photos(uploads) for name, uploads in form.files.items() if uploads
-    }
+    """A site's score sheet; each deduction files a ticket to the site's responsible unit (by
+    location, flagged, when nobody there receives it). Retries never count twice."""
     data = flows.SheetIn(
         site_id=form.site_id,
         lat=form.lat,
@@ -423,20 +366,10 @@ def submit_sheet(
             )
             for r in form.results
         ],
-        photos=photos,
     )
-    plan = flows.check_sheet(session, actor, rnd, data)
-    claims: dict[str, Claim] = {}
-    stored: dict[str, list[StoredPhoto]] = {}
-    if flows.find_sheet(session, key) is None:
-        with write_transaction(session):
-            claims = flows.claim_tickets(session, actor, plan, data, key)
-        stored = flows.store_sheet_photos(session, actor, plan, data, claims)
-    with write_transaction(session):
-        sheet, _tickets, created = flows.record_sheet(
-            session, actor, rnd, plan, data, key, claims, stored
-        )
-    return JSONResponse(flows.sheet_public(session, sheet), status_code=201 if created else 200)
+    done = actions.submit_sheet(session, actor, rnd, data, key, form.files)
+    body = flows.sheet_public(session, done.sheet)
+    return JSONResponse(body, status_code=201 if done.created else 200)
 
 
 @router.get("/rounds/{round_id}/sheets/{sheet_id}")
@@ -527,14 +460,10 @@ def post_survey(
     session: SessionDep, actor: CurrentActor, key: RequiredKey, rnd: VisibleRound, body: SurveyBody
 ) -> Any:
     """One anonymous respondent's answers (随机街访); no personal data is accepted."""
-    if not may_score_round(actor, rnd, rounds.inspector_ids(session, rnd)):
-        raise Forbidden("you are not an inspector of this round")
     respondent = survey.Respondent(
         body.answers, body.lat, body.lon, as_utc(body.answered_at) if body.answered_at else None
     )
-    with write_transaction(session):
-        session.refresh(rnd)
-        count, created = survey.record(session, actor.user, rnd, respondent, key)
+    count, created = actions.answer_survey(session, actor, rnd, respondent, key)
     return JSONResponse({"answers": count}, status_code=201 if created else 200)
 
 

@@ -162,6 +162,29 @@ def _department_desk(session: Session, department_id: int) -> User | None:
     ).first()
 
 
+@dataclass(frozen=True)
+class Receiver:
+    """Who a report goes to instead of the location's chief: a 测评 site's responsible unit."""
+
+    assignee_id: int
+    department_id: int | None = None
+
+
+def unit_receiver(
+    session: Session, department_id: int | None, chief_id: int | None
+) -> Receiver | None:
+    """A unit's receiver: its department's desk (the queue its staff share), else its chief
+    if active; None when the unit has nobody to receive a ticket."""
+    if department_id is not None:
+        desk = _department_desk(session, department_id)
+        return Receiver(desk.id, department_id) if desk and desk.id else None  # type: ignore[arg-type]
+    if chief_id is not None:
+        chief = session.get(User, chief_id)
+        if chief is not None and chief.is_active and chief.role == Role.chief:
+            return Receiver(chief_id)
+    return None
+
+
 def _with_fingerprint(data: dict[str, object], fingerprint: str | None) -> dict[str, object]:
     return {**data, "request_fingerprint": fingerprint} if fingerprint else data
 
@@ -240,8 +263,14 @@ def record_report(
     photos: Sequence[StoredPhoto],
     key: str,
     claim: Claim,
+    receiver: Receiver | None = None,
+    flags: dict[str, Any] | None = None,
 ) -> tuple[Ticket, bool]:
-    """File and route the claimed report with its stored photos (write txn, milliseconds)."""
+    """File and route the claimed report with its stored photos (write txn, milliseconds).
+
+    ``receiver``: the unit that answers for the place (a 测评 site's), instead of the
+    location's chief; road, zone and grid still come from the location.
+    """
     settings = get_settings()
     category = check_category(session, data.category)
     lock_ledger(session)
@@ -260,6 +289,8 @@ def record_report(
     assignee_id = (
         (road.chief_id if road else None) or grid_chief_id or (zone.chief_id if zone else None)
     )
+    if receiver is not None:
+        assignee_id = receiver.assignee_id
     ticket = Ticket(
         number=claim.number,
         category_code=category.code,
@@ -276,7 +307,9 @@ def record_report(
         ]
         + [{"grid_id": c.grid_id, "distance_m": c.distance_m} for c in route.grid_candidates],
         assignee_id=assignee_id,
+        department_id=receiver.department_id if receiver else None,
         lead_department_id=category.department_id,
+        flags=dict(flags or {}),
         status=Status.assigned if assignee_id else Status.pending,
         reporter_id=reporter.id,  # type: ignore[arg-type]
         captured_at=data.captured_at,
@@ -308,6 +341,8 @@ def record_report(
             "grid_id": ticket.grid_id,
             "assignee_id": ticket.assignee_id,
             "candidates": ticket.route_candidates,
+            **({"department_id": ticket.department_id} if ticket.department_id else {}),
+            **({"flags": ticket.flags} if ticket.flags else {}),
         },
     )
     return ticket, True

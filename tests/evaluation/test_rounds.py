@@ -49,6 +49,22 @@ def test_chiefs_and_departments_get_404_on_an_open_round_until_it_is_closed(clie
     assert client.get(f"/api/rounds/{rnd['id']}/scores", headers=h).status_code == 200
 
 
+def test_a_chief_named_a_rounds_inspector_sees_and_scores_it_while_it_is_open(client, db):
+    town = create_town(db)
+    world = create_world(db, town)
+    sup = login(client, town.supervisor)
+    body = round_body(world, inspector_ids=[town.other_chief.id])
+    rnd = client.post("/api/rounds", json=body, headers=sup).json()
+    chief = login(client, town.other_chief)
+    assert client.get(f"/api/rounds/{rnd['id']}", headers=chief).status_code == 200
+    assert [r["id"] for r in client.get("/api/rounds", headers=chief).json()["data"]] == [rnd["id"]]
+    toilet = next(s for s in world.sites if s.name == "toilet-2")
+    assert _submit(client, chief, rnd["id"], sheet_form(toilet, [])).status_code == 201
+    # Still unannounced to the chiefs it does not name.
+    other = login(client, town.road_chief)
+    assert client.get(f"/api/rounds/{rnd['id']}", headers=other).status_code == 404
+
+
 def test_a_self_check_is_visible_to_its_own_unit_only(client, db):
     town = create_town(db)
     world = create_world(db, town)
@@ -114,7 +130,10 @@ def test_a_sheet_with_two_deductions_files_two_routed_tickets_and_a_retry_counts
     assert len(sheet["tickets"]) == 2
     tickets = [db.get(Ticket, t) for t in sheet["tickets"]]
     assert sorted(t.category_code for t in tickets) == ["0201", "0505"]
-    assert all(t.assignee_id == world.town.road_chief.id for t in tickets)  # on 人民路
+    # On 人民路, but the market's unit answers for it: the department's queue.
+    assert all(t.road_id == world.town.east_west.id for t in tickets)
+    assert all(t.assignee_id == world.town.dept_staff.id for t in tickets)
+    assert all(t.department_id == world.town.department.id for t in tickets)
     assert all(
         len(client.get(f"/api/tickets/{t.id}", headers=insp).json()["photos"]) == 1 for t in tickets
     )

@@ -248,6 +248,8 @@ const en: typeof zh = {
     notCheckedIn: 'Check in at the site first (GPS is recorded)',
     checkedIn: 'Checked in ±{m} m',
     far: 'outside the site — flagged',
+    unitUnreachable: 'Nobody at “{unit}” receives tickets: deductions will be routed by location and flagged for the command centre',
+    noUnit: 'no responsible unit',
     needCheckin: 'Check in first',
     needPhoto: '{code} needs a photo',
     rule: '{points} per occurrence, at most {cap}',

@@ -247,6 +247,8 @@ export default {
     notCheckedIn: '请先在点位现场签到（记录定位）',
     checkedIn: '已签到 ±{m} 米',
     far: '不在点位范围内，已标记',
+    unitUnreachable: '责任单位「{unit}」无人接收整改单：扣分工单将按位置派发，并标记给指挥中心',
+    noUnit: '未设责任单位',
     needCheckin: '请先签到',
     needPhoto: '{code} 扣分须拍照',
     rule: '每处扣 {points} 分，最多扣 {cap} 分',

@@ -8,6 +8,8 @@ export interface EvalSite {
   type_name: string
   zone: string | null
   unit: { name: string } | null
+  /** false: the unit has nobody to receive a deduction's ticket (it goes by location, flagged) */
+  unit_receives?: boolean
   lat: number
   lon: number
   checkin_radius_m: number | null
