@@ -271,7 +271,7 @@ def cmd_sweep(_args: argparse.Namespace) -> None:
 
 def cmd_channel_add(args: argparse.Namespace) -> None:
     from app.core.db import session_scope
-    from app.notify.service import add_channel
+    from app.notify.actions import add_channel
 
     _migrate()
     with session_scope() as session:

@@ -17,18 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlmodel import col, select
 
 from app.auth.deps import CurrentUser, require_roles
-from app.campaigns import service
+from app.campaigns import actions, service
 from app.campaigns.models import Campaign, campaign_public
 from app.campaigns.render import report_html, report_xlsx
-from app.core.db import SessionDep, write_transaction
-from app.core.errors import NotFound
+from app.core.db import SessionDep
 from app.core.openapi import XLSX, binary
 from app.core.timeutil import utcnow
 from app.deadlines.models import LimitUnit
-from app.org.actions import audit
 from app.org.models import Role
-from app.org.service import check_department
-from app.tickets.models import Ticket
 
 router = APIRouter(
     prefix="/api/campaigns",
@@ -81,15 +77,7 @@ def list_campaigns(session: SessionDep) -> list[dict[str, Any]]:
 
 @router.post("", status_code=201, dependencies=[COMMAND])
 def create_campaign(body: CampaignIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
-    check_department(session, body.department_id)
-    service.check_scope(session, body.category_codes, body.zone_ids)
-    with write_transaction(session):
-        campaign = Campaign(**body.model_dump(), created_by_id=me.id)
-        session.add(campaign)
-        session.flush()
-        audit(
-            session, me, f"campaign:{campaign.id}", "campaign.create", body.model_dump(mode="json")
-        )
+    campaign = actions.create_campaign(session, me, actions.NewCampaign(**body.model_dump()))
     return {**campaign_public(campaign), "status": service.status(campaign, utcnow())}
 
 
@@ -107,14 +95,7 @@ def get_campaign(campaign_id: int, session: SessionDep) -> dict[str, Any]:
 def tag_ticket(
     campaign_id: int, body: TagIn, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
-    campaign = service.get(session, campaign_id)
-    ticket = session.get(Ticket, body.ticket_id)
-    if ticket is None:
-        raise NotFound(f"ticket {body.ticket_id} not found")
-    with write_transaction(session):
-        added = service.tag(session, campaign, ticket, me)
-        if added:
-            audit(session, me, f"campaign:{campaign.id}", "campaign.tag", {"ticket_id": ticket.id})
+    added = actions.tag_ticket(session, me, service.get(session, campaign_id), body.ticket_id)
     return {"tagged": True, "added": added}
 
 
@@ -122,11 +103,7 @@ def tag_ticket(
 def untag_ticket(
     campaign_id: int, ticket_id: int, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
-    campaign = service.get(session, campaign_id)
-    with write_transaction(session):
-        if not service.untag(session, campaign, ticket_id):
-            raise NotFound(f"ticket {ticket_id} is not in this campaign")
-        audit(session, me, f"campaign:{campaign.id}", "campaign.untag", {"ticket_id": ticket_id})
+    actions.untag_ticket(session, me, service.get(session, campaign_id), ticket_id)
     return {"tagged": False}
 
 

@@ -6,10 +6,9 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth.deps import CurrentUser, require_roles
-from app.core.db import SessionDep, write_transaction
+from app.core.db import SessionDep
 from app.core.edits import Keep
-from app.notify import service
-from app.notify.keys import vapid_keys
+from app.notify import actions, service
 from app.notify.models import ChannelKind, DeliveryStatus
 from app.org.models import Role
 
@@ -78,29 +77,22 @@ def list_channels(session: SessionDep) -> list[dict[str, Any]]:
 @admin.post("/channels", status_code=201)
 def add_channel(body: ChannelIn, session: SessionDep) -> dict[str, Any]:
     """The same as `roadchief channel add KIND NAME URL [--secret S] [--scope …]`."""
-    with write_transaction(session):
-        channel = service.add_channel(
-            session, body.kind, body.name, body.url, body.secret, body.scope, unsigned=body.unsigned
-        )
+    channel = actions.add_channel(
+        session, body.kind, body.name, body.url, body.secret, body.scope, unsigned=body.unsigned
+    )
     return service.channel_public(channel)
 
 
 @admin.patch("/channels/{channel_id}")
 def update_channel(channel_id: int, body: ChannelUpdate, session: SessionDep) -> dict[str, Any]:
-    service.get_channel(session, channel_id)  # 404 before any lock
-    with write_transaction(session):
-        channel = service.get_channel(session, channel_id)
-        session.refresh(channel, with_for_update=True)
-        changed = service.update_channel(session, channel, body.model_dump(exclude_unset=True))
+    changed = actions.update_channel(session, channel_id, body.model_dump(exclude_unset=True))
     return service.channel_public(changed)
 
 
 @admin.post("/channels/{channel_id}/test", status_code=202)
 def test_channel(channel_id: int, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     """Queue a test message; poll GET /api/admin/notifications/{id} for its outcome."""
-    service.get_channel(session, channel_id)
-    with write_transaction(session):
-        row = service.queue_test(session, service.get_channel(session, channel_id), user)
+    row = actions.queue_test(session, user, channel_id)
     return service.notification_public(row)
 
 
@@ -131,32 +123,25 @@ def get_notification(notification_id: int, session: SessionDep) -> dict[str, Any
 
 @admin.post("/notifications/{notification_id}/retry")
 def retry_notification(notification_id: int, session: SessionDep) -> dict[str, Any]:
-    with write_transaction(session):
-        row = service.retry(session, notification_id)
+    row = actions.retry_notification(session, notification_id)
     return service.notification_public(row)
 
 
 @router.get("/vapid")
 def vapid_public_key(_user: CurrentUser, session: SessionDep) -> dict[str, str]:
     """The applicationServerKey a browser subscribes with."""
-    stored = service.stored_vapid_public(session)
-    if stored is not None:
-        return {"public_key": stored}
-    with write_transaction(session):  # only before the first start made them
-        return {"public_key": vapid_keys(session)[1]}
+    return {"public_key": actions.vapid_public_key(session)}
 
 
 @router.post("/subscriptions", status_code=201)
 def subscribe(body: SubscriptionIn, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
-    with write_transaction(session):
-        sub = service.subscribe(session, user, body.endpoint, body.keys.p256dh, body.keys.auth)
+    sub = actions.subscribe(session, user, body.endpoint, body.keys.p256dh, body.keys.auth)
     return {"id": sub.id, "endpoint": sub.endpoint}
 
 
 @router.post("/subscriptions/remove", status_code=204)
 def unsubscribe(body: Unsubscribe, user: CurrentUser, session: SessionDep) -> Response:
-    with write_transaction(session):
-        service.unsubscribe(session, user, body.endpoint)
+    actions.unsubscribe(session, user, body.endpoint)
     return Response(status_code=204)
 
 
@@ -168,6 +153,5 @@ def get_preferences(user: CurrentUser, session: SessionDep) -> dict[str, Any]:
 @router.put("/preferences")
 def put_preferences(body: PreferencesIn, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     """Channels (webpush, sms), quiet hours (HH:MM, local) and the morning digest on/off."""
-    with write_transaction(session):
-        service.set_preferences(session, user, body.model_dump(exclude_none=True))
+    actions.set_preferences(session, user, body.model_dump(exclude_none=True))
     return service.preferences_public(session, user)

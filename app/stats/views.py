@@ -37,15 +37,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth.deps import CurrentUser, require_roles
 from app.core.config import get_settings
-from app.core.db import SessionDep, write_transaction
+from app.core.db import SessionDep
 from app.core.errors import NotFound
 from app.core.openapi import IsoWeek, errors
 from app.core.timeutil import utcnow
 from app.org.models import Role
 from app.photos.imaging import FONT_PATH
-from app.stats import links
-from app.stats.document import document, find_issue, issue
-from app.stats.notices import notify_bulletin_issued
+from app.stats import actions, links
+from app.stats.document import document, find_issue
 from app.stats.render import bulletin_html, bulletin_xlsx
 from app.stats.service import Week, bulletin
 from app.stats.settings import get_bulletin_settings
@@ -86,16 +85,7 @@ def issue_bulletin(
     session: SessionDep, user: CurrentUser, body: IssueBody, week: IsoWeek | None = None
 ) -> dict[str, Any]:
     """Issue the week's 通报 (印发): its 文号 and the edited 工作要求."""
-    tz = get_settings().timezone
-    chosen = Week.parse(week, tz) if week else Week.containing(utcnow(), tz)
-    cfg = get_bulletin_settings()
-    data = bulletin(session, chosen, utcnow(), cfg)  # the figures: read before the write
-    with write_transaction(session):
-        record = issue(session, chosen.label, body.requirements.strip(), user, tz)
-        # Zone groups hear of it once (issuing again only edits the text).
-        notify_bulletin_issued(session, record, chosen, data)
-    data["document"] = document(session, data, cfg, tz)
-    return data
+    return actions.issue_bulletin(session, user, body.requirements, week)
 
 
 @router.get("/bulletin.xlsx", response_class=Response)

@@ -19,16 +19,15 @@ from sqlmodel import col, select
 
 from app.auth.deps import CurrentActor, require_roles
 from app.auth.policy import Actor
-from app.core.db import SessionDep, write_transaction
-from app.core.errors import Forbidden, Invalid, NotFound, PayloadTooLarge
+from app.core.db import SessionDep
+from app.core.errors import Forbidden, NotFound, PayloadTooLarge
 from app.core.openapi import binary, errors
 from app.core.timeutil import utcnow
 from app.deadlines.clock import is_overdue
 from app.ledger.models import Event
 from app.org.models import Department, Role, User
-from app.photos.service import prepare_photos
 from app.photos.storage import get_storage
-from app.tasks import importer, service
+from app.tasks import actions, service
 from app.tasks.models import Progress, Task
 from app.tickets.deps import OptionalKey, RequiredKey
 
@@ -192,18 +191,16 @@ def list_tasks(session: SessionDep, actor: CurrentActor) -> list[dict[str, Any]]
 
 @router.post("", status_code=201, dependencies=[COMMAND])
 def create_task(body: TaskBody, session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
-    with write_transaction(session):
-        task = service.create(
-            session,
-            actor.user,
-            title=body.title,
-            description=body.description,
-            owner_id=body.owner_id,
-            lead_department_id=body.lead_department_id,
-            cooperating_department_ids=body.cooperating_department_ids,
-            zone_id=body.zone_id,
-            milestones=[service.MilestoneIn(m.name, m.due_on) for m in body.milestones],
-        )
+    new = actions.NewTask(
+        title=body.title,
+        description=body.description,
+        owner_id=body.owner_id,
+        lead_department_id=body.lead_department_id,
+        cooperating_department_ids=body.cooperating_department_ids,
+        zone_id=body.zone_id,
+        milestones=[service.MilestoneIn(m.name, m.due_on) for m in body.milestones],
+    )
+    task = actions.create_task(session, actor, new)
     return present(session, [task], detail=True)[0]
 
 
@@ -215,27 +212,7 @@ def import_tasks(
     content = file.file.read(5 * 1024 * 1024 + 1)
     if len(content) > 5 * 1024 * 1024:
         raise PayloadTooLarge("the workbook is larger than 5 MB")
-    rows = importer.parse(session, content)
-    made = []
-    with write_transaction(session):
-        for r in rows:
-            try:
-                made.append(
-                    service.create(
-                        session,
-                        actor.user,
-                        title=r.title,
-                        description=r.description,
-                        owner_id=r.owner_id,
-                        lead_department_id=r.lead_department_id,
-                        cooperating_department_ids=r.cooperating_department_ids,
-                        zone_id=r.zone_id,
-                        milestones=r.milestones,
-                        source=f"xlsx row {r.row}",
-                    )
-                )
-            except Invalid as exc:
-                raise Invalid(f"row {r.row}: {exc.message}", row=r.row) from None
+    made = actions.import_tasks(session, actor, content)
     return {"created": len(made), "ids": [t.id for t in made]}
 
 
@@ -255,9 +232,7 @@ def post_progress(
     photo: Annotated[list[UploadFile] | None, File()] = None,
 ) -> dict[str, Any]:
     """进展: text and photos from the phone (offline through the outbox) or the console."""
-    photos = service.store_photos(prepare_photos(photo)) if photo else []
-    with write_transaction(session):
-        service.report_progress(session, actor, task, note.strip(), milestone_id, photos, key)
+    actions.report_progress(session, actor, task, note, milestone_id, photo or [], key)
     return present(session, [task], detail=True)[0]
 
 
@@ -271,10 +246,7 @@ def complete_task(
     photo: Annotated[list[UploadFile] | None, File()] = None,
 ) -> dict[str, Any]:
     """完成: with evidence photos; every open milestone is done now."""
-    photos = service.store_photos(prepare_photos(photo or []))
-    with write_transaction(session):
-        session.refresh(task, with_for_update=True)
-        service.complete(session, actor, task, note.strip(), photos, key)
+    actions.complete_task(session, actor, task, note, photo or [], key)
     return present(session, [task], detail=True)[0]
 
 
@@ -282,10 +254,7 @@ def complete_task(
 def escalate_task(
     session: SessionDep, actor: CurrentActor, task: VisibleTask, body: EscalateBody
 ) -> dict[str, Any]:
-    with write_transaction(session):
-        session.refresh(task, with_for_update=True)
-        if not service.escalate(session, actor.user.id, task, body.note):
-            raise Invalid("there is no one above the current level")
+    actions.escalate_task(session, actor, task, body.note)
     return present(session, [task], detail=True)[0]
 
 
