@@ -12,6 +12,7 @@ const zhCN = {
       noDeductions: '已发布的测评中没有扣分',
       lost: '扣 {points} 分（{n} 处）',
       noTicket: '不派单',
+      inspecting: '我参与测评的轮次',
     },
     self: {
       new: '新建自查',
@@ -49,6 +50,7 @@ const en: typeof zhCN = {
       noDeductions: 'No deductions in published rounds',
       lost: '−{points} ({n}×)',
       noTicket: 'No ticket',
+      inspecting: 'Rounds I inspect',
     },
     self: {
       new: 'New self-check',
