@@ -6,8 +6,8 @@ from typing import Any
 
 import xlsxwriter
 
-from app.exports.xlsx import table_sheet
-from app.stats.render import PRINT_CSS
+from app.core.printing import PRINT_CSS
+from app.core.xlsx import table_sheet
 
 UNITS = {"work_hours": "个工作小时", "work_days": "个工作日", "hours": "小时"}
 COLUMNS = [
@@ -77,7 +77,7 @@ def report_html(data: dict[str, Any]) -> str:
 
 
 def report_xlsx(data: dict[str, Any]) -> bytes:
-    """By unit, by zone and the daily trend, each a sheet that prints (app.exports.xlsx)."""
+    """By unit, by zone and the daily trend, each a sheet that prints (app.core.xlsx)."""
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True})
     title = book.add_format({"bold": True, "font_size": 14})

@@ -6,7 +6,7 @@ from typing import Any
 
 import xlsxwriter
 
-from app.exports.xlsx import table_sheet
+from app.core.xlsx import table_sheet
 
 MEASURES = {"awareness": "知晓率", "support": "支持率", "satisfaction": "满意率"}
 UNIT_COLUMNS = [

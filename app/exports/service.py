@@ -20,7 +20,7 @@ from sqlmodel import Session
 from app.console.filters import TicketFilter
 from app.console.service import bbox_clause
 from app.core.config import get_settings
-from app.exports.xlsx import table_sheet
+from app.core.xlsx import table_sheet
 from app.ledger.models import Event
 from app.org.models import Department, Road, User, Zone
 from app.tickets.models import STATUS_LABELS, Category, Ticket

@@ -5,7 +5,7 @@ import io
 import openpyxl
 import pytest
 
-from app.exports.xlsx import column_widths, text_width
+from app.core.xlsx import column_widths, text_width
 from tests.console.factories import create_ticket
 from tests.factories import create_town, login
 from tests.stats.test_bulletin import WEEK, local
