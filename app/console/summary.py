@@ -10,13 +10,13 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session
 
-from app.deadlines.clock import BusinessClock
+from app.deadlines.clock import YELLOW_AT, BusinessClock
+from app.deadlines.clock import overdue_clause as past_due
 from app.org.models import Department, Road, User, Zone
 from app.tickets.models import OPEN_STATUSES, STATUS_LABELS, Category, Ticket
 
 OPEN = tuple(s.value for s in OPEN_STATUSES)
 # The light turns yellow at this share of the time limit (DESIGN §3).
-YELLOW_AT = 0.8  # as app.deadlines.clock
 
 T = Ticket.__table__.c  # type: ignore[attr-defined]
 
@@ -39,7 +39,7 @@ def _epoch_sqlite(element: epoch, compiler: Any, **kw: Any) -> str:
 
 
 def overdue_clause(now: datetime) -> ColumnElement[bool]:
-    return and_(T.status.in_(OPEN), T.due_at.is_not(None), T.due_at < now)
+    return and_(T.status.in_(OPEN), past_due(T.due_at, now))
 
 
 def lit_clause() -> ColumnElement[bool]:
@@ -48,7 +48,7 @@ def lit_clause() -> ColumnElement[bool]:
 
 
 def red_clause(now: datetime) -> ColumnElement[bool]:
-    return and_(lit_clause(), T.due_at < now)
+    return and_(lit_clause(), past_due(T.due_at, now))
 
 
 def yellow_clause(now: datetime) -> ColumnElement[bool]:
@@ -67,7 +67,7 @@ def light_case(now: datetime) -> ColumnElement[Any]:
     """'green' / 'yellow' / 'red' per ticket in SQL, NULL for tickets without a light."""
     return case(
         (~lit_clause(), None),
-        (T.due_at < now, "red"),
+        (past_due(T.due_at, now), "red"),
         (yellow_clause(now), "yellow"),
         else_="green",
     )

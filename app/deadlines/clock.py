@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import event
+from sqlalchemy import and_, event
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, select
 
@@ -178,6 +178,21 @@ class BusinessClock:
 def is_overdue(due_at: dt.datetime | None, now: dt.datetime) -> bool:
     """Past its deadline (a light is red): strictly after due_at."""
     return due_at is not None and as_utc(now) > as_utc(due_at)
+
+
+def overdue_clause(due_at: Any, now: dt.datetime) -> Any:
+    """`is_overdue` in SQL, on a deadline column (the caller adds which states are open)."""
+    return and_(due_at.is_not(None), due_at < now)
+
+
+def escalation_level(start: dt.datetime, due: dt.datetime, now: dt.datetime) -> int:
+    """How many levels up something overdue should be (督办): one when its deadline passes,
+    one more per further time limit it overruns (a limit counted as at least an hour);
+    0 while it is not overdue. Tickets and tasks are swept by this one rule."""
+    if not is_overdue(due, now):
+        return 0
+    span = max(as_utc(due) - as_utc(start), dt.timedelta(hours=1))
+    return 1 + int((as_utc(now) - as_utc(due)) / span)
 
 
 @event.listens_for(OrmSession, "after_flush")

@@ -23,7 +23,7 @@ from app.auth.policy import Actor
 from app.core.db import lock_ledger
 from app.core.errors import Conflict, Forbidden, Invalid, NotFound
 from app.core.timeutil import as_utc, utcnow
-from app.deadlines.clock import BusinessClock
+from app.deadlines.clock import BusinessClock, escalation_level
 from app.deadlines.models import LimitUnit
 from app.ledger import service as ledger
 from app.org.models import Department, Role, User, Zone
@@ -469,11 +469,14 @@ def escalate_overdue(session: Session, now: dt.datetime | None = None) -> int:
     count = 0
     for task in tasks:
         milestone, start = current(task, milestones[task.id])  # type: ignore[index]
-        if milestone is None or as_utc(milestone.due_at) >= now:
+        if milestone is None:
             continue
-        span = max(as_utc(milestone.due_at) - start, dt.timedelta(hours=1))
-        wanted = 1 + int((now - as_utc(milestone.due_at)) / span)
-        if task.escalation_level < wanted and escalate(session, None, task, "任务逾期自动督办"):
+        wanted = escalation_level(start, milestone.due_at, now)
+        if (
+            wanted
+            and task.escalation_level < wanted
+            and escalate(session, None, task, "任务逾期自动督办")
+        ):
             count += 1
     return count
 

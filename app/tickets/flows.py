@@ -22,7 +22,7 @@ from app.core.config import get_settings
 from app.core.db import lock_ledger, write_transaction
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.timeutil import utcnow
-from app.deadlines.clock import BusinessClock
+from app.deadlines.clock import BusinessClock, escalation_level, overdue_clause
 from app.ledger import service as ledger
 from app.ledger.models import Event
 from app.org.models import Department, Grid, Road, Role, User, Zone
@@ -728,13 +728,12 @@ def escalate_overdue(session: Session, now: datetime | None = None) -> int:
     count = 0
     overdue = session.exec(
         select(Ticket)
-        .where(Ticket.status == Status.assigned, col(Ticket.due_at) < now)
+        .where(Ticket.status == Status.assigned, overdue_clause(col(Ticket.due_at), now))
         .order_by(col(Ticket.id))
     ).all()
     for ticket in overdue:
         assert ticket.due_at and ticket.assigned_at
-        span = max(ticket.due_at - ticket.assigned_at, timedelta(hours=1))
-        wanted = 1 + int((now - ticket.due_at) / span)
+        wanted = escalation_level(ticket.assigned_at, ticket.due_at, now)
         if ticket.escalation_level < wanted and escalate(session, None, ticket, "逾期自动督办"):
             count += 1
     return count

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, func, select
 from app.auth.policy import Actor, responsible_clause, visible_clause
 from app.core.errors import Invalid
 from app.core.timeutil import utcnow
+from app.deadlines.clock import overdue_clause
 from app.org.models import Role
 from app.tickets.models import OPEN_STATUSES, Status, Ticket
 from app.tickets.presenter import TicketPresenter
@@ -103,7 +104,7 @@ def list_tickets(session: Session, actor: Actor, f: TicketFilter) -> tuple[list[
         where.append(Ticket.received_at < f.until)
     if f.overdue:
         where.append(col(Ticket.status).in_(OPEN_STATUSES))
-        where.append(col(Ticket.due_at) < utcnow())
+        where.append(overdue_clause(col(Ticket.due_at), utcnow()))
 
     count = session.exec(select(func.count()).select_from(Ticket).where(*where)).one()
     query = select(Ticket).where(*where)

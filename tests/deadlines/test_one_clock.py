@@ -57,3 +57,16 @@ def test_the_map_and_the_ticket_page_show_the_same_light_all_through_its_time(db
         seen.add(page)
         now += dt.timedelta(minutes=20)
     assert seen == {"green", "yellow", "red"}
+
+
+def test_tickets_and_tasks_escalate_by_one_rule():
+    """One level when the deadline passes, one more per further limit overrun (≥ 1 hour)."""
+    from app.deadlines.clock import escalation_level
+
+    start = dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.UTC)
+    due = start + dt.timedelta(hours=4)
+    assert [
+        escalation_level(start, due, due + dt.timedelta(hours=h)) for h in (-1, 0, 0.01, 3.9, 4, 8)
+    ] == [0, 0, 1, 1, 2, 3]
+    short = start + dt.timedelta(minutes=10)  # a limit shorter than an hour counts as one
+    assert escalation_level(start, short, short + dt.timedelta(minutes=59)) == 1
