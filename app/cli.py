@@ -309,6 +309,30 @@ def cmd_notify_drain(_args: argparse.Namespace) -> None:
         dispatcher.close()
 
 
+def cmd_simulate(args: argparse.Namespace) -> None:
+    from app.simulate.report import everything
+    from app.simulate.run import Options, Runner
+
+    opts = Options(
+        days=args.days,
+        speed=args.speed,
+        inspectors=args.inspectors,
+        citizens=args.citizens,
+        seed=args.seed,
+        against=args.against or "",
+        report=args.report,
+        database_url=args.database_url or "",
+        password=args.password,
+        open311_key=args.open311_key or "",
+        workers=args.workers,
+        keep=args.keep,
+    )
+    outcome = Runner(opts).run()
+    print(everything(outcome))
+    if not outcome.ok:
+        raise SystemExit(1)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="roadchief", description="路长通 RoadChief")
     sub = p.add_subparsers(dest="command", required=True)
@@ -392,6 +416,26 @@ def parser() -> argparse.ArgumentParser:
     )
     ca.set_defaults(func=cmd_channel_add)
     cs.add_parser("list", help="list the channels").set_defaults(func=cmd_channel_list)
+
+    sim = sub.add_parser(
+        "simulate", help="rehearse a county's week through the HTTP API, with faults; check it"
+    )
+    sim.add_argument("--days", type=int, default=7, choices=range(1, 8), metavar="1-7")
+    sim.add_argument("--speed", type=float, default=600.0, help="simulated seconds per second")
+    sim.add_argument("--inspectors", type=int, default=40)
+    sim.add_argument("--citizens", type=int, default=200)
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--against", help="a running server's URL (its clock stays real)")
+    sim.add_argument("--report", default="simulate-report.html", help="the HTML report's path")
+    sim.add_argument(
+        "--database-url",
+        help="PostgreSQL server URL: a fresh database is made there (default: a throwaway SQLite)",
+    )
+    sim.add_argument("--password", default="demo", help="the demo accounts' password")
+    sim.add_argument("--open311-key", help="an Open311 api_key (with --against)")
+    sim.add_argument("--workers", type=int, default=1, help="server processes (own server)")
+    sim.add_argument("--keep", action="store_true", help="keep the throwaway database")
+    sim.set_defaults(func=cmd_simulate)
 
     n = sub.add_parser("notify", help="notifications").add_subparsers(
         dest="notify_command", required=True

@@ -1,5 +1,6 @@
 """Settings from the environment (ROADCHIEF_*)."""
 
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -8,6 +9,21 @@ from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-insecure-secret-change-me"
+
+
+def parse_simulated_clock(value: str) -> tuple[datetime, float, float]:
+    """ "SIM_ISO,REAL_UNIX,SPEED" → (simulated moment, real unix time it was then, speed)."""
+    try:
+        sim, real, speed = value.split(",")
+        moment = datetime.fromisoformat(sim.strip())
+        if moment.tzinfo is None or float(speed) <= 0:
+            raise ValueError
+        return moment.astimezone(UTC), float(real), float(speed)
+    except ValueError:
+        raise ValueError(
+            "ROADCHIEF_SIMULATED_CLOCK must be SIM_ISO,REAL_UNIX,SPEED "
+            "(e.g. 2026-12-07T06:00:00+08:00,1796580000,600)"
+        ) from None
 
 
 class Settings(BaseSettings):
@@ -75,6 +91,11 @@ class Settings(BaseSettings):
     # that the county lists for its own systems, comma-separated: "oa.county.local,10.8.0.0/16".
     outbound_allow: str = ""
 
+    # A rehearsal server's clock (`roadchief simulate`): "SIM_ISO,REAL_UNIX,SPEED" — at real
+    # time REAL_UNIX it is SIM_ISO, and it runs SPEED times as fast. Refused unless the
+    # environment is `test`, so a production server always keeps the real time.
+    simulated_clock: str = ""
+
     @model_validator(mode="after")
     def _defaults(self) -> "Settings":
         if not self.database_url:
@@ -85,6 +106,10 @@ class Settings(BaseSettings):
             self.cookie_secure = True
         if self.environment == "production" and self.secret_key == DEV_SECRET:
             raise ValueError("ROADCHIEF_SECRET_KEY must be set outside development")
+        if self.simulated_clock:
+            if self.environment != "test":
+                raise ValueError("ROADCHIEF_SIMULATED_CLOCK is for test servers only")
+            parse_simulated_clock(self.simulated_clock)
         return self
 
     @property

@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import DateTime
@@ -13,7 +14,26 @@ _replayed_now: ContextVar[datetime | None] = ContextVar("replayed_now", default=
 
 
 def utcnow() -> datetime:
-    return _replayed_now.get() or datetime.now(UTC)
+    replayed = _replayed_now.get()
+    if replayed is not None:
+        return replayed
+    from app.core.config import get_settings
+
+    clock = get_settings().simulated_clock
+    return _simulated(clock) if clock else datetime.now(UTC)
+
+
+def _simulated(clock: str) -> datetime:
+    """A rehearsal server's time (ROADCHIEF_SIMULATED_CLOCK, test environment only)."""
+    sim, real, speed = _parsed(clock)
+    return sim + timedelta(seconds=(datetime.now(UTC).timestamp() - real) * speed)
+
+
+@lru_cache(maxsize=4)
+def _parsed(clock: str) -> tuple[datetime, float, float]:
+    from app.core.config import parse_simulated_clock
+
+    return parse_simulated_clock(clock)
 
 
 @contextmanager
