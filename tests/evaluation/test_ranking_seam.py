@@ -6,6 +6,7 @@ import uuid
 
 from openpyxl import load_workbook
 
+from app.evaluation.models import Round
 from app.org.models import Zone
 from tests.evaluation.factories import create_world, round_body, sheet_form
 from tests.factories import create_town, login
@@ -54,3 +55,19 @@ def test_four_zones_two_tied_first_only_the_last_are_bottom_on_screen_and_in_pri
         ("3", "末位"),
         ("4", "末位"),
     ]
+
+    # Closed, its scores are frozen; a round frozen under the old rule (every zone 末位) is
+    # shown by today's rule: its scores stay, its 末位 are given again.
+    assert client.post(f"/api/rounds/{rnd['id']}/close", headers=sup).status_code == 200
+    frozen = db.get(Round, rnd["id"])
+    db.refresh(frozen)
+    old = {**frozen.published, "zones": [{**z, "bottom": True} for z in frozen.published["zones"]]}
+    frozen.published = old
+    db.add(frozen)
+    db.flush()
+    shown = client.get(f"/api/rounds/{rnd['id']}/scores", headers=sup).json()["zones"]
+    assert [(z["name"], z["score"], z["bottom"]) for z in shown][2:] == [
+        ("城南片区", board[2][1], True),
+        ("城北片区", board[3][1], True),
+    ]
+    assert not any(z["bottom"] for z in shown[:2])
