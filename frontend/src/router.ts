@@ -19,7 +19,19 @@ const UNIT: Role[] = ['chief', 'department']
 const ids = (r: { params: Record<string, unknown> }) => ({ id: Number(r.params.id), siteId: Number(r.params.siteId) })
 
 const routes: RouteRecordRaw[] = [
-  { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+  {
+    path: '/login',
+    component: () => import('./pages/LoginPage.vue'),
+    meta: { public: true },
+    // Signed in already (the session cookie outlived this browser's storage, or '/' sent us here
+    // before anyone asked the server): straight on, not the sign-in form.
+    beforeEnter: async (to) => {
+      if (!session.checked) await checkSession({ quiet: true })
+      if (!session.me) return true
+      const next = typeof to.query.redirect === 'string' && to.query.redirect.startsWith('/') && !to.query.redirect.startsWith('//') ? to.query.redirect : ''
+      return next || homeFor(session.me.role)
+    },
+  },
   {
     path: '/',
     component: () => import('./layouts/MobileLayout.vue'),

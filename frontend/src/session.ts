@@ -1,6 +1,6 @@
 /** Who is signed in. The server session is a 30-day cookie; `me` is cached so the app opens offline. */
 import { reactive } from 'vue'
-import { api, ApiError, NetworkError } from './api/client'
+import { api, NetworkError, notifyUnauthorized, rawFetch } from './api/client'
 import type { Me, Role } from './api/types'
 
 const ME_KEY = 'rc.me'
@@ -30,13 +30,31 @@ function setMe(me: Me | null): void {
   else localStorage.removeItem(ME_KEY)
 }
 
-/** Ask the server who we are; offline, trust the cached answer so the field app still opens. */
-export async function checkSession(): Promise<Me | null> {
+// index.html preloads this URL, so the first check is under way before the scripts arrive. Only
+// that first check may ask for it: the browser hands a preloaded answer to every later ask of the
+// same URL in the page (after signing in, that would be the signed-out answer again).
+const BOOT_ME = '/api/me?boot'
+let booting = true
+
+/**
+ * Ask the server who we are; offline, trust the cached answer so the field app still opens.
+ * A 401 while a cached user was shown ends the session as any 401 does (to sign-in), unless
+ * `quiet` (the sign-in screen itself asking).
+ */
+export async function checkSession(options: { quiet?: boolean } = {}): Promise<Me | null> {
+  const url = booting ? BOOT_ME : '/api/me'
+  booting = false
   try {
-    setMe(await api<Me>('/api/me'))
+    const res = await rawFetch(url)
+    if (res.status === 401) {
+      const shown = session.me !== null
+      setMe(null)
+      if (shown && !options.quiet) notifyUnauthorized()
+    } else if (res.ok) {
+      setMe((await res.json()) as Me)
+    }
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) setMe(null)
-    else if (!(e instanceof NetworkError) && !(e instanceof ApiError)) throw e
+    if (!(e instanceof NetworkError)) throw e
   }
   session.checked = true
   return session.me

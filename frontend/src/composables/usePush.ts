@@ -4,7 +4,7 @@
  * through the browser's push service; the service worker shows it and a tap opens the ticket.
  */
 import { reactive } from 'vue'
-import { showConfirmDialog } from 'vant'
+import { showConfirmDialog } from 'vant/es/dialog'
 import { api } from '@/api/client'
 import { i18n } from '@/i18n'
 

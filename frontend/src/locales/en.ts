@@ -1,6 +1,6 @@
 import type zh from './zh-CN'
 
-const en: typeof zh = {
+export default {
   app: { name: 'RoadChief', slogan: 'Find · Fix · Close' },
   common: {
     cancel: 'Cancel',
@@ -497,5 +497,4 @@ const en: typeof zh = {
     light: { green: 'On track', yellow: 'Due soon', red: 'Overdue' },
   },
   time: { d: '{n}d', h: '{n}h', m: '{n}m', justNow: 'just now' },
-}
-export default en
+} satisfies typeof zh

@@ -1,0 +1,38 @@
+/** Strings of the units' 测评 pages (zh-CN; precompiled by @intlify/unplugin-vue-i18n). */
+export default {
+  evaluation: {
+    unit: {
+      sites: '我的点位',
+      deductions: '扣分整改',
+      selfChecks: '自查',
+      noSites: '暂无由您负责的点位',
+      notScored: '未测评',
+      noDeductions: '已发布的测评中没有扣分',
+      lost: '扣 {points} 分（{n} 处）',
+      noTicket: '不派单',
+      inspecting: '我参与测评的轮次',
+    },
+    self: {
+      new: '新建自查',
+      needsNetwork: '新建自查需要联网；已有的自查可离线测评。',
+      none: '还没有自查',
+      name: '名称',
+      defaultName: '{y}年{m}月{d}日自查',
+      from: '开始',
+      to: '结束',
+      day: '{y}年{m}月{d}日',
+      sites: '点位（已选 {n}/{total}）',
+      all: '全选',
+      none_: '全不选',
+      hint: '自查由本单位自己测评、自己结束；进行中只有本单位和指挥中心可见，结束后得分发布。',
+      create: '创建并开始自查',
+      created: '自查已创建',
+      badDates: '结束日期早于开始日期',
+      pickSites: '请至少选择一个点位',
+      close: '结束自查',
+      closeConfirm: '结束本次自查？得分将冻结。',
+      closed: '自查已结束',
+      state: { open: '进行中', closed: '已结束' },
+    },
+  },
+}
