@@ -3,6 +3,7 @@
 import io
 import json
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,10 +56,13 @@ def _midpoint(geometry: dict[str, Any]) -> tuple[float, float]:
     return p.y, p.x
 
 
-def sync_road_sites(session: Session) -> int:
-    """Every road is a site of type 主次干道 (or 背街小巷) without being entered twice."""
-    roads = session.exec(select(Road)).all()
-    sites = {s.road_id: s for s in session.exec(select(Site).where(col(Site.road_id).is_not(None)))}
+def sync_road_sites(session: Session, road_ids: Collection[int] | None = None) -> int:
+    """Every road (or these) is a site of type 主次干道 (or 背街小巷), never entered twice."""
+    roads = session.exec(
+        select(Road) if road_ids is None else select(Road).where(col(Road.id).in_(road_ids))
+    ).all()
+    linked = col(Site.road_id).is_not(None) if road_ids is None else col(Site.road_id).in_(road_ids)
+    sites = {s.road_id: s for s in session.exec(select(Site).where(linked))}
     made = 0
     for road in roads:
         site = sites.get(road.id)

@@ -172,6 +172,7 @@ def set_holdings(session: Session, me: User | None, user_id: int, wanted: Holdin
         if not user.is_active and any(wanted.model_dump().values()):
             raise Invalid("a disabled account cannot hold roads, zones or grids")
         summary: dict[str, Any] = {}
+        roads_moved: list[int] = []
         for name, (model, field, roles, what) in HOLDING_RULES.items():
             ids = frozenset(getattr(wanted, name))
             if ids and user.role not in roles:
@@ -188,6 +189,8 @@ def set_holdings(session: Session, me: User | None, user_id: int, wanted: Holdin
                 was = getattr(row, field)
                 if was != now_holder:
                     setattr(row, field, now_holder)
+                    if model is Road:
+                        roads_moved.append(row.id)
                     row.updated_at = utcnow()
                     session.add(row)
                     kind = model.__name__.lower()
@@ -214,8 +217,8 @@ def set_holdings(session: Session, me: User | None, user_id: int, wanted: Holdin
             summary["member_grid_ids"] = [members_before, sorted(member_of)]
         if summary:
             audit(session, me, f"user:{user.id}", "user.holdings", summary)
-            if "road_ids" in summary:
-                hooks.roads_changed(session)  # a road's 测评 site names its unit
+            if roads_moved:
+                hooks.roads_changed(session, roads_moved)  # a road's 测评 site names its unit
             else:
                 hooks.map_changed(session)
     return user
@@ -305,7 +308,7 @@ def create_road(session: Session, me: User | None, new: RoadIn) -> Road:
         session.flush()
         created = {"name": road.name, "zone_id": road.zone_id, "chief_id": road.chief_id}
         audit(session, me, f"road:{road.id}", "road.create", created)
-        hooks.roads_changed(session)
+        hooks.roads_changed(session, [road.id or 0])
     return road
 
 
@@ -324,7 +327,7 @@ def update_road(session: Session, me: User | None, road_id: int, edit: RoadUpdat
         if changes:
             _touched(session, road, changes)
             audit(session, me, f"road:{road.id}", "road.update", changes)
-            hooks.roads_changed(session)
+            hooks.roads_changed(session, [road_id])
     return road
 
 

@@ -4,27 +4,29 @@ Org sits below routing, auth's sessions and evaluation; each registers here when
 is imported, and org's actions (`app.org.actions`) fire the hooks, so no caller refreshes
 anything by hand:
 
-- `on_roads_changed(fn)`: ``fn(session)`` runs inside the write transaction that created,
-  re-drew or re-assigned roads (evaluation keeps one 测评 site per road: rows that must
-  commit with the change, or not at all).
+- `on_roads_changed(fn)`: ``fn(session, road_ids)`` runs inside the write transaction that
+  created, re-drew or re-assigned these roads (None: any, after an import); evaluation keeps
+  one 测评 site per road: rows that must commit with the change, or not at all.
 - `after_map_commit(fn)`: ``fn()`` runs once a transaction that changed roads, zones or grids
   has committed (routing drops its cached index; other processes notice by `updated_at`).
 - `on_access_revoked(fn)`: ``fn(session, user_id)`` runs inside the transaction that disabled
   an account or reset its password (auth ends the person's sessions).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from sqlmodel import Session
 
 from app.core.db import on_commit
 
-_roads_changed: list[Callable[[Session], object]] = []
+RoadsHook = Callable[[Session, Collection[int] | None], object]
+
+_roads_changed: list[RoadsHook] = []
 _after_map_commit: list[Callable[[], None]] = []
 _access_revoked: list[Callable[[Session, int], object]] = []
 
 
-def on_roads_changed(fn: Callable[[Session], object]) -> None:
+def on_roads_changed(fn: RoadsHook) -> None:
     if fn not in _roads_changed:
         _roads_changed.append(fn)
 
@@ -45,11 +47,12 @@ def map_changed(session: Session) -> None:
         on_commit(session, fn)
 
 
-def roads_changed(session: Session) -> None:
-    """Roads changed in this transaction: the hooks write their rows now, caches drop later."""
+def roads_changed(session: Session, road_ids: Collection[int] | None = None) -> None:
+    """These roads (None: any) changed in this transaction: the hooks write their rows now,
+    caches drop once it commits."""
     session.flush()
     for fn in _roads_changed:
-        fn(session)
+        fn(session, road_ids)
     map_changed(session)
 
 
