@@ -10,7 +10,7 @@ import uuid
 
 from sqlmodel import Session
 
-from app.auth.policy import Actor, Jurisdiction, can_view, jurisdiction_of, may
+from app.auth.policy import Actor, Jurisdiction, jurisdiction_of, load_visible, may
 from app.core.config import get_settings
 from app.evaluation import actions, flows, rounds
 from app.evaluation.models import ItemOutcome, RoundKind
@@ -123,7 +123,7 @@ def test_a_chiefs_site_sends_its_deduction_to_that_chief_who_may_rectify_it(db):
     _sheet, [ticket] = _submit(db, world, toilet, [flows.ResultIn("B1", ItemOutcome.deduct, 1)])
     assert ticket.assignee_id == town.other_chief.id and not ticket.flags
     chief = Actor(town.other_chief, jurisdiction_of(db, town.other_chief))
-    assert can_view(chief, ticket) and may(chief, "rectify", ticket)
+    assert load_visible(db, chief, ticket.id) is not None and may(chief, "rectify", ticket)
 
 
 def test_a_unit_with_nobody_to_receive_it_gets_it_by_location_flagged_on_the_sheet(db):
