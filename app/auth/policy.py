@@ -175,6 +175,12 @@ class Actor:
         return any(t.holds(ticket) for t in responsible_terms(self))
 
 
+def can_view(actor: Actor, ticket: Ticket) -> bool:
+    """visible_terms read in Python, for a ticket already loaded (lists and loads use SQL)."""
+    terms = visible_terms(actor)
+    return terms is None or any(t.holds(ticket) for t in terms)
+
+
 def load_visible(session: Session, actor: Actor, ticket_id: int) -> Ticket | None:
     """The ticket if this actor may see it, else None (the caller answers 404)."""
     return session.exec(visible_query(actor, ticket_id)).first()
