@@ -278,10 +278,11 @@ def create_zone(session: Session, me: User | None, new: ZoneIn) -> Zone:
 def update_zone(session: Session, me: User | None, zone_id: int, edit: ZoneUpdate) -> Zone:
     """Rename, re-draw, or change a zone's chief or 挂包领导; tickets filed keep their owner."""
     values = edit.changes()
+    zone: Zone = get_or_404(session, Zone, zone_id, "zone")  # 404 before any lock
     if "geometry" in values:
-        values["geometry"] = drawn_geometry(session, values["geometry"], ZONE_TYPES)
+        values["geometry"] = drawn_geometry(session, values["geometry"], ZONE_TYPES, zone.geometry)
     with write_transaction(session):
-        zone: Zone = get_or_404(session, Zone, zone_id, "zone")
+        session.refresh(zone, with_for_update=True)  # as it is now, not as first read
         if "chief_id" in values:
             check_user(session, values["chief_id"], (Role.chief,), ZONE_CHIEF)
         if "leader_id" in values:
@@ -315,10 +316,11 @@ def create_road(session: Session, me: User | None, new: RoadIn) -> Road:
 def update_road(session: Session, me: User | None, road_id: int, edit: RoadUpdate) -> Road:
     """Rename, re-draw, move to another zone, or give the road another chief (or none)."""
     values = edit.changes()
+    road: Road = get_or_404(session, Road, road_id, "road")  # 404 before any lock
     if "geometry" in values:
-        values["geometry"] = drawn_geometry(session, values["geometry"], ROAD_TYPES)
+        values["geometry"] = drawn_geometry(session, values["geometry"], ROAD_TYPES, road.geometry)
     with write_transaction(session):
-        road: Road = get_or_404(session, Road, road_id, "road")
+        session.refresh(road, with_for_update=True)  # as it is now, not as first read
         if "chief_id" in values:
             check_user(session, values["chief_id"], (Role.chief,), ROAD_CHIEF)
         if "zone_id" in values:
@@ -359,10 +361,11 @@ def update_grid(session: Session, me: User | None, grid_id: int, edit: GridUpdat
     """Rename, re-draw, or change a grid's 网格长 or 网格员."""
     values = edit.changes()
     member_ids: list[int] | None = values.pop("member_ids", None)
+    grid: Grid = get_or_404(session, Grid, grid_id, "grid")  # 404 before any lock
     if "geometry" in values:
-        values["geometry"] = drawn_geometry(session, values["geometry"], ZONE_TYPES)
+        values["geometry"] = drawn_geometry(session, values["geometry"], ZONE_TYPES, grid.geometry)
     with write_transaction(session):
-        grid: Grid = get_or_404(session, Grid, grid_id, "grid")
+        session.refresh(grid, with_for_update=True)  # as it is now, not as first read
         if "chief_id" in values:
             check_user(session, values["chief_id"], (Role.chief,), GRID_CHIEF)
         changes = _apply(grid, values)

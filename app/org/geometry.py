@@ -109,14 +109,21 @@ def county_extent(session: Session) -> tuple[float, float, float, float] | None:
     return (minx - dlon, miny - dlat, maxx + dlon, maxy + dlat)
 
 
-def drawn_geometry(session: Session, raw: Any, kinds: tuple[str, ...]) -> dict[str, Any]:
-    """A geometry drawn on the map or sent by a client: the right type, valid, in the county."""
+def drawn_geometry(
+    session: Session, raw: Any, kinds: tuple[str, ...], now: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A geometry drawn on the map or sent by a client: the right type, valid, in the county.
+
+    `now` is the shape as stored: sent back unchanged (a form saving a new name), it is not
+    judged again, so a road imported beyond the margin can still be renamed."""
     try:
         geometry = parse_geometry(raw)
     except BadFeature as exc:
         raise Invalid(f"geometry: {exc}") from None
     if geometry["type"] not in kinds:
         raise Invalid(f"geometry must be {' or '.join(kinds)}")
+    if geometry == now:
+        return geometry
     extent = county_extent(session)
     if extent is not None:
         minx, miny, maxx, maxy = shapely.total_bounds([shape(geometry)])

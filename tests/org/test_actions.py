@@ -159,3 +159,20 @@ def test_holdings_follow_the_persons_role_and_name_unknown_rows(db: Session) -> 
         org.set_holdings(db, None, disabled.id, HoldingsIn(road_ids=[town.east_west.id]))
     db.refresh(town.east_west)
     assert town.east_west.chief_id == town.road_chief.id  # every refusal left it alone
+
+
+def test_a_road_beyond_the_margin_keeps_its_shape_through_a_form_that_sends_it_back(db):
+    """The console's form sends the geometry with every save: unchanged, it is not judged
+    again; redrawn, it is."""
+    town = create_town(db)
+    far = {"type": "LineString", "coordinates": [[LON0 + 0.3, LAT0], [LON0 + 0.31, LAT0]]}
+    town.north_south.geometry = far  # imported long ago, ~30 km east of the zones
+    db.add(town.north_south)
+    db.flush()
+
+    org.update_road(db, None, town.north_south.id, RoadUpdate(name="东外环", geometry=far))
+    farther = {"type": "LineString", "coordinates": [[LON0 + 0.3, LAT0], [LON0 + 0.4, LAT0]]}
+    with pytest.raises(Invalid, match="outside the county"):
+        org.update_road(db, None, town.north_south.id, RoadUpdate(geometry=farther))
+    db.refresh(town.north_south)
+    assert (town.north_south.name, town.north_south.geometry) == ("东外环", far)
