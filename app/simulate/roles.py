@@ -14,7 +14,7 @@ import uuid
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from altcha import solve_challenge_v1
@@ -30,10 +30,6 @@ MARK = "〔演练{}〕"  # put in every description, so the tickets can be count
 
 class Scheduler(Protocol):
     def __call__(self, offset: float, label: str, fn: Any, *args: Any) -> None: ...
-
-
-def mark(tag: str) -> str:
-    return MARK.format(tag)
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -109,10 +105,15 @@ class County:
         later: Scheduler,
         open311_key: str = "",
         forwarded_for: bool = True,
+        on_our_clock: bool = True,
     ) -> None:
         self.api, self.clock, self.plan, self.town = api, clock, plan, town
         self.password, self.later = password, later
         self.open311_key, self.forwarded_for = open311_key, forwarded_for
+        self.on_our_clock = on_our_clock
+        # Against a deployment, this run's marks and keys are its own: a rerun of the same seed
+        # there must not meet the last run's tickets.
+        self.run = "" if on_our_clock else f"{uuid.uuid4().hex[:6]}-"
         self.world = World()
         self.sessions: dict[str, Session] = {}
         self.phones: dict[str, Phone] = {}
@@ -158,7 +159,17 @@ class County:
 
     def key(self, *parts: object) -> str:
         """A deterministic Idempotency-Key for a follow-up action (same seed, same keys)."""
-        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"roadchief-sim:{self.plan.seed}:{parts}"))
+        return str(
+            uuid.uuid5(uuid.NAMESPACE_URL, f"roadchief-sim:{self.plan.seed}{self.run}:{parts}")
+        )
+
+    def send_key(self, key: str) -> str:
+        """The plan's key as sent: itself on a fresh database; against a deployment that may
+        have seen this seed before, made this run's own (or the server answers a replay)."""
+        return key if not self.run else self.key("plan", key)
+
+    def mark(self, tag: str) -> str:
+        return MARK.format(f"{self.run}{tag}")
 
     def enrol(self) -> None:
         """The inspectors of the plan, as accounts (admin API); the categories in use."""
@@ -194,8 +205,11 @@ class County:
             "lat": str(r.lat),
             "lon": str(r.lon),
             "accuracy_m": "6",
-            "description": f"{name}（巡查发现）{mark(tag)}",
-            "captured_at": self.clock.at(r.at).isoformat(),
+            "description": f"{name}（巡查发现）{self.mark(tag)}",
+            # The phone's clock: the simulated one when the server runs on it too.
+            "captured_at": (
+                self.clock.at(r.at) if self.on_our_clock else datetime.now(UTC)
+            ).isoformat(),
         }
         with self.world.lock:
             self.world.attempted[r.key] = tag
@@ -204,7 +218,7 @@ class County:
             return phone.session.call(
                 "POST",
                 "/api/tickets",
-                key=r.key,
+                key=self.send_key(r.key),
                 data=fields,
                 files=[("photo", (f"IMG_{r.n:05d}.jpg", photo, "image/jpeg"))],
             )
@@ -261,8 +275,8 @@ class County:
             return phone.session.call(
                 "POST",
                 f"/api/tickets/{ticket_id}/photos",
-                key=r.key,
-                data={"note": f"同一问题再次发现 {mark(tag)}"},
+                key=self.send_key(r.key),
+                data={"note": f"同一问题再次发现 {self.mark(tag)}"},
                 files=[("photo", (f"IMG_{r.n:05d}.jpg", photo, "image/jpeg"))],
             )
 
@@ -452,10 +466,10 @@ class County:
         case: CitizenCase | Open311Case | None = None
         origin = ""
         for c in self.plan.citizens:
-            if mark(f"c{c.n}") in text:
+            if self.mark(f"c{c.n}") in text:
                 case, origin = c, f"c{c.n}"
         for o in self.plan.open311:
-            if mark(f"o{o.n}") in text:
+            if self.mark(f"o{o.n}") in text:
                 case, origin = o, f"o{o.n}"
         decision = case.triage if isinstance(case, CitizenCase) else "accept"
         rid = item["id"]
@@ -536,7 +550,7 @@ class County:
                 }
             ).encode()
         ).decode()
-        headers = {"X-Device-Id": case.device, "Idempotency-Key": case.key}
+        headers = {"X-Device-Id": case.device, "Idempotency-Key": self.send_key(case.key)}
         if self.forwarded_for:
             headers["X-Forwarded-For"] = case.address
         name = self.categories.get(case.category, case.category)
@@ -549,7 +563,7 @@ class County:
                 "lat": str(case.lat),
                 "lon": str(case.lon),
                 "accuracy_m": "12",
-                "description": f"{name}，请尽快处理 {mark(f'c{case.n}')}",
+                "description": f"{name}，请尽快处理 {self.mark(f'c{case.n}')}",
                 "altcha": proof,
             },
             files=[
@@ -595,7 +609,7 @@ class County:
                 "service_code": case.category,
                 "lat": str(case.lat),
                 "long": str(case.lon),
-                "description": f"12345热线转办 {mark(f'o{case.n}')}",
+                "description": f"12345热线转办 {self.mark(f'o{case.n}')}",
             },
         )
         if answer.ok and isinstance(answer.body, list) and answer.body:

@@ -123,7 +123,7 @@ class Runner:
         self.receiver.start()
         body = {
             "kind": "webhook",
-            "name": "演练接收端",
+            "name": f"演练接收端 {county.run or county.plan.seed}",
             "url": self.receiver.url,
             "secret": self.receiver.secret,
             "scope": "all",
@@ -354,7 +354,8 @@ class Runner:
         plan = make_plan(o.seed, o.days, o.inspectors, o.citizens, town, cats)
         self.say("plan: " + ", ".join(f"{v} {k}" for k, v in plan.summary().items()))
         county = County(api, clock, plan, town, o.password, self.later, key,
-                        forwarded_for=self.server is not None)  # fmt: skip
+                        forwarded_for=self.server is not None,
+                        on_our_clock=self.server is not None)  # fmt: skip
         self.setup(county)
         self.say(f"set up by {clock.label(clock.offset())}")
         self.schedule(plan, clock, county)
