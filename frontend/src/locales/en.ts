@@ -247,6 +247,8 @@ export default {
     recheck: 'Check in again',
     notCheckedIn: 'Check in at the site first (GPS is recorded)',
     checkedIn: 'Checked in ±{m} m',
+    awaitingFix: 'Waiting for GPS: checks in by itself when a fix arrives…',
+    locating: 'Locating…',
     far: 'outside the site — flagged',
     unitUnreachable: 'Nobody at “{unit}” receives tickets: deductions will be routed by location and flagged for the command centre',
     noUnit: 'no responsible unit',

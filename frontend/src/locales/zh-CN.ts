@@ -246,6 +246,8 @@ export default {
     recheck: '重新签到',
     notCheckedIn: '请先在点位现场签到（记录定位）',
     checkedIn: '已签到 ±{m} 米',
+    awaitingFix: '正在等待定位，定位到后自动签到…',
+    locating: '定位中…',
     far: '不在点位范围内，已标记',
     unitUnreachable: '责任单位「{unit}」无人接收整改单：扣分工单将按位置派发，并标记给指挥中心',
     noUnit: '未设责任单位',

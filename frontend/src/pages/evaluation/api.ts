@@ -91,6 +91,10 @@ export function queuedSites(roundId: number): number[] {
 export function markQueued(roundId: number, siteId: number): void {
   remember(`queued.${roundId}`, [...new Set([...queuedSites(roundId), siteId])])
 }
+/** The server has the site's sheet: no longer waiting on this phone. */
+export function sheetRecorded(roundId: number, siteId: number): void {
+  remember(`queued.${roundId}`, queuedSites(roundId).filter((id) => id !== siteId))
+}
 
 export function checklistFor(round: EvalRound, site: EvalSite): ChecklistItem[] {
   return round.checklist.filter((i) => !i.site_types.length || i.site_types.includes(site.type))
