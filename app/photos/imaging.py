@@ -339,12 +339,18 @@ SEPARATOR = " · "
 
 
 def evidence_lines(
-    kind: str, number: str, road: str | None, when: str, where: str, person: str | None
+    kind: str,
+    number: str,
+    road: str | None,
+    when: str,
+    where: str,
+    person: str | None,
+    person_label: str = "上报人",
 ) -> list[str]:
-    """The watermark's words: 整改前 · 编号 · 路段, then 拍摄时间 · 上报人, then 经纬度."""
+    """The watermark: 整改前 · 编号 · 路段, then 拍摄时间 · 上报人 (整改人, 核查人), then 经纬度."""
     return [
         f"{kind}{SEPARATOR}编号 {number}{SEPARATOR}路段 {road or '未定路段'}",
-        f"{when}{SEPARATOR}上报人 {person or '—'}",
+        f"{when}{SEPARATOR}{person_label} {person or '—'}",
         f"经纬度 {where}",
     ]
 

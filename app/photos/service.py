@@ -53,6 +53,8 @@ SIMILAR_BITS = 6
 NEARBY_DEGREES = 0.005
 NEARBY_LIMIT = 2000
 KIND_LABELS = {PhotoKind.before: "整改前", PhotoKind.after: "整改后", PhotoKind.verify: "核查"}
+# Who the watermark names: the one who took this photo, in the role they took it in.
+PERSON_LABELS = {PhotoKind.before: "上报人", PhotoKind.after: "整改人", PhotoKind.verify: "核查人"}
 
 
 @dataclass
@@ -71,18 +73,35 @@ class Caption:
     """What the watermark says besides the photo's own EXIF: fixed for a given ticket/report."""
 
     number: str
+    # Where the photo was taken when the file says nothing: the report's position, or the phone's
+    # own fix sent with the photo (`at_phone`).
     lat: float
     lon: float
     # Shown when the camera wrote no time: when the server first received the report.
     received_at: datetime | None = None
     road: str | None = None  # 路段
-    person: str | None = None  # 上报人: who submits this photo
+    person: str | None = None  # who submits this photo (上报人, 整改人, 核查人 by the photo's kind)
+    at_phone: bool = False  # lat/lon are the phone's fix when this photo was sent
+    accuracy_m: float | None = None  # of that fix
+    captured_at: datetime | None = None  # the phone's clock when the photo was taken
 
     @classmethod
-    def of(cls, ticket: Ticket, session: Session, person: User) -> "Caption":
+    def of(
+        cls,
+        ticket: Ticket,
+        session: Session,
+        person: User,
+        *,
+        at: tuple[float, float, float | None] | None = None,
+        captured_at: datetime | None = None,
+        received_at: datetime | None = None,
+    ) -> "Caption":
+        """A ticket's caption; `at` (lat, lon, accuracy) and `captured_at` are what the phone sent
+        with this photo (an after-photo's own place and time, not the report's)."""
         road = session.get(Road, ticket.road_id) if ticket.road_id else None
-        return cls(ticket.number, ticket.lat, ticket.lon, None, road.name if road else None,
-                   person.name)  # fmt: skip
+        lat, lon, accuracy = at if at is not None else (ticket.lat, ticket.lon, None)
+        return cls(ticket.number, lat, lon, received_at, road.name if road else None,
+                   person.name, at is not None, accuracy, captured_at)  # fmt: skip
 
 
 @dataclass
@@ -240,8 +259,9 @@ def _row(ticket: Ticket, item: StoredPhoto, kind: PhotoKind, actor: User) -> Pho
 
 def _watermark_lines(caption: Caption, d: Decoded, kind: PhotoKind) -> list[str]:
     tz = ZoneInfo(get_settings().timezone)
-    if d.taken_at is not None:
-        when = "拍摄时间 " + d.taken_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
+    taken = d.taken_at or caption.captured_at
+    if taken is not None:
+        when = "拍摄时间 " + taken.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
     elif caption.received_at is not None:
         when = "接收时间 " + caption.received_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
     else:
@@ -252,11 +272,20 @@ def _watermark_lines(caption: Caption, d: Decoded, kind: PhotoKind) -> list[str]
         if d.gps_accuracy_m is not None:
             where += f" ±{d.gps_accuracy_m:.0f}米"
         where += "）"
-    else:
+    elif caption.at_phone:
+        where = _format_position(caption.lat, caption.lon) + "（手机定位"
+        if caption.accuracy_m is not None:
+            where += f" ±{caption.accuracy_m:.0f}米"
+        where += "）"
+    elif kind == PhotoKind.before:
         where = _format_position(caption.lat, caption.lon) + "（上报位置）"
+    else:
+        # Neither the file nor the phone said where: the ticket's place, named as such.
+        where = _format_position(caption.lat, caption.lon) + "（工单位置，照片无定位）"
     return imaging.evidence_lines(
-        KIND_LABELS[kind], caption.number, caption.road, when, where, caption.person
-    )
+        KIND_LABELS[kind], caption.number, caption.road, when, where, caption.person,
+        PERSON_LABELS[kind],
+    )  # fmt: skip
 
 
 def _format_position(lat: float, lon: float) -> str:

@@ -77,3 +77,68 @@ def test_a_reported_photo_says_what_ticket_it_is(client, db, monkeypatch) -> Non
     text = " ".join(lines)
     assert lines[0] == f"整改前 · 编号 {ticket['number']} · 路段 人民路"
     assert "接收时间 20" in text and "上报人 巡查员甲" in text and "经纬度 31.000100°N" in text
+
+
+def _lines(kind, caption, **exif):
+    from types import SimpleNamespace
+
+    from app.photos.service import _watermark_lines
+
+    file = {"taken_at": None, "gps_lat": None, "gps_lon": None, "gps_accuracy_m": None, **exif}
+    return " ".join(_watermark_lines(caption, SimpleNamespace(**file), kind))
+
+
+def test_an_after_photo_names_the_rectifier_and_its_own_time_and_place() -> None:
+    from datetime import UTC, datetime
+
+    from app.photos.models import PhotoKind
+    from app.photos.service import Caption
+
+    received = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)
+    # The phone sent where and when the chief took it; the file itself says nothing.
+    taken = datetime(2026, 12, 7, 1, 30, tzinfo=UTC)
+    sent = Caption("20261207-0003", 31.0012, 119.8934, received, "人民路", "王主任",
+                   at_phone=True, accuracy_m=6, captured_at=taken)  # fmt: skip
+    text = _lines(PhotoKind.after, sent)
+    assert text.startswith("整改后 · 编号 20261207-0003 · 路段 人民路")
+    assert "拍摄时间 2026-12-07 09:30:00 · 整改人 王主任" in text  # Beijing time
+    assert "经纬度 31.001200°N 119.893400°E（手机定位 ±6米）" in text
+    assert "上报" not in text
+
+    # The camera's own EXIF wins over what the phone said.
+    exif = _lines(PhotoKind.after, sent, taken_at=datetime(2026, 12, 7, 1, 0, tzinfo=UTC),
+                  gps_lat=31.0, gps_lon=119.9, gps_accuracy_m=4)  # fmt: skip
+    assert "拍摄时间 2026-12-07 09:00:00" in exif and "（照片定位 ±4米）" in exif
+
+    # Nothing from the phone or the file: the receive time, and the ticket's place said as such.
+    bare = Caption("20261207-0003", 31.0001, 119.898, received, "人民路", "王主任")
+    text = _lines(PhotoKind.after, bare)
+    assert "接收时间 2026-12-07 10:00:00 · 整改人 王主任" in text
+    assert "（工单位置，照片无定位）" in text
+
+    assert "核查人 王主任" in _lines(PhotoKind.verify, bare)
+    before = _lines(PhotoKind.before, bare)
+    assert "上报人 王主任" in before and "（上报位置）" in before
+
+
+def test_a_rectified_photo_says_整改人_not_上报人(client, db, monkeypatch) -> None:
+    from tests.factories import jpeg_bytes
+
+    town = create_town(db)
+    ticket = report(client, login(client, town.inspector)).json()
+    marked: list[list[str]] = []
+    draw = imaging.watermark
+    monkeypatch.setattr(
+        imaging, "watermark", lambda img, lines: draw(img, marked.append(lines) or lines)
+    )
+    r = client.post(
+        f"/api/tickets/{ticket['id']}/rectify",
+        data={"note": "已清理"},
+        files=[("photo", ("after.jpg", jpeg_bytes(101), "image/jpeg"))],
+        headers={**login(client, town.road_chief), "Idempotency-Key": "rectify-caption-1"},
+    )
+    assert r.status_code == 200, r.text
+    [lines] = marked
+    text = " ".join(lines)
+    assert lines[0].startswith("整改后 · 编号")
+    assert f"整改人 {town.road_chief.name}" in text and "上报人" not in text
