@@ -16,11 +16,27 @@ from app import org
 from app.admin import actions, service
 from app.admin.edits import CalendarDayIn, CategoryUpdate, RerouteIn
 from app.admin.geofile import read_features
+from app.admin.schemas import (
+    AdminUserRead,
+    AreaRead,
+    AuditEntry,
+    CalendarDayCleared,
+    CalendarDayRead,
+    CategoryAdminRead,
+    GridOut,
+    GridsImported,
+    Rerouted,
+    ReroutePreview,
+    RoadNetworkImported,
+    RoadOut,
+    ZoneOut,
+)
 from app.auth.deps import CurrentActor, CurrentUser, require_roles
 from app.auth.passwords import hash_password
 from app.core.db import SessionDep
 from app.core.errors import Invalid
 from app.core.openapi import errors
+from app.core.schemas import Ref
 from app.deadlines.models import CalendarDay
 from app.ledger.models import Event
 from app.org.edits import (
@@ -56,7 +72,7 @@ def _user_row(session: SessionDep, user: User) -> dict[str, Any]:
 # --- people -------------------------------------------------------------------------------
 
 
-@router.get("/users")
+@router.get("/users", response_model=list[AdminUserRead])
 def list_users(
     session: SessionDep,
     q: Annotated[str | None, Field(max_length=64)] = None,
@@ -91,13 +107,13 @@ def list_users(
     ]
 
 
-@router.post("/users", status_code=201)
+@router.post("/users", status_code=201, response_model=AdminUserRead)
 def create_user(body: UserCreate, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     password_hash = hash_password(body.password)  # slow on purpose: before the transaction
     return _user_row(session, org.create_user(session, me, body, password_hash))
 
 
-@router.patch("/users/{user_id}", responses=errors(409))
+@router.patch("/users/{user_id}", response_model=AdminUserRead, responses=errors(409))
 def update_user(
     user_id: int, body: UserUpdate, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
@@ -106,7 +122,7 @@ def update_user(
     return _user_row(session, org.update_user(session, me, user_id, body, password_hash))
 
 
-@router.put("/users/{user_id}/holdings", responses=errors(422))
+@router.put("/users/{user_id}/holdings", response_model=AdminUserRead, responses=errors(422))
 def set_holdings(
     user_id: int, body: HoldingsIn, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
@@ -118,7 +134,7 @@ def set_holdings(
 # --- org chart ----------------------------------------------------------------------------
 
 
-@router.get("/areas")
+@router.get("/areas", response_model=list[AreaRead])
 def list_areas(session: SessionDep) -> list[dict[str, Any]]:
     """Every town or county (镇/县) with its level-1 chiefs and its zones (片区), who holds each,
     and how many roads and grids each zone has."""
@@ -158,26 +174,26 @@ def list_areas(session: SessionDep) -> list[dict[str, Any]]:
     ]
 
 
-@router.post("/areas", status_code=201, responses=errors(422))
+@router.post("/areas", status_code=201, response_model=Ref, responses=errors(422))
 def create_area(body: AreaIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     """A new town or county; its zones are drawn or imported afterwards."""
     area = org.create_area(session, me, body)
     return {"id": area.id, "name": area.name}
 
 
-@router.patch("/areas/{area_id}", responses=errors(422))
+@router.patch("/areas/{area_id}", response_model=Ref, responses=errors(422))
 def rename_area(area_id: int, body: AreaIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     area = org.rename_area(session, me, area_id, body)
     return {"id": area.id, "name": area.name}
 
 
-@router.post("/zones", status_code=201, responses=errors(404, 422))
+@router.post("/zones", status_code=201, response_model=ZoneOut, responses=errors(404, 422))
 def create_zone(body: ZoneIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     """A zone (片区) drawn on the map, in an area, with its chief and 挂包领导."""
     return _zone_out(org.create_zone(session, me, body))
 
 
-@router.patch("/zones/{zone_id}", responses=errors(422))
+@router.patch("/zones/{zone_id}", response_model=ZoneOut, responses=errors(422))
 def update_zone(
     zone_id: int, body: ZoneUpdate, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
@@ -202,13 +218,13 @@ def _grid_out(grid: Grid) -> dict[str, Any]:
     return {"id": grid.id, "name": grid.name, "zone_id": grid.zone_id, "chief_id": grid.chief_id}
 
 
-@router.post("/roads", status_code=201, responses=errors(404, 422))
+@router.post("/roads", status_code=201, response_model=RoadOut, responses=errors(404, 422))
 def create_road(body: RoadIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     """A road drawn on the map; it becomes a 测评 site too."""
     return _road_out(org.create_road(session, me, body))
 
 
-@router.patch("/roads/{road_id}", responses=errors(422))
+@router.patch("/roads/{road_id}", response_model=RoadOut, responses=errors(422))
 def update_road(
     road_id: int, body: RoadUpdate, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
@@ -216,7 +232,7 @@ def update_road(
     return _road_out(org.update_road(session, me, road_id, body))
 
 
-@router.post("/roads/import", responses=errors(422))
+@router.post("/roads/import", response_model=RoadNetworkImported, responses=errors(422))
 def import_road_network(
     session: SessionDep, me: CurrentUser, data: Annotated[dict[str, Any], Body()]
 ) -> dict[str, Any]:
@@ -224,7 +240,11 @@ def import_road_network(
     return dataclasses.asdict(org.import_road_network(session, me, data))
 
 
-@router.post("/org/import", responses=errors(422))
+@router.post(
+    "/org/import",
+    response_model=RoadNetworkImported | GridsImported,
+    responses=errors(422),
+)
 def import_file(
     session: SessionDep,
     me: CurrentUser,
@@ -240,13 +260,13 @@ def import_file(
     return dataclasses.asdict(result)
 
 
-@router.post("/grids", status_code=201, responses=errors(404, 422))
+@router.post("/grids", status_code=201, response_model=GridOut, responses=errors(404, 422))
 def create_grid(body: GridIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     """A grid drawn on the map, with its 网格长 and 网格员."""
     return _grid_out(org.create_grid(session, me, body))
 
 
-@router.patch("/grids/{grid_id}", responses=errors(422))
+@router.patch("/grids/{grid_id}", response_model=GridOut, responses=errors(422))
 def update_grid(
     grid_id: int, body: GridUpdate, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
@@ -254,13 +274,13 @@ def update_grid(
     return _grid_out(org.update_grid(session, me, grid_id, body))
 
 
-@router.get("/reroute")
+@router.get("/reroute", response_model=ReroutePreview)
 def reroute_preview(session: SessionDep) -> dict[str, Any]:
     """How many open tickets would move to another owner under today's org chart (none move)."""
     return service.preview(service.reroute_plan(session), session)
 
 
-@router.post("/reroute")
+@router.post("/reroute", response_model=Rerouted)
 def reroute(body: RerouteIn, session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
     """Move them: the count must match the preview the admin saw."""
     return {"moved": actions.reroute(session, actor, body.expected)}
@@ -269,7 +289,7 @@ def reroute(body: RerouteIn, session: SessionDep, actor: CurrentActor) -> dict[s
 # --- categories and calendar --------------------------------------------------------------
 
 
-@router.patch("/categories/{code}")
+@router.patch("/categories/{code}", response_model=CategoryAdminRead)
 def update_category(
     code: str, body: CategoryUpdate, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
@@ -277,7 +297,7 @@ def update_category(
     return actions.update_category(session, me, code, body).model_dump()
 
 
-@router.get("/calendar")
+@router.get("/calendar", response_model=list[CalendarDayRead])
 def list_calendar(session: SessionDep, year: int | None = None) -> list[dict[str, Any]]:
     """The days that break the Monday–Friday rule (holidays and 调休 workdays)."""
     query = select(CalendarDay).order_by(col(CalendarDay.day))
@@ -293,7 +313,7 @@ def list_calendar(session: SessionDep, year: int | None = None) -> list[dict[str
     ]
 
 
-@router.put("/calendar/{day}")
+@router.put("/calendar/{day}", response_model=CalendarDayRead)
 def set_calendar_day(
     day: dt.date, body: CalendarDayIn, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
@@ -302,7 +322,7 @@ def set_calendar_day(
     return {"day": day.isoformat(), "is_workday": row.is_workday, "name": row.name}
 
 
-@router.delete("/calendar/{day}")
+@router.delete("/calendar/{day}", response_model=CalendarDayCleared)
 def clear_calendar_day(day: dt.date, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     """Back to the Monday–Friday rule for that day."""
     actions.clear_calendar_day(session, me, day)
@@ -312,7 +332,7 @@ def clear_calendar_day(day: dt.date, session: SessionDep, me: CurrentUser) -> di
 # --- the audit trail ----------------------------------------------------------------------
 
 
-@router.get("/audit")
+@router.get("/audit", response_model=list[AuditEntry])
 def audit_trail(
     session: SessionDep, subject: str | None = None, limit: int = 100
 ) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ from app.auth.deps import CurrentUser, require_roles
 from app.campaigns import actions, service
 from app.campaigns.models import Campaign, campaign_public
 from app.campaigns.render import report_html, report_xlsx
+from app.campaigns.schemas import CampaignCreated, CampaignDetail, CampaignListRow, Tagged, Untagged
 from app.core.db import SessionDep
 from app.core.openapi import XLSX, binary
 from app.core.timeutil import utcnow
@@ -61,7 +62,7 @@ class TagIn(BaseModel):
     ticket_id: int
 
 
-@router.get("")
+@router.get("", response_model=list[CampaignListRow])
 def list_campaigns(session: SessionDep) -> list[dict[str, Any]]:
     now = utcnow()
     campaigns = session.exec(select(Campaign).order_by(col(Campaign.starts_on).desc())).all()
@@ -75,13 +76,13 @@ def list_campaigns(session: SessionDep) -> list[dict[str, Any]]:
     ]
 
 
-@router.post("", status_code=201, dependencies=[COMMAND])
+@router.post("", status_code=201, response_model=CampaignCreated, dependencies=[COMMAND])
 def create_campaign(body: CampaignIn, session: SessionDep, me: CurrentUser) -> dict[str, Any]:
     campaign = actions.create_campaign(session, me, actions.NewCampaign(**body.model_dump()))
     return {**campaign_public(campaign), "status": service.status(campaign, utcnow())}
 
 
-@router.get("/{campaign_id}")
+@router.get("/{campaign_id}", response_model=CampaignDetail)
 def get_campaign(campaign_id: int, session: SessionDep) -> dict[str, Any]:
     campaign = service.get(session, campaign_id)
     return {
@@ -91,7 +92,7 @@ def get_campaign(campaign_id: int, session: SessionDep) -> dict[str, Any]:
     }
 
 
-@router.post("/{campaign_id}/tickets", dependencies=[COMMAND])
+@router.post("/{campaign_id}/tickets", response_model=Tagged, dependencies=[COMMAND])
 def tag_ticket(
     campaign_id: int, body: TagIn, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:
@@ -99,7 +100,9 @@ def tag_ticket(
     return {"tagged": True, "added": added}
 
 
-@router.delete("/{campaign_id}/tickets/{ticket_id}", dependencies=[COMMAND])
+@router.delete(
+    "/{campaign_id}/tickets/{ticket_id}", response_model=Untagged, dependencies=[COMMAND]
+)
 def untag_ticket(
     campaign_id: int, ticket_id: int, session: SessionDep, me: CurrentUser
 ) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from app.citizens.deps import Publisher
 from app.citizens.models import Board, Publication
 from app.citizens.photos import blurred_copy
 from app.citizens.public_cache import public_answers
+from app.citizens.schemas import BoardPage, Candidate, PublicationRow, PublicItem, Withdrawn
 from app.core.db import SessionDep, write_transaction
 from app.core.errors import NotFound
 from app.core.openapi import errors
@@ -44,7 +45,11 @@ class PublishBody(Strict):
     photos: list[PhotoChoice] = Field(max_length=6)
 
 
-@public.get("/boards/{board}")
+@public.get(
+    "/boards/{board}",
+    response_class=Response,
+    responses={200: {"model": BoardPage, "description": "a page of published cases"}},
+)
 def board_page(
     session: SessionDep,
     board: Board,
@@ -80,13 +85,13 @@ def public_photo(
     return Response(get_storage().get(key), media_type="image/jpeg", headers=headers)
 
 
-@staff.get("")
+@staff.get("", response_model=list[PublicationRow])
 def publications(session: SessionDep, _actor: Publisher) -> list[dict[str, Any]]:
     """Everything ever published, withdrawn ones included."""
     return boards.staff_list(session)
 
 
-@staff.post("", status_code=201, responses=errors(404, 409))
+@staff.post("", status_code=201, response_model=PublicItem, responses=errors(404, 409))
 def publish(session: SessionDep, actor: Publisher, body: PublishBody) -> dict[str, Any]:
     """Publish a ticket on a board, with blur rectangles applied on the server.
 
@@ -116,7 +121,7 @@ def publish(session: SessionDep, actor: Publisher, body: PublishBody) -> dict[st
     return boards.public_item(publication)
 
 
-@staff.post("/{publication_id}/withdraw", responses=errors(409))
+@staff.post("/{publication_id}/withdraw", response_model=Withdrawn, responses=errors(409))
 def withdraw(session: SessionDep, _actor: Publisher, publication_id: int) -> dict[str, Any]:
     """Take a case off the board at once."""
     if session.get(Publication, publication_id) is None:
@@ -128,7 +133,7 @@ def withdraw(session: SessionDep, _actor: Publisher, publication_id: int) -> dic
     return {"id": p.id, "withdrawn": True}
 
 
-@staff.get("/candidates")
+@staff.get("/candidates", response_model=list[Candidate])
 def candidates(
     session: SessionDep,
     _actor: Publisher,

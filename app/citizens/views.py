@@ -14,6 +14,19 @@ from app.citizens import abuse, service
 from app.citizens.deps import TrackedReport, Triager
 from app.citizens.models import Channel, CitizenPhoto, CitizenReport, IntakeStatus, Rating, Score
 from app.citizens.photos import reprepare, store_citizen_photos, unmarked_copy
+from app.citizens.schemas import (
+    Challenge,
+    CitizenCategory,
+    Filed,
+    Rated,
+    Rejected,
+    Reviewed,
+    ReviewRow,
+    Ticketed,
+    TownCenter,
+    Tracking,
+    TriageQueue,
+)
 from app.citizens.settings import get_citizen_settings
 from app.core.db import SessionDep, release_reads, write_transaction
 from app.core.errors import Forbidden, Invalid, NotFound
@@ -87,26 +100,31 @@ def _file(key: str) -> bytes:
         raise NotFound("the photo file is missing") from None
 
 
-@router.get("/challenge")
+@router.get("/challenge", response_model=Challenge)
 def challenge(response: Response) -> dict[str, Any]:
     """A proof-of-work challenge for the ALTCHA widget (solved in the page, no third party)."""
     response.headers["Cache-Control"] = "no-store"
     return abuse.new_challenge()
 
 
-@router.get("/categories")
+@router.get("/categories", response_model=list[CitizenCategory])
 def categories(session: SessionDep) -> list[dict[str, Any]]:
     """The categories a citizen may choose from."""
     return service.citizen_categories(session)
 
 
-@router.get("/area")
+@router.get("/area", response_model=TownCenter)
 def area(session: SessionDep) -> dict[str, Any]:
     """Where the town is (the middle of its zones), for the map when the phone has no GPS."""
     return service.town_center(session)
 
 
-@router.post("/reports", status_code=201, responses=errors(429))
+@router.post(
+    "/reports",
+    status_code=201,
+    response_model=Filed,
+    responses={**errors(429), 200: {"description": "the same report again", "model": Filed}},
+)
 def file_report(
     request: Request,
     session: SessionDep,
@@ -169,7 +187,7 @@ def _filed(report: CitizenReport, status: int) -> JSONResponse:
     )
 
 
-@router.get("/track/{token}")
+@router.get("/track/{token}", response_model=Tracking)
 def track(session: SessionDep, token: str, report: TrackedReport, response: Response) -> Any:
     """The reporter's view of their report: stage, after-photos, rating."""
     response.headers["Cache-Control"] = "no-store"
@@ -213,7 +231,7 @@ def tracked_photo(
     raise NotFound(f"photo {photo_id} not found")
 
 
-@router.post("/track/{token}/rating", status_code=201, responses=errors(409))
+@router.post("/track/{token}/rating", status_code=201, response_model=Rated, responses=errors(409))
 def rate(session: SessionDep, report: TrackedReport, body: RatingBody) -> dict[str, Any]:
     """满意 / 基本满意 / 不满意 (with a reason) once the ticket is closed."""
     with write_transaction(session):
@@ -224,7 +242,7 @@ def rate(session: SessionDep, report: TrackedReport, body: RatingBody) -> dict[s
 # --- the console --------------------------------------------------------------------------
 
 
-@router.get("/triage")
+@router.get("/triage", response_model=TriageQueue)
 def triage_queue(
     session: SessionDep,
     _actor: Triager,
@@ -243,7 +261,7 @@ def _report(session: SessionDep, report_id: int) -> CitizenReport:
     return report
 
 
-@router.post("/triage/{report_id}/accept", responses=errors(409))
+@router.post("/triage/{report_id}/accept", response_model=Ticketed, responses=errors(409))
 def accept(session: SessionDep, actor: Triager, report_id: int, body: AcceptBody) -> dict[str, Any]:
     """受理: becomes a routed ticket; the deadline clock starts now."""
     report = _report(session, report_id)
@@ -259,7 +277,7 @@ def accept(session: SessionDep, actor: Triager, report_id: int, body: AcceptBody
     return {"status": report.status, "ticket": {"id": ticket.id, "number": ticket.number}}
 
 
-@router.post("/triage/{report_id}/merge", responses=errors(409))
+@router.post("/triage/{report_id}/merge", response_model=Ticketed, responses=errors(409))
 def merge(session: SessionDep, actor: Triager, report_id: int, body: MergeBody) -> dict[str, Any]:
     """合并 into an existing ticket, which the reporter then follows."""
     _report(session, report_id)
@@ -275,7 +293,7 @@ def merge(session: SessionDep, actor: Triager, report_id: int, body: MergeBody) 
     return {"status": report.status, "ticket": {"id": ticket.id, "number": ticket.number}}
 
 
-@router.post("/triage/{report_id}/reject", responses=errors(409))
+@router.post("/triage/{report_id}/reject", response_model=Rejected, responses=errors(409))
 def reject(session: SessionDep, actor: Triager, report_id: int, body: RejectBody) -> dict[str, Any]:
     """不予受理 with a reason the reporter reads."""
     _report(session, report_id)
@@ -307,13 +325,13 @@ def citizen_photo(
     )
 
 
-@router.get("/reviews")
+@router.get("/reviews", response_model=list[ReviewRow])
 def reviews(session: SessionDep, _actor: Triager) -> list[dict[str, Any]]:
     """不满意 ratings waiting for a supervisor."""
     return service.review_queue(session)
 
 
-@router.post("/reviews/{rating_id}", responses=errors(409))
+@router.post("/reviews/{rating_id}", response_model=Reviewed, responses=errors(409))
 def review(session: SessionDep, actor: Triager, rating_id: int, body: ReviewBody) -> dict[str, Any]:
     """Uphold the closure, or reopen the ticket for its assignee (rework +1)."""
     if session.get(Rating, rating_id) is None:

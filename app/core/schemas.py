@@ -103,3 +103,12 @@ class ChiefRef(UserRef):
     """A chief as maps and lists name them: with their level (1 town, 2 zone, 3 road)."""
 
     level: int | None
+
+
+class Ranked(Read):
+    """A unit's place (core/ranking): equal merit, equal rank (并列); 末位 only within the last
+    places; 不参评 units have no rank."""
+
+    rank: int | None
+    tied: bool = Field(description="并列: another unit has the same rank")
+    bottom: bool = Field(description="末位")

@@ -31,6 +31,14 @@ from app.evaluation.models import (
     SheetResult,
     SiteType,
 )
+from app.evaluation.schemas import (
+    QuestionnaireRead,
+    RoundList,
+    RoundSummary,
+    SiteTypeRead,
+    StandardsImported,
+    SurveyPosted,
+)
 from app.org.models import Role
 from app.photos.storage import get_storage
 from app.tickets.deps import RequiredKey
@@ -66,7 +74,7 @@ def my_sites(session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
     return mine.my_results(session, actor)
 
 
-@router.get("/site-types")
+@router.get("/site-types", response_model=list[SiteTypeRead])
 def list_site_types(session: SessionDep, _actor: CurrentActor) -> list[dict[str, Any]]:
     return [
         {"code": t.code, "name": t.name, "active": t.active}
@@ -79,7 +87,9 @@ class SiteTypeBody(StrictBody):
     name: str = Field(min_length=1, max_length=64)
 
 
-@router.post("/admin/site-types", status_code=201, dependencies=[ADMIN])
+@router.post(
+    "/admin/site-types", status_code=201, response_model=SiteTypeRead, dependencies=[ADMIN]
+)
 def add_site_type(session: SessionDep, body: SiteTypeBody) -> dict[str, Any]:
     """Extend the reference list of site types."""
     return _site_type(actions.add_site_type(session, body.code, body.name))
@@ -95,7 +105,7 @@ class SiteTypePatch(StrictBody):
     active: Keep[bool] = None
 
 
-@router.patch("/admin/site-types/{code}", dependencies=[ADMIN])
+@router.patch("/admin/site-types/{code}", response_model=SiteTypeRead, dependencies=[ADMIN])
 def update_site_type(session: SessionDep, code: str, body: SiteTypePatch) -> dict[str, Any]:
     """Rename a site type or disable it (sites keep it; new imports and draws skip it)."""
     return _site_type(actions.update_site_type(session, code, body.name, body.active))
@@ -128,7 +138,12 @@ def get_standards(
     return standards.tree(session, standards.get_version(session, version))
 
 
-@router.post("/admin/standards/import", dependencies=[ADMIN], responses=errors(409))
+@router.post(
+    "/admin/standards/import",
+    response_model=StandardsImported,
+    dependencies=[ADMIN],
+    responses=errors(409),
+)
 def import_standards(
     session: SessionDep,
     file: Annotated[UploadFile, File()],
@@ -151,7 +166,7 @@ def export_standards(
     )
 
 
-@router.get("/questionnaires", dependencies=[ADMIN])
+@router.get("/questionnaires", response_model=list[QuestionnaireRead], dependencies=[ADMIN])
 def list_questionnaires(session: SessionDep) -> list[dict[str, Any]]:
     """Street-survey questionnaires a round may carry."""
     return [
@@ -213,7 +228,7 @@ def create_round(session: SessionDep, actor: CurrentActor, body: RoundBody) -> d
     return rounds.round_detail(session, actions.create_round(session, actor, new))
 
 
-@router.get("/rounds")
+@router.get("/rounds", response_model=RoundList)
 def list_rounds(session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
     """The rounds I may see, newest first."""
     data = []
@@ -229,7 +244,7 @@ def get_round(session: SessionDep, rnd: VisibleRound) -> dict[str, Any]:
     return rounds.round_detail(session, rnd)
 
 
-@router.post("/rounds/{round_id}/close", responses=errors(409))
+@router.post("/rounds/{round_id}/close", response_model=RoundSummary, responses=errors(409))
 def close_round(session: SessionDep, actor: CurrentActor, rnd: VisibleRound) -> dict[str, Any]:
     """Freeze and publish the scores."""
     return rounds.round_summary(session, actions.close_round(session, actor, rnd))
@@ -451,9 +466,13 @@ class SurveyBody(StrictBody):
 @router.post(
     "/rounds/{round_id}/survey",
     status_code=201,
+    response_model=SurveyPosted,
     responses={
         **errors(409),
-        200: {"description": "the same respondent (Idempotency-Key) again: not counted twice"},
+        200: {
+            "description": "the same respondent (Idempotency-Key) again: not counted twice",
+            "model": SurveyPosted,
+        },
     },
 )
 def post_survey(

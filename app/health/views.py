@@ -15,6 +15,7 @@ from sqlalchemy import text
 from app.core.db import get_engine
 from app.core.migrate import current_revisions, head_revisions
 from app.core.openapi import errors
+from app.health.schemas import HealthRead
 from app.photos.storage import get_storage
 
 router = APIRouter(prefix="/api", tags=["health"])
@@ -57,7 +58,7 @@ def health_checks() -> dict[str, str]:
     return checks
 
 
-@router.get("/health", responses=errors(503))
+@router.get("/health", response_model=HealthRead, responses=errors(503))
 def health() -> Any:
     """Is this process able to serve: database, photo storage, schema version."""
     checks = health_checks()

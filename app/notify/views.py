@@ -10,6 +10,14 @@ from app.core.db import SessionDep
 from app.core.edits import Keep
 from app.notify import actions, service
 from app.notify.models import ChannelKind, DeliveryStatus
+from app.notify.schemas import (
+    ChannelRead,
+    DeliveryLog,
+    NotificationRead,
+    PreferencesRead,
+    SubscriptionRead,
+    VapidKey,
+)
 from app.org.models import Role
 
 admin = APIRouter(
@@ -68,13 +76,13 @@ class PreferencesIn(Strict):
     digest: Keep[bool] = None
 
 
-@admin.get("/channels")
+@admin.get("/channels", response_model=list[ChannelRead])
 def list_channels(session: SessionDep) -> list[dict[str, Any]]:
     """Group robots and webhooks, with how many of their messages are in each state."""
     return service.list_channels(session)
 
 
-@admin.post("/channels", status_code=201)
+@admin.post("/channels", status_code=201, response_model=ChannelRead)
 def add_channel(body: ChannelIn, session: SessionDep) -> dict[str, Any]:
     """The same as `roadchief channel add KIND NAME URL [--secret S] [--scope …]`."""
     channel = actions.add_channel(
@@ -83,20 +91,20 @@ def add_channel(body: ChannelIn, session: SessionDep) -> dict[str, Any]:
     return service.channel_public(channel)
 
 
-@admin.patch("/channels/{channel_id}")
+@admin.patch("/channels/{channel_id}", response_model=ChannelRead)
 def update_channel(channel_id: int, body: ChannelUpdate, session: SessionDep) -> dict[str, Any]:
     changed = actions.update_channel(session, channel_id, body.model_dump(exclude_unset=True))
     return service.channel_public(changed)
 
 
-@admin.post("/channels/{channel_id}/test", status_code=202)
+@admin.post("/channels/{channel_id}/test", status_code=202, response_model=NotificationRead)
 def test_channel(channel_id: int, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     """Queue a test message; poll GET /api/admin/notifications/{id} for its outcome."""
     row = actions.queue_test(session, user, channel_id)
     return service.notification_public(row)
 
 
-@admin.get("/notifications")
+@admin.get("/notifications", response_model=DeliveryLog)
 def delivery_log(
     session: SessionDep,
     status: DeliveryStatus | None = None,
@@ -116,24 +124,24 @@ def delivery_log(
     )
 
 
-@admin.get("/notifications/{notification_id}")
+@admin.get("/notifications/{notification_id}", response_model=NotificationRead)
 def get_notification(notification_id: int, session: SessionDep) -> dict[str, Any]:
     return service.get_notification(session, notification_id)
 
 
-@admin.post("/notifications/{notification_id}/retry")
+@admin.post("/notifications/{notification_id}/retry", response_model=NotificationRead)
 def retry_notification(notification_id: int, session: SessionDep) -> dict[str, Any]:
     row = actions.retry_notification(session, notification_id)
     return service.notification_public(row)
 
 
-@router.get("/vapid")
+@router.get("/vapid", response_model=VapidKey)
 def vapid_public_key(_user: CurrentUser, session: SessionDep) -> dict[str, str]:
     """The applicationServerKey a browser subscribes with."""
     return {"public_key": actions.vapid_public_key(session)}
 
 
-@router.post("/subscriptions", status_code=201)
+@router.post("/subscriptions", status_code=201, response_model=SubscriptionRead)
 def subscribe(body: SubscriptionIn, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     sub = actions.subscribe(session, user, body.endpoint, body.keys.p256dh, body.keys.auth)
     return {"id": sub.id, "endpoint": sub.endpoint}
@@ -145,12 +153,12 @@ def unsubscribe(body: Unsubscribe, user: CurrentUser, session: SessionDep) -> Re
     return Response(status_code=204)
 
 
-@router.get("/preferences")
+@router.get("/preferences", response_model=PreferencesRead)
 def get_preferences(user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     return service.preferences_public(session, user)
 
 
-@router.put("/preferences")
+@router.put("/preferences", response_model=PreferencesRead)
 def put_preferences(body: PreferencesIn, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     """Channels (webpush, sms), quiet hours (HH:MM, local) and the morning digest on/off."""
     actions.set_preferences(session, user, body.model_dump(exclude_none=True))

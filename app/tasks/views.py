@@ -29,6 +29,7 @@ from app.org.models import Department, Role, User
 from app.photos.storage import get_storage
 from app.tasks import actions, service
 from app.tasks.models import Progress, Task
+from app.tasks.schemas import TaskDetail, TaskRead, TasksImported
 from app.tickets.deps import OptionalKey, RequiredKey
 
 router = APIRouter(prefix="/api/tasks", tags=["tasks"])
@@ -179,7 +180,7 @@ def _visible(session: SessionDep, actor: Actor) -> list[Task]:
     return [t for t in tasks if service.may_view(actor, t)]
 
 
-@router.get("")
+@router.get("", response_model=list[TaskRead])
 def list_tasks(session: SessionDep, actor: CurrentActor) -> list[dict[str, Any]]:
     """The tasks the user may see; red first, then yellow, then by due date."""
     rows = present(session, _visible(session, actor))
@@ -189,7 +190,7 @@ def list_tasks(session: SessionDep, actor: CurrentActor) -> list[dict[str, Any]]
     )
 
 
-@router.post("", status_code=201, dependencies=[COMMAND])
+@router.post("", status_code=201, response_model=TaskDetail, dependencies=[COMMAND])
 def create_task(body: TaskBody, session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
     new = actions.NewTask(
         title=body.title,
@@ -204,7 +205,7 @@ def create_task(body: TaskBody, session: SessionDep, actor: CurrentActor) -> dic
     return present(session, [task], detail=True)[0]
 
 
-@router.post("/import", dependencies=[COMMAND], responses=errors(422))
+@router.post("/import", response_model=TasksImported, dependencies=[COMMAND], responses=errors(422))
 def import_tasks(
     session: SessionDep, actor: CurrentActor, file: Annotated[UploadFile, File()]
 ) -> dict[str, Any]:
@@ -216,12 +217,14 @@ def import_tasks(
     return {"created": len(made), "ids": [t.id for t in made]}
 
 
-@router.get("/{task_id}")
+@router.get("/{task_id}", response_model=TaskDetail)
 def get_task(session: SessionDep, task: VisibleTask) -> dict[str, Any]:
     return present(session, [task], detail=True)[0]
 
 
-@router.post("/{task_id}/progress", status_code=201, responses=errors(409, 422))
+@router.post(
+    "/{task_id}/progress", status_code=201, response_model=TaskDetail, responses=errors(409, 422)
+)
 def post_progress(
     session: SessionDep,
     actor: CurrentActor,
@@ -236,7 +239,7 @@ def post_progress(
     return present(session, [task], detail=True)[0]
 
 
-@router.post("/{task_id}/complete", responses=errors(409, 422))
+@router.post("/{task_id}/complete", response_model=TaskDetail, responses=errors(409, 422))
 def complete_task(
     session: SessionDep,
     actor: CurrentActor,
@@ -250,7 +253,12 @@ def complete_task(
     return present(session, [task], detail=True)[0]
 
 
-@router.post("/{task_id}/escalate", dependencies=[COMMAND], responses=errors(409, 422))
+@router.post(
+    "/{task_id}/escalate",
+    response_model=TaskDetail,
+    dependencies=[COMMAND],
+    responses=errors(409, 422),
+)
 def escalate_task(
     session: SessionDep, actor: CurrentActor, task: VisibleTask, body: EscalateBody
 ) -> dict[str, Any]:

@@ -2260,16 +2260,153 @@ export interface components {
              */
             note?: string;
         };
+        /**
+         * AdminUserRead
+         * @description A person with their contact details and what they hold.
+         */
+        AdminUserRead: {
+            /** Id */
+            id: number;
+            /** Username */
+            username: string;
+            /** Name */
+            name: string;
+            role: components["schemas"]["Role"];
+            /** Level */
+            level: number | null;
+            /** Title */
+            title: string | null;
+            department: components["schemas"]["DepartmentRef"] | null;
+            /** Is Active */
+            is_active: boolean;
+            /** Phone */
+            phone: string | null;
+            /** Area Id */
+            area_id: number | null;
+            /** Roads */
+            roads: components["schemas"]["Ref"][];
+            /**
+             * Zones
+             * @description zones they are the chief of
+             */
+            zones: components["schemas"]["Ref"][];
+            /**
+             * Led Zones
+             * @description zones they are 挂包领导 of
+             */
+            led_zones: components["schemas"]["Ref"][];
+            /** Grids */
+            grids: (components["schemas"]["HeldGridMember"] | components["schemas"]["Ref"])[];
+        };
         /** AreaIn */
         AreaIn: {
             /** Name */
             name: string;
         };
         /**
+         * AreaRead
+         * @description A town or county (镇/县) with its level-1 chiefs and its zones.
+         */
+        AreaRead: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Leaders */
+            leaders: components["schemas"]["UserRef"][];
+            /** Zones */
+            zones: components["schemas"]["AreaZone"][];
+        };
+        /** AreaZone */
+        AreaZone: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            chief: components["schemas"]["UserRef"] | null;
+            leader: components["schemas"]["UserRef"] | null;
+            /** Roads */
+            roads: number;
+            /** Grids */
+            grids: number;
+        };
+        /** AttemptRead */
+        AttemptRead: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Ok */
+            ok: boolean;
+            /** Detail */
+            detail: string;
+        };
+        /** AuditEntry */
+        AuditEntry: {
+            /** Id */
+            id: number;
+            /** Subject */
+            subject: string | null;
+            /** Action */
+            action: string;
+            /** Actor */
+            actor: string | null;
+            /** Changes */
+            changes: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** BadEvent */
+        BadEvent: {
+            /** Id */
+            id: number;
+            /** Ticket Id */
+            ticket_id: number | null;
+            /** Subject */
+            subject: string | null;
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * BeforeAfter
+         * @description A rectified ticket with its first before-photo and latest after-photo.
+         */
+        BeforeAfter: {
+            /** Ticket Id */
+            ticket_id: number;
+            /** Number */
+            number: string;
+            /** Category */
+            category: string;
+            before: components["schemas"]["PhotoRead"];
+            after: components["schemas"]["PhotoRead"];
+        };
+        /**
          * Board
          * @enum {string}
          */
         Board: "results" | "exposure";
+        /** BoardPage */
+        BoardPage: {
+            board: components["schemas"]["Board"];
+            /** Page */
+            page: number;
+            /** Count */
+            count: number;
+            /** Data */
+            data: components["schemas"]["PublicItem"][];
+            /**
+             * By Unit
+             * @description 曝光: cases per unit; empty on 整改成效
+             */
+            by_unit: components["schemas"]["UnitCount"][];
+        };
         /** Body_add_photos_api_tickets__ticket_id__photos_post */
         Body_add_photos_api_tickets__ticket_id__photos_post: {
             /**
@@ -2394,6 +2531,19 @@ export interface components {
             /** Password */
             password: string;
         };
+        /** CalendarDayCleared */
+        CalendarDayCleared: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /**
+             * Cleared
+             * @constant
+             */
+            cleared: true;
+        };
         /** CalendarDayIn */
         CalendarDayIn: {
             /**
@@ -2408,6 +2558,118 @@ export interface components {
              * @default
              */
             name?: string;
+        };
+        /** CalendarDayRead */
+        CalendarDayRead: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Is Workday */
+            is_workday: boolean;
+            /** Name */
+            name: string;
+        };
+        /** CampaignCreated */
+        CampaignCreated: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Department Id */
+            department_id: number | null;
+            /**
+             * Category Codes
+             * @description sub-category codes; empty: all
+             */
+            category_codes: string[];
+            /**
+             * Zone Ids
+             * @description empty: all zones
+             */
+            zone_ids: number[];
+            /** Target Value */
+            target_value: number;
+            target_unit: components["schemas"]["LimitUnit"];
+            /** Target Rate */
+            target_rate: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "upcoming" | "active" | "ended";
+        };
+        /** CampaignDetail */
+        CampaignDetail: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Department Id */
+            department_id: number | null;
+            /**
+             * Category Codes
+             * @description sub-category codes; empty: all
+             */
+            category_codes: string[];
+            /**
+             * Zone Ids
+             * @description empty: all zones
+             */
+            zone_ids: number[];
+            /** Target Value */
+            target_value: number;
+            target_unit: components["schemas"]["LimitUnit"];
+            /** Target Rate */
+            target_rate: number;
+            figures: components["schemas"]["CampaignFigures"];
+            /** Gallery */
+            gallery: components["schemas"]["BeforeAfter"][];
+        };
+        /** CampaignFigures */
+        CampaignFigures: {
+            /**
+             * As Of
+             * Format: date-time
+             */
+            as_of: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "upcoming" | "active" | "ended";
+            totals: components["schemas"]["CampaignTally"];
+            /** By Zone */
+            by_zone: components["schemas"]["CampaignZoneRow"][];
+            /** By Unit */
+            by_unit: components["schemas"]["CampaignUnitRow"][];
+            /** Trend */
+            trend: components["schemas"]["TrendDay"][];
         };
         /** CampaignIn */
         CampaignIn: {
@@ -2447,6 +2709,214 @@ export interface components {
              */
             target_rate?: number;
         };
+        /** CampaignListRow */
+        CampaignListRow: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Department Id */
+            department_id: number | null;
+            /**
+             * Category Codes
+             * @description sub-category codes; empty: all
+             */
+            category_codes: string[];
+            /**
+             * Zone Ids
+             * @description empty: all zones
+             */
+            zone_ids: number[];
+            /** Target Value */
+            target_value: number;
+            target_unit: components["schemas"]["LimitUnit"];
+            /** Target Rate */
+            target_rate: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "upcoming" | "active" | "ended";
+            totals: components["schemas"]["CampaignTally"];
+        };
+        /** CampaignTally */
+        CampaignTally: {
+            /** Found */
+            found: number;
+            /** Rectified */
+            rectified: number;
+            /** Overdue */
+            overdue: number;
+            /** Due */
+            due: number;
+            /** On Time */
+            on_time: number;
+            /**
+             * On Time Rate
+             * @description null while nothing is due (不参评)
+             */
+            on_time_rate: number | null;
+            /** Meets Target */
+            meets_target: boolean | null;
+        };
+        /** CampaignUnitRow */
+        CampaignUnitRow: {
+            /** Rank */
+            rank: number | null;
+            /**
+             * Tied
+             * @description 并列: another unit has the same rank
+             */
+            tied: boolean;
+            /**
+             * Bottom
+             * @description 末位
+             */
+            bottom: boolean;
+            /** Found */
+            found: number;
+            /** Rectified */
+            rectified: number;
+            /** Overdue */
+            overdue: number;
+            /** Due */
+            due: number;
+            /** On Time */
+            on_time: number;
+            /**
+             * On Time Rate
+             * @description null while nothing is due (不参评)
+             */
+            on_time_rate: number | null;
+            /** Meets Target */
+            meets_target: boolean | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "department" | "user";
+            /** Id */
+            id: number | null;
+            /** Name */
+            name: string;
+        };
+        /** CampaignZoneRow */
+        CampaignZoneRow: {
+            /** Rank */
+            rank: number | null;
+            /**
+             * Tied
+             * @description 并列: another unit has the same rank
+             */
+            tied: boolean;
+            /**
+             * Bottom
+             * @description 末位
+             */
+            bottom: boolean;
+            /** Found */
+            found: number;
+            /** Rectified */
+            rectified: number;
+            /** Overdue */
+            overdue: number;
+            /** Due */
+            due: number;
+            /** On Time */
+            on_time: number;
+            /**
+             * On Time Rate
+             * @description null while nothing is due (不参评)
+             */
+            on_time_rate: number | null;
+            /** Meets Target */
+            meets_target: boolean | null;
+            /**
+             * Id
+             * @description null: tickets outside every zone (片区外)
+             */
+            id: number | null;
+            /** Name */
+            name: string;
+        };
+        /**
+         * Candidate
+         * @description A ticket that fits a board and is not on it yet.
+         */
+        Candidate: {
+            /** Id */
+            id: number;
+            /** Number */
+            number: string;
+            status: components["schemas"]["Status"];
+            /** Rework Count */
+            rework_count: number;
+            /** Due At */
+            due_at: string | null;
+            /** Unit */
+            unit: string;
+            /** Photos */
+            photos: components["schemas"]["CandidatePhoto"][];
+        };
+        /** CandidatePhoto */
+        CandidatePhoto: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "before" | "after";
+            /** Url */
+            url: string;
+            /** Thumb Url */
+            thumb_url: string;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+        };
+        /** CategoryAdminRead */
+        CategoryAdminRead: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Parent Code */
+            parent_code: string | null;
+            /** Department Id */
+            department_id: number | null;
+            /** Limit Value */
+            limit_value: number;
+            limit_unit: components["schemas"]["LimitUnit"];
+            /** Evaluation Item */
+            evaluation_item: string | null;
+            /** Keywords */
+            keywords: string;
+            /** Sort */
+            sort: number;
+            /** Active */
+            active: boolean;
+        };
+        /** CategoryName */
+        CategoryName: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string | null;
+        };
         /**
          * CategoryRead
          * @description An event class (2-digit code) or sub-class (4-digit code), with its time limit.
@@ -2480,6 +2950,29 @@ export interface components {
             /** Active */
             active?: boolean;
         };
+        /**
+         * Challenge
+         * @description An ALTCHA proof-of-work challenge (the widget's `challengeurl` JSON).
+         */
+        Challenge: {
+            /** Algorithm */
+            algorithm: string;
+            /** Challenge */
+            challenge: string;
+            /** Maxnumber */
+            maxnumber: number;
+            /** Maxnumber */
+            maxNumber: number;
+            /** Salt */
+            salt: string;
+            /** Signature */
+            signature: string;
+        };
+        /**
+         * Channel
+         * @enum {string}
+         */
+        Channel: "citizen" | "open311";
         /** ChannelIn */
         ChannelIn: {
             kind: components["schemas"]["ChannelKind"];
@@ -2508,6 +3001,37 @@ export interface components {
          * @enum {string}
          */
         ChannelKind: "webhook" | "wecom" | "dingtalk" | "feishu";
+        /** ChannelRead */
+        ChannelRead: {
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ChannelKind"];
+            /** Name */
+            name: string;
+            /** Url */
+            url: string;
+            /** Has Secret */
+            has_secret: boolean;
+            /**
+             * Scope
+             * @description all, zone:ID, department:CODE, …
+             */
+            scope: string;
+            /** Active */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Counts
+             * @description notifications per delivery status
+             */
+            counts: {
+                [key: string]: number;
+            };
+        };
         /** ChannelUpdate */
         ChannelUpdate: {
             /** Name */
@@ -2539,6 +3063,13 @@ export interface components {
             name: string;
             /** Level */
             level: number | null;
+        };
+        /** CitizenCategory */
+        CitizenCategory: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
         };
         /**
          * ClientConfig
@@ -2596,6 +3127,34 @@ export interface components {
             total: number;
             /** Clusters */
             clusters: components["schemas"]["Cluster"][];
+        };
+        /** CurrentMilestone */
+        CurrentMilestone: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+        };
+        /** DeliveryLog */
+        DeliveryLog: {
+            /** Data */
+            data: components["schemas"]["NotificationRead"][];
+            /** Count */
+            count: number;
+            /** By Status */
+            by_status: {
+                [key: string]: number;
+            };
         };
         /**
          * DeliveryStatus
@@ -2690,6 +3249,17 @@ export interface components {
              */
             note?: string;
         };
+        /** Filed */
+        Filed: {
+            /**
+             * Token
+             * @description the reporter's key to the tracking page
+             */
+            token: string;
+            /** Tracking Url */
+            tracking_url: string;
+            status: components["schemas"]["IntakeStatus"];
+        };
         /**
          * GridCandidate
          * @description A grid the report could belong to, on no road near the edge of two grids.
@@ -2750,6 +3320,17 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** GridOut */
+        GridOut: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Zone Id */
+            zone_id: number;
+            /** Chief Id */
+            chief_id: number | null;
+        };
         /** GridProperties */
         GridProperties: {
             /** Id */
@@ -2784,12 +3365,49 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** GridsImported */
+        GridsImported: {
+            /** Grids Created */
+            grids_created: number;
+            /** Grids Updated */
+            grids_updated: number;
+            /** Grids Unchanged */
+            grids_unchanged: number;
+        };
         /** HandoffBody */
         HandoffBody: {
             /** Department Id */
             department_id: number;
             /** Note */
             note: string;
+        };
+        /** HealthRead */
+        HealthRead: {
+            /**
+             * Ok
+             * @constant
+             */
+            ok: true;
+            /**
+             * Checks
+             * @description database, migrations, storage: ok each
+             */
+            checks: {
+                [key: string]: string;
+            };
+        };
+        /** HeldGridMember */
+        HeldGridMember: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Member
+             * @description a 网格员 of the grid, not its 网格长
+             * @constant
+             */
+            member: true;
         };
         /**
          * HoldingsIn
@@ -2807,6 +3425,65 @@ export interface components {
             /** Member Grid Ids */
             member_grid_ids?: number[];
         };
+        /** IntakePhoto */
+        IntakePhoto: {
+            /** Id */
+            id: number;
+            /** Url */
+            url: string;
+            /** Thumb Url */
+            thumb_url: string;
+        };
+        /**
+         * IntakeReport
+         * @description A citizen's or an outside system's report as staff see it.
+         */
+        IntakeReport: {
+            /** Id */
+            id: number;
+            channel: components["schemas"]["Channel"];
+            status: components["schemas"]["IntakeStatus"];
+            /** Status Label */
+            status_label: string;
+            category: components["schemas"]["CategoryName"];
+            /** Description */
+            description: string;
+            /** Lat */
+            lat: number;
+            /** Lon */
+            lon: number;
+            /** Accuracy M */
+            accuracy_m: number | null;
+            /** Address */
+            address: string;
+            /** Phone */
+            phone: string | null;
+            /** Email */
+            email: string | null;
+            /** Contact Name */
+            contact_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Triage Due At
+             * Format: date-time
+             */
+            triage_due_at: string;
+            /** Light */
+            light: ("green" | "yellow" | "red") | null;
+            /** Triaged At */
+            triaged_at: string | null;
+            /** Reject Reason */
+            reject_reason: string;
+            ticket: components["schemas"]["TicketNumber"] | null;
+            /** Photos */
+            photos: components["schemas"]["IntakePhoto"][];
+            /** Candidates */
+            candidates: components["schemas"]["MergeCandidate"][];
+        };
         /**
          * IntakeStatus
          * @enum {string}
@@ -2823,6 +3500,31 @@ export interface components {
             p256dh: string;
             /** Auth */
             auth: string;
+        };
+        /** LedgerBroken */
+        LedgerBroken: {
+            /**
+             * Ok
+             * @constant
+             */
+            ok: false;
+            /** Checked */
+            checked: number;
+            first_bad: components["schemas"]["BadEvent"];
+        };
+        /** LedgerIntact */
+        LedgerIntact: {
+            /**
+             * Ok
+             * @constant
+             */
+            ok: true;
+            /** Checked */
+            checked: number;
+            /** First Bad */
+            first_bad: null;
+            /** Head */
+            head: string | null;
         };
         /** LightCounts */
         LightCounts: {
@@ -2853,6 +3555,19 @@ export interface components {
              */
             note?: string;
         };
+        /**
+         * MergeCandidate
+         * @description An open ticket of the same category within 50 m.
+         */
+        MergeCandidate: {
+            /** Id */
+            id: number;
+            /** Number */
+            number: string;
+            status: components["schemas"]["Status"];
+            /** Distance M */
+            distance_m: number;
+        };
         /** MilestoneBody */
         MilestoneBody: {
             /** Name */
@@ -2862,6 +3577,79 @@ export interface components {
              * Format: date
              */
             due_on: string;
+        };
+        /** MilestoneRead */
+        MilestoneRead: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** Seq */
+            seq: number;
+            /** Done At */
+            done_at: string | null;
+        };
+        /** NamedDepartment */
+        NamedDepartment: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string | null;
+        };
+        /** NotificationRead */
+        NotificationRead: {
+            /** Id */
+            id: number;
+            /** Message Id */
+            message_id: string;
+            /** Event */
+            event: string;
+            /** Title */
+            title: string;
+            /**
+             * Kind
+             * @description a channel kind for groups, a personal kind for people
+             */
+            kind: string;
+            /** Channel Id */
+            channel_id: number | null;
+            /** User Id */
+            user_id: number | null;
+            /** Ticket Id */
+            ticket_id: number | null;
+            /** Ticket Number */
+            ticket_number: string | null;
+            /** Recipients */
+            recipients: string[];
+            status: components["schemas"]["DeliveryStatus"];
+            /** Attempts */
+            attempts: number;
+            /**
+             * Next Attempt At
+             * Format: date-time
+             */
+            next_attempt_at: string;
+            /** Last Error */
+            last_error: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Sent At */
+            sent_at: string | null;
+            /** Log */
+            log: components["schemas"]["AttemptRead"][];
         };
         /** PhotoChoice */
         PhotoChoice: {
@@ -2887,6 +3675,33 @@ export interface components {
          * @enum {string}
          */
         PhotoKind: "before" | "after" | "verify";
+        /** PhotoRead */
+        PhotoRead: {
+            /** Id */
+            id: number;
+            kind: components["schemas"]["PhotoKind"];
+            /** Url */
+            url: string;
+            /** Thumb Url */
+            thumb_url: string;
+            /** Original Url */
+            original_url: string;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+            /** Taken At */
+            taken_at: string | null;
+            /** Created At */
+            created_at: string | null;
+            gps: components["schemas"]["PhotoGps"] | null;
+            /** Distance M */
+            distance_m: number | null;
+            /** Flags */
+            flags: {
+                [key: string]: unknown;
+            };
+        };
         /** PreferencesIn */
         PreferencesIn: {
             /** Channels */
@@ -2897,6 +3712,154 @@ export interface components {
             quiet_end?: string;
             /** Digest */
             digest?: boolean;
+        };
+        /** PreferencesRead */
+        PreferencesRead: {
+            /** Channels */
+            channels: string[];
+            /**
+             * Quiet Start
+             * @description HH:MM
+             */
+            quiet_start: string;
+            /**
+             * Quiet End
+             * @description HH:MM
+             */
+            quiet_end: string;
+            /** Digest */
+            digest: boolean;
+            /** Push Devices */
+            push_devices: number;
+            /** Has Phone */
+            has_phone: boolean;
+        };
+        /** ProgressPhoto */
+        ProgressPhoto: {
+            /** Url */
+            url: string;
+            /** Thumb Url */
+            thumb_url: string;
+            /**
+             * Reused From
+             * @description the earlier reports of this task, or tickets, with the same photo
+             */
+            reused_from: (components["schemas"]["ReusedFromProgress"] | components["schemas"]["ReusedFromTicket"])[];
+        };
+        /** ProgressRead */
+        ProgressRead: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "progress" | "complete";
+            /** Note */
+            note: string;
+            author: components["schemas"]["TaskPerson"] | null;
+            /** Milestone Id */
+            milestone_id: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Photos */
+            photos: components["schemas"]["ProgressPhoto"][];
+        };
+        /**
+         * PublicItem
+         * @description Every field a public board shows of a case (nothing else may appear).
+         */
+        PublicItem: {
+            /** Id */
+            id: number;
+            board: components["schemas"]["Board"];
+            /** Title */
+            title: string;
+            /** Note */
+            note: string;
+            /** Road */
+            road: string;
+            /** Unit */
+            unit: string;
+            /** Category */
+            category: string;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            facts: components["schemas"]["PublicationFacts"];
+            /** Photos */
+            photos: components["schemas"]["PublicPhoto"][];
+        };
+        /** PublicPhoto */
+        PublicPhoto: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "before" | "after";
+            /** Url */
+            url: string;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+        };
+        /** PublicationFacts */
+        PublicationFacts: {
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /** Closed On */
+            closed_on: string | null;
+            /**
+             * Overdue Days
+             * @description 曝光 only: how late it was
+             */
+            overdue_days: number | null;
+            /** Rework Count */
+            rework_count: number;
+        };
+        /**
+         * PublicationRow
+         * @description A publication as the publishers see it, withdrawn ones included.
+         */
+        PublicationRow: {
+            /** Id */
+            id: number;
+            board: components["schemas"]["Board"];
+            /** Title */
+            title: string;
+            /** Note */
+            note: string;
+            /** Road */
+            road: string;
+            /** Unit */
+            unit: string;
+            /** Category */
+            category: string;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            facts: components["schemas"]["PublicationFacts"];
+            /** Photos */
+            photos: components["schemas"]["PublicPhoto"][];
+            ticket: components["schemas"]["TicketNumberMaybe"];
+            /** Withdrawn At */
+            withdrawn_at: string | null;
+            /**
+             * Blur
+             * @description per photo: [x, y, w, h] fractions
+             */
+            blur: number[][][];
         };
         /** PublishBody */
         PublishBody: {
@@ -2915,6 +3878,18 @@ export interface components {
             /** Photos */
             photos: components["schemas"]["PhotoChoice"][];
         };
+        /** QuestionnaireRead */
+        QuestionnaireRead: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
+        /** Rated */
+        Rated: {
+            score: components["schemas"]["Score"];
+            review: components["schemas"]["ReviewStatus"] | null;
+        };
         /** RatingBody */
         RatingBody: {
             score: components["schemas"]["Score"];
@@ -2923,6 +3898,14 @@ export interface components {
              * @default
              */
             reason?: string;
+        };
+        /** RatingRead */
+        RatingRead: {
+            score: components["schemas"]["Score"];
+            /** Label */
+            label: string;
+            /** Reason */
+            reason: string;
         };
         /**
          * Ref
@@ -2939,10 +3922,60 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /** Rejected */
+        Rejected: {
+            status: components["schemas"]["IntakeStatus"];
+            /** Reject Reason */
+            reject_reason: string;
+        };
         /** RerouteIn */
         RerouteIn: {
             /** Expected */
             expected: number;
+        };
+        /** RerouteMove */
+        RerouteMove: {
+            /** Id */
+            id: number;
+            /** Number */
+            number: string;
+            /**
+             * From
+             * @description the assignee now
+             */
+            from: string | null;
+            /**
+             * To
+             * @description the assignee after re-routing
+             */
+            to: string | null;
+        };
+        /**
+         * ReroutePreview
+         * @description Open tickets whose road or grid now has another chief (the first 200 listed).
+         */
+        ReroutePreview: {
+            /** Count */
+            count: number;
+            /** Tickets */
+            tickets: components["schemas"]["RerouteMove"][];
+        };
+        /** Rerouted */
+        Rerouted: {
+            /** Moved */
+            moved: number;
+        };
+        /** ReusedFromProgress */
+        ReusedFromProgress: {
+            /** Progress Id */
+            progress_id: number;
+        };
+        /** ReusedFromTicket */
+        ReusedFromTicket: {
+            /** Ticket Id */
+            ticket_id: number;
+            /** Number */
+            number: string;
         };
         /** ReviewBody */
         ReviewBody: {
@@ -2953,6 +3986,42 @@ export interface components {
             decision: "uphold" | "reopen";
             /** Note */
             note: string;
+        };
+        /**
+         * ReviewRow
+         * @description An unsatisfied rating waiting for a supervisor.
+         */
+        ReviewRow: {
+            /** Id */
+            id: number;
+            score: components["schemas"]["Score"];
+            /** Label */
+            label: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            ticket: components["schemas"]["ReviewTicket"];
+        };
+        /**
+         * ReviewStatus
+         * @enum {string}
+         */
+        ReviewStatus: "open" | "upheld" | "reopened";
+        /** ReviewTicket */
+        ReviewTicket: {
+            /** Id */
+            id: number;
+            /** Number */
+            number: string;
+            status: components["schemas"]["Status"];
+        };
+        /** Reviewed */
+        Reviewed: {
+            review: components["schemas"]["ReviewStatus"] | null;
         };
         /** RoadCollection */
         RoadCollection: {
@@ -2997,6 +4066,36 @@ export interface components {
             geometry: {
                 [key: string]: unknown;
             };
+        };
+        /** RoadNetworkImported */
+        RoadNetworkImported: {
+            /** Areas Created */
+            areas_created: number;
+            /** Chiefs Created */
+            chiefs_created: number;
+            /** Zones Created */
+            zones_created: number;
+            /** Zones Updated */
+            zones_updated: number;
+            /** Zones Unchanged */
+            zones_unchanged: number;
+            /** Roads Created */
+            roads_created: number;
+            /** Roads Updated */
+            roads_updated: number;
+            /** Roads Unchanged */
+            roads_unchanged: number;
+        };
+        /** RoadOut */
+        RoadOut: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Zone Id */
+            zone_id: number | null;
+            /** Chief Id */
+            chief_id: number | null;
         };
         /** RoadProperties */
         RoadProperties: {
@@ -3057,10 +4156,80 @@ export interface components {
             questionnaire?: string | null;
         };
         /**
+         * RoundDraw
+         * @description How the round's sites were drawn: so many per site type and zone, from this seed.
+         */
+        RoundDraw: {
+            /** Per Type Per Zone */
+            per_type_per_zone: number;
+            /** Seed */
+            seed: number;
+            /** Site Types */
+            site_types?: string[];
+        };
+        /**
          * RoundKind
          * @enum {string}
          */
         RoundKind: "quarterly" | "daily" | "self";
+        /** RoundList */
+        RoundList: {
+            /** Data */
+            data: components["schemas"]["RoundSummary"][];
+            /** Count */
+            count: number;
+        };
+        /** RoundProgress */
+        RoundProgress: {
+            /** Sites */
+            sites: number;
+            /**
+             * Done
+             * @description sites with a sheet
+             */
+            done: number;
+            /**
+             * Flagged
+             * @description sheets scored far from their site
+             */
+            flagged: number;
+        };
+        /**
+         * RoundStatus
+         * @enum {string}
+         */
+        RoundStatus: "open" | "closed";
+        /** RoundSummary */
+        RoundSummary: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["RoundKind"];
+            status: components["schemas"]["RoundStatus"];
+            /** Standards Version */
+            standards_version: string | null;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** @description null: the sites were chosen by hand */
+            draw: components["schemas"]["RoundDraw"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Closed At */
+            closed_at: string | null;
+            progress: components["schemas"]["RoundProgress"];
+        };
         /**
          * RouteCandidate
          * @description A road the report could belong to, where two roads meet.
@@ -3092,6 +4261,24 @@ export interface components {
             /** Active */
             active?: boolean;
         };
+        /** SiteTypeRead */
+        SiteTypeRead: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Active */
+            active: boolean;
+        };
+        /** StandardsImported */
+        StandardsImported: {
+            /** Version */
+            version: string;
+            /** Name */
+            name: string;
+            /** Items */
+            items: number;
+        };
         /**
          * Status
          * @enum {string}
@@ -3116,6 +4303,13 @@ export interface components {
             endpoint: string;
             keys: components["schemas"]["Keys"];
         };
+        /** SubscriptionRead */
+        SubscriptionRead: {
+            /** Id */
+            id: number;
+            /** Endpoint */
+            endpoint: string;
+        };
         /** SurveyBody */
         SurveyBody: {
             /** Answers */
@@ -3129,10 +4323,28 @@ export interface components {
             /** Answered At */
             answered_at?: string | null;
         };
+        /** SurveyPosted */
+        SurveyPosted: {
+            /** Answers */
+            answers: number;
+        };
         /** TagIn */
         TagIn: {
             /** Ticket Id */
             ticket_id: number;
+        };
+        /** Tagged */
+        Tagged: {
+            /**
+             * Tagged
+             * @constant
+             */
+            tagged: true;
+            /**
+             * Added
+             * @description false: it was tagged already
+             */
+            added: boolean;
         };
         /** TaskBody */
         TaskBody: {
@@ -3153,6 +4365,118 @@ export interface components {
             zone_id?: number | null;
             /** Milestones */
             milestones: components["schemas"]["MilestoneBody"][];
+        };
+        /** TaskDetail */
+        TaskDetail: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            status: components["schemas"]["TaskStatus"];
+            owner: components["schemas"]["TaskPerson"] | null;
+            lead_department: components["schemas"]["NamedDepartment"] | null;
+            /** Cooperating Departments */
+            cooperating_departments: components["schemas"]["NamedDepartment"][];
+            /** Zone Id */
+            zone_id: number | null;
+            /** Light */
+            light: ("green" | "yellow" | "red") | null;
+            /** Overdue */
+            overdue: boolean;
+            current_milestone: components["schemas"]["CurrentMilestone"] | null;
+            /** Escalation Level */
+            escalation_level: number;
+            escalated_to: components["schemas"]["TaskPerson"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Completed At */
+            completed_at: string | null;
+            /** Milestones */
+            milestones: components["schemas"]["MilestoneRead"][];
+            /** Progress */
+            progress: components["schemas"]["ProgressRead"][];
+            /** Events */
+            events: components["schemas"]["TaskEvent"][];
+        };
+        /** TaskEvent */
+        TaskEvent: {
+            /** Id */
+            id: number;
+            /** Action */
+            action: string;
+            actor: components["schemas"]["TaskPerson"] | null;
+            /** Note */
+            note: string;
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** TaskPerson */
+        TaskPerson: {
+            /** Id */
+            id: number;
+            /** Username */
+            username: string;
+            /** Name */
+            name: string;
+            /** Title */
+            title: string | null;
+        };
+        /** TaskRead */
+        TaskRead: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            status: components["schemas"]["TaskStatus"];
+            owner: components["schemas"]["TaskPerson"] | null;
+            lead_department: components["schemas"]["NamedDepartment"] | null;
+            /** Cooperating Departments */
+            cooperating_departments: components["schemas"]["NamedDepartment"][];
+            /** Zone Id */
+            zone_id: number | null;
+            /** Light */
+            light: ("green" | "yellow" | "red") | null;
+            /** Overdue */
+            overdue: boolean;
+            current_milestone: components["schemas"]["CurrentMilestone"] | null;
+            /** Escalation Level */
+            escalation_level: number;
+            escalated_to: components["schemas"]["TaskPerson"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Completed At */
+            completed_at: string | null;
+            /** Milestones */
+            milestones: components["schemas"]["MilestoneRead"][];
+        };
+        /**
+         * TaskStatus
+         * @enum {string}
+         */
+        TaskStatus: "open" | "completed";
+        /** TasksImported */
+        TasksImported: {
+            /** Created */
+            created: number;
+            /** Ids */
+            ids: number[];
         };
         /**
          * TicketActions
@@ -3336,6 +4660,13 @@ export interface components {
             /** Number */
             number: string;
         };
+        /** TicketNumberMaybe */
+        TicketNumberMaybe: {
+            /** Id */
+            id: number;
+            /** Number */
+            number: string | null;
+        };
         /** TicketPage */
         TicketPage: {
             /** Data */
@@ -3504,6 +4835,14 @@ export interface components {
             duplicate_of_id: number | null;
         };
         /**
+         * Ticketed
+         * @description Accepted (a new ticket) or merged (into an existing one).
+         */
+        Ticketed: {
+            status: components["schemas"]["IntakeStatus"];
+            ticket: components["schemas"]["TicketNumber"];
+        };
+        /**
          * TokenRead
          * @description A bearer token for outside clients; the browser also gets the session cookie.
          */
@@ -3521,10 +4860,105 @@ export interface components {
              */
             csrf_token: string;
         };
+        /**
+         * TownCenter
+         * @description The middle of the zones' extent; null before any zone exists.
+         */
+        TownCenter: {
+            /** Lat */
+            lat: number | null;
+            /** Lon */
+            lon: number | null;
+        };
+        /** TrackedTicket */
+        TrackedTicket: {
+            /** Number */
+            number: string;
+            status: components["schemas"]["Status"];
+            /** Status Label */
+            status_label: string;
+            /**
+             * Road
+             * @description the road, else the zone, else empty
+             */
+            road: string;
+            /** Due At */
+            due_at: string | null;
+            /** Rectified At */
+            rectified_at: string | null;
+            /** Closed At */
+            closed_at: string | null;
+        };
+        /**
+         * Tracking
+         * @description The reporter's page: no staff names, no contact details, nothing about other reporters.
+         */
+        Tracking: {
+            /**
+             * Stage
+             * @enum {string}
+             */
+            stage: "triage" | "rejected" | "closed" | "dismissed" | "in_progress";
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Category */
+            category: string;
+            /** Description */
+            description: string;
+            /** Reject Reason */
+            reject_reason: string;
+            /** Merged */
+            merged: boolean;
+            ticket: components["schemas"]["TrackedTicket"] | null;
+            /** Photos */
+            photos: string[];
+            /** After Photos */
+            after_photos: string[];
+            /** Can Rate */
+            can_rate: boolean;
+            rating: components["schemas"]["RatingRead"] | null;
+        };
+        /** TrendDay */
+        TrendDay: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Found */
+            found: number;
+            /** Rectified */
+            rectified: number;
+        };
+        /** TriageQueue */
+        TriageQueue: {
+            /** Data */
+            data: components["schemas"]["IntakeReport"][];
+            /** Count */
+            count: number;
+        };
+        /** UnitCount */
+        UnitCount: {
+            /** Unit */
+            unit: string;
+            /** Count */
+            count: number;
+        };
         /** Unsubscribe */
         Unsubscribe: {
             /** Endpoint */
             endpoint: string;
+        };
+        /** Untagged */
+        Untagged: {
+            /**
+             * Tagged
+             * @constant
+             */
+            tagged: false;
         };
         /** UserCreate */
         UserCreate: {
@@ -3608,6 +5042,21 @@ export interface components {
              */
             area_id?: number | null;
         };
+        /** VapidKey */
+        VapidKey: {
+            /** Public Key */
+            public_key: string;
+        };
+        /** Withdrawn */
+        Withdrawn: {
+            /** Id */
+            id: number;
+            /**
+             * Withdrawn
+             * @constant
+             */
+            withdrawn: true;
+        };
         /** ZoneCollection */
         ZoneCollection: {
             /**
@@ -3653,6 +5102,17 @@ export interface components {
             geometry: {
                 [key: string]: unknown;
             };
+        };
+        /** ZoneOut */
+        ZoneOut: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Chief Id */
+            chief_id: number | null;
+            /** Leader Id */
+            leader_id: number | null;
         };
         /** ZoneProperties */
         ZoneProperties: {
@@ -3898,9 +5358,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["AdminUserRead"][];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -3951,9 +5409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AdminUserRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -4035,9 +5491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AdminUserRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -4137,9 +5591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AdminUserRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -4224,9 +5676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["AreaRead"][];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -4268,9 +5718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Ref"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -4352,9 +5800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Ref"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -4443,9 +5889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ZoneOut"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -4536,9 +5980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ZoneOut"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -4627,9 +6069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RoadOut"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -4720,9 +6160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RoadOut"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -4813,9 +6251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RoadNetworkImported"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -4895,9 +6331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RoadNetworkImported"] | components["schemas"]["GridsImported"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -4986,9 +6420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GridOut"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -5079,9 +6511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GridOut"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -5166,9 +6596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReroutePreview"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -5210,9 +6638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Rerouted"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -5294,9 +6720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CategoryAdminRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -5383,9 +6807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["CalendarDayRead"][];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -5438,9 +6860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CalendarDayRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -5527,9 +6947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CalendarDayCleared"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -5599,9 +7017,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["AuditEntry"][];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -6967,9 +8383,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["LedgerIntact"] | components["schemas"]["LedgerBroken"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -7497,7 +8911,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["HealthRead"];
                 };
             };
             /** @description busy or unhealthy; retry after Retry-After seconds */
@@ -7626,9 +9040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["SiteTypeRead"][];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -7679,9 +9091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SiteTypeRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -7772,9 +9182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SiteTypeRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -8023,9 +9431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StandardsImported"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -8184,9 +9590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["QuestionnaireRead"][];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -8233,9 +9637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RoundList"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -8435,9 +9837,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RoundSummary"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -8962,7 +10362,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SurveyPosted"];
+                };
             };
             /** @description Successful Response */
             201: {
@@ -8970,7 +10372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SurveyPosted"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -9124,9 +10526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Challenge"];
                 };
             };
         };
@@ -9146,9 +10546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["CitizenCategory"][];
                 };
             };
         };
@@ -9168,9 +10566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TownCenter"];
                 };
             };
         };
@@ -9192,13 +10588,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the same report again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filed"];
+                };
+            };
             /** @description Successful Response */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Filed"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -9278,7 +10683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Tracking"];
                 };
             };
             /** @description not found, or not visible to you */
@@ -9375,9 +10780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Rated"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -9456,9 +10859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TriageQueue"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -9511,9 +10912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Ticketed"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -9613,9 +11012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Ticketed"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -9715,9 +11112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Rejected"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -9870,9 +11265,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["ReviewRow"][];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -9916,9 +11309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Reviewed"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -10012,9 +11403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["CampaignListRow"][];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -10056,9 +11445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CampaignCreated"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -10136,9 +11523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CampaignDetail"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -10200,9 +11585,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Tagged"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -10290,9 +11673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Untagged"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -10475,9 +11856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["TaskRead"][];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -10519,9 +11898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TaskDetail"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -10601,9 +11978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TasksImported"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -10690,9 +12065,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TaskDetail"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -10757,9 +12130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TaskDetail"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -10871,9 +12242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TaskDetail"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -10982,9 +12351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TaskDetail"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -11139,9 +12506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["ChannelRead"][];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -11183,9 +12548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ChannelRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -11267,9 +12630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ChannelRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -11356,9 +12717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["NotificationRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -11449,9 +12808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DeliveryLog"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -11500,9 +12857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["NotificationRead"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -11560,9 +12915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["NotificationRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -11647,9 +13000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: string;
-                    };
+                    "application/json": components["schemas"]["VapidKey"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -11691,9 +13042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SubscriptionRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -11847,9 +13196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PreferencesRead"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -11891,9 +13238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PreferencesRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -12009,13 +13354,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description a page of published cases */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["BoardPage"];
                 };
             };
             /** @description not found, or not visible to you */
@@ -12094,9 +13439,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["PublicationRow"][];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -12138,9 +13481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PublicItem"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -12236,9 +13577,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Withdrawn"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -12335,9 +13674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["Candidate"][];
                 };
             };
             /** @description not signed in, or the session has ended */

@@ -2,44 +2,13 @@
 import { friendlyError } from '@/lib/errors'
 import { ref } from 'vue'
 import { api } from '@/api/client'
-import type { Light } from '@/api/types'
+import type { components } from '@/api/schema.gen'
 
-export interface TaskMilestone {
-  id: number
-  seq: number
-  name: string
-  due_on: string
-  due_at: string
-  done_at: string | null
-}
-
-export interface TaskProgress {
-  id: number
-  kind: 'progress' | 'complete'
-  note: string
-  author: { id: number; name: string } | null
-  milestone_id: number | null
-  created_at: string
-  /** reused_from: the earlier report or ticket whose photo this is again (empty when new). */
-  photos: { url: string; thumb_url: string; reused_from?: ({ progress_id: number } | { ticket_id: number; number: string })[] }[]
-}
-
-export interface Task {
-  id: number
-  title: string
-  description: string
-  status: 'open' | 'completed'
-  owner: { id: number; username: string; name: string; title: string | null } | null
-  lead_department: { id: number; name: string } | null
-  cooperating_departments: { id: number; name: string }[]
-  light: Light | null
-  overdue: boolean
-  current_milestone: { id: number; name: string; due_on: string; due_at: string } | null
-  escalation_level: number
-  escalated_to: { id: number; name: string } | null
-  milestones: TaskMilestone[]
-  progress?: TaskProgress[]
-}
+type S = components['schemas']
+export type TaskMilestone = S['MilestoneRead']
+export type TaskProgress = S['ProgressRead']
+/** A task as the list answers it; one read alone adds its progress and events. */
+export type Task = S['TaskRead'] & Partial<Pick<S['TaskDetail'], 'progress' | 'events'>>
 
 function cached<T>(key: string): T | null {
   try {

@@ -1,72 +1,19 @@
 /** 随手拍, tracking links and the public boards: endpoints that need no account. */
 import { api, errorMessage, rawFetch, ApiError } from '@/api/client'
 import { uuid } from '@/lib/uuid'
+import type { components } from '@/api/schema.gen'
 
-export interface CitizenCategory {
-  code: string
-  name: string
-}
+type S = components['schemas']
+export type CitizenCategory = S['CitizenCategory']
+export type Stage = S['Tracking']['stage']
+export type Score = S['Score']
+export type Tracking = S['Tracking']
+export type Filed = S['Filed']
 
-export type Stage = 'triage' | 'in_progress' | 'closed' | 'rejected' | 'dismissed'
-export type Score = 'satisfied' | 'fair' | 'unsatisfied'
-
-export interface Tracking {
-  stage: Stage
-  received_at: string
-  category: string
-  description: string
-  reject_reason: string
-  merged: boolean
-  ticket: {
-    number: string
-    status: string
-    status_label: string
-    road: string
-    due_at: string | null
-    rectified_at: string | null
-    closed_at: string | null
-  } | null
-  photos: string[]
-  after_photos: string[]
-  can_rate: boolean
-  rating: { score: Score; label: string; reason: string } | null
-}
-
-export interface Filed {
-  token: string
-  tracking_url: string
-  status: string
-}
-
-export interface PublicPhoto {
-  kind: 'before' | 'after'
-  url: string
-  width: number
-  height: number
-}
-
-export interface PublicItem {
-  id: number
-  board: Board
-  title: string
-  note: string
-  road: string
-  unit: string
-  category: string
-  published_at: string
-  facts: { received_on: string; closed_on: string | null; overdue_days: number | null; rework_count: number }
-  photos: PublicPhoto[]
-}
-
-export type Board = 'results' | 'exposure'
-
-export interface BoardPage {
-  board: Board
-  page: number
-  count: number
-  data: PublicItem[]
-  by_unit: { unit: string; count: number }[]
-}
+export type PublicPhoto = S['PublicPhoto']
+export type PublicItem = S['PublicItem']
+export type Board = S['Board']
+export type BoardPage = S['BoardPage']
 
 const DEVICE = 'rc.device'
 const MINE = 'rc.myReports'

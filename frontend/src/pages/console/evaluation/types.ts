@@ -1,4 +1,6 @@
 /** The evaluation console's view of the API (app/evaluation). */
+import type { components } from '@/api/schema.gen'
+
 export interface RankRow {
   key?: string
   id?: number
@@ -33,17 +35,7 @@ export interface Scores {
   tickets: { filed: number; closed: number; closure_rate: number | null }
 }
 
-export interface RoundRow {
-  id: number
-  name: string
-  kind: 'quarterly' | 'daily' | 'self'
-  status: 'open' | 'closed'
-  starts_on: string
-  ends_on: string
-  standards_version: string | null
-  draw: { per_type_per_zone: number; seed: number } | null
-  progress: { sites: number; done: number; flagged: number }
-}
+export type RoundRow = components['schemas']['RoundSummary']
 
 export interface RoundDetail extends RoundRow {
   sites: (SiteScore & { sheet: { id: number; score: number; far: boolean } | null; type: string })[]
