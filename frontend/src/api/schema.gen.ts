@@ -1265,7 +1265,8 @@ export interface paths {
         put?: never;
         /**
          * Submit Sheet
-         * @description A site's score sheet; each deduction files a routed ticket. Retries never count twice.
+         * @description A site's score sheet; each deduction files a ticket to the site's responsible unit (by
+         *     location, flagged, when nobody there receives it). Retries never count twice.
          */
         post: operations["submit_sheet_api_rounds__round_id__sheets_post"];
         delete?: never;
