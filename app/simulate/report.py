@@ -76,7 +76,7 @@ def slowest_units(outcome: "Outcome", n: int = 12) -> list[tuple[str, float, int
     for t in outcome.tickets:
         a, r = offsets(outcome, t.get("assigned_at")), offsets(outcome, t.get("rectified_at"))
         who = (t.get("department") or {}).get("name") or (t.get("assignee") or {}).get("name")
-        if a is not None and r is not None and who:
+        if a is not None and r is not None and who and a >= 0:  # this week's, not before
             hours[who].append((r - a) / HOUR)
     rows = [(who, sum(v) / len(v), len(v)) for who, v in hours.items()]
     return sorted(rows, key=lambda r: -r[1])[:n]
