@@ -1,11 +1,11 @@
 """测评 (evaluation) answers: site types, questionnaires and rounds."""
 
-from typing import NotRequired
+from typing import Literal, NotRequired
 
 from pydantic import Field
 from typing_extensions import TypedDict
 
-from app.core.schemas import IsoDate, IsoDateTime, Read
+from app.core.schemas import AnyGeometry, IsoDate, IsoDateTime, Read, UserRef
 from app.evaluation.models import RoundKind, RoundStatus
 
 
@@ -61,3 +61,91 @@ class RoundList(Read):
 
 class SurveyPosted(Read):
     answers: int
+
+
+class SiteUnit(Read):
+    """The unit that answers for a site: its department, else its chief."""
+
+    key: str = Field(description="department:ID or chief:ID")
+    kind: Literal["department", "chief"]
+    id: int
+    name: str
+
+
+class SiteProperties(Read):
+    id: int
+    name: str
+    type: str
+    type_name: str
+    zone: str | None
+    zone_id: int | None
+    unit: SiteUnit | None
+    unit_receives: bool = Field(
+        description="someone receives the unit's deduction tickets (else routed by location)"
+    )
+    road_id: int | None
+    checkin_radius_m: float | None
+    lat: float
+    lon: float
+
+
+class SiteFeature(Read):
+    type: Literal["Feature"]
+    id: int
+    geometry: AnyGeometry
+    properties: SiteProperties
+
+
+class SiteCollection(Read):
+    type: Literal["FeatureCollection"]
+    features: list[SiteFeature]
+
+
+class SheetBrief(Read):
+    id: int
+    score: float
+    far: bool = Field(description="scored far from the site (flagged)")
+    distance_m: float | None
+
+
+class RoundSite(SiteProperties):
+    geometry: AnyGeometry
+    sheet: SheetBrief | None
+
+
+class ChecklistItem(Read):
+    code: str
+    text: str
+    site_types: list[str]
+    points: float
+    cap: float
+    photo_required: bool
+    category: str | None
+    content: str = Field(description="the item's group (内容)")
+    project: str = Field(description="the group's parent (项目)")
+
+
+class SurveyOption(Read):
+    code: str
+    label: str
+
+
+class SurveyQuestionRead(Read):
+    code: str
+    text: str
+    measure: str
+    options: list[SurveyOption]
+
+
+class QuestionnaireDetail(QuestionnaireRead):
+    questions: list[SurveyQuestionRead]
+
+
+class RoundDetail(RoundSummary):
+    """The round with its sites (done / to do / flagged), inspectors, checklist and survey."""
+
+    sites: list[RoundSite]
+    inspectors: list[UserRef]
+    checklist: list[ChecklistItem]
+    site_types: dict[str, str] = Field(description="site type code: name")
+    questionnaire: QuestionnaireDetail | None

@@ -33,8 +33,10 @@ from app.evaluation.models import (
 )
 from app.evaluation.schemas import (
     QuestionnaireRead,
+    RoundDetail,
     RoundList,
     RoundSummary,
+    SiteCollection,
     SiteTypeRead,
     StandardsImported,
     SurveyPosted,
@@ -57,7 +59,7 @@ class StrictBody(BaseModel):
 # ---- sites ----------------------------------------------------------------------------------
 
 
-@router.get("/sites")
+@router.get("/sites", response_model=SiteCollection)
 def list_sites(session: SessionDep, _actor: CurrentActor) -> dict[str, Any]:
     """Every active site (点位) as GeoJSON; properties id, name, type, zone, unit."""
     return sites.sites_geojson(session)
@@ -206,7 +208,7 @@ def visible_round(round_id: int, session: SessionDep, actor: CurrentActor) -> Ro
 VisibleRound = Annotated[Round, Depends(visible_round)]
 
 
-@router.post("/rounds", status_code=201)
+@router.post("/rounds", status_code=201, response_model=RoundDetail)
 def create_round(session: SessionDep, actor: CurrentActor, body: RoundBody) -> dict[str, Any]:
     """A round over chosen sites, or drawn at random: N per type per zone with a stored seed."""
     draw = (
@@ -238,7 +240,7 @@ def list_rounds(session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
     return {"data": data, "count": len(data)}
 
 
-@router.get("/rounds/{round_id}")
+@router.get("/rounds/{round_id}", response_model=RoundDetail)
 def get_round(session: SessionDep, rnd: VisibleRound) -> dict[str, Any]:
     """The round with its sites, inspectors, checklist and questionnaire."""
     return rounds.round_detail(session, rnd)

@@ -3051,6 +3051,33 @@ export interface components {
              */
             unsigned?: boolean;
         };
+        /** ChecklistItem */
+        ChecklistItem: {
+            /** Code */
+            code: string;
+            /** Text */
+            text: string;
+            /** Site Types */
+            site_types: string[];
+            /** Points */
+            points: number;
+            /** Cap */
+            cap: number;
+            /** Photo Required */
+            photo_required: boolean;
+            /** Category */
+            category: string | null;
+            /**
+             * Content
+             * @description the item's group (内容)
+             */
+            content: string;
+            /**
+             * Project
+             * @description the group's parent (项目)
+             */
+            project: string;
+        };
         /**
          * ChiefRef
          * @description A chief as maps and lists name them: with their level (1 town, 2 zone, 3 road).
@@ -3879,6 +3906,15 @@ export interface components {
             /** Photos */
             photos: components["schemas"]["PhotoChoice"][];
         };
+        /** QuestionnaireDetail */
+        QuestionnaireDetail: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Questions */
+            questions: components["schemas"]["SurveyQuestionRead"][];
+        };
         /** QuestionnaireRead */
         QuestionnaireRead: {
             /** Code */
@@ -4157,6 +4193,54 @@ export interface components {
             questionnaire?: string | null;
         };
         /**
+         * RoundDetail
+         * @description The round with its sites (done / to do / flagged), inspectors, checklist and survey.
+         */
+        RoundDetail: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["RoundKind"];
+            status: components["schemas"]["RoundStatus"];
+            /** Standards Version */
+            standards_version: string | null;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** @description null: the sites were chosen by hand */
+            draw: components["schemas"]["RoundDraw"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Closed At */
+            closed_at: string | null;
+            progress: components["schemas"]["RoundProgress"];
+            /** Sites */
+            sites: components["schemas"]["RoundSite"][];
+            /** Inspectors */
+            inspectors: components["schemas"]["UserRef"][];
+            /** Checklist */
+            checklist: components["schemas"]["ChecklistItem"][];
+            /**
+             * Site Types
+             * @description site type code: name
+             */
+            site_types: {
+                [key: string]: string;
+            };
+            questionnaire: components["schemas"]["QuestionnaireDetail"] | null;
+        };
+        /**
          * RoundDraw
          * @description How the round's sites were drawn: so many per site type and zone, from this seed.
          */
@@ -4194,6 +4278,58 @@ export interface components {
              * @description sheets scored far from their site
              */
             flagged: number;
+        };
+        /** RoundSite */
+        RoundSite: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Type */
+            type: string;
+            /** Type Name */
+            type_name: string;
+            /** Zone */
+            zone: string | null;
+            /** Zone Id */
+            zone_id: number | null;
+            unit: components["schemas"]["SiteUnit"] | null;
+            /**
+             * Unit Receives
+             * @description someone receives the unit's deduction tickets (else routed by location)
+             */
+            unit_receives: boolean;
+            /** Road Id */
+            road_id: number | null;
+            /** Checkin Radius M */
+            checkin_radius_m: number | null;
+            /** Lat */
+            lat: number;
+            /** Lon */
+            lon: number;
+            /** Geometry */
+            geometry: {
+                /** @enum {string} */
+                type: "Point";
+                coordinates: number[];
+            } | {
+                /** @enum {string} */
+                type: "LineString";
+                coordinates: number[][];
+            } | {
+                /** @enum {string} */
+                type: "MultiLineString";
+                coordinates: number[][][];
+            } | {
+                /** @enum {string} */
+                type: "Polygon";
+                coordinates: number[][][];
+            } | {
+                /** @enum {string} */
+                type: "MultiPolygon";
+                coordinates: number[][][][];
+            };
+            sheet: components["schemas"]["SheetBrief"] | null;
         };
         /**
          * RoundStatus
@@ -4248,6 +4384,92 @@ export interface components {
          * @enum {string}
          */
         Score: "satisfied" | "fair" | "unsatisfied";
+        /** SheetBrief */
+        SheetBrief: {
+            /** Id */
+            id: number;
+            /** Score */
+            score: number;
+            /**
+             * Far
+             * @description scored far from the site (flagged)
+             */
+            far: boolean;
+            /** Distance M */
+            distance_m: number | null;
+        };
+        /** SiteCollection */
+        SiteCollection: {
+            /**
+             * Type
+             * @constant
+             */
+            type: "FeatureCollection";
+            /** Features */
+            features: components["schemas"]["SiteFeature"][];
+        };
+        /** SiteFeature */
+        SiteFeature: {
+            /**
+             * Type
+             * @constant
+             */
+            type: "Feature";
+            /** Id */
+            id: number;
+            /** Geometry */
+            geometry: {
+                /** @enum {string} */
+                type: "Point";
+                coordinates: number[];
+            } | {
+                /** @enum {string} */
+                type: "LineString";
+                coordinates: number[][];
+            } | {
+                /** @enum {string} */
+                type: "MultiLineString";
+                coordinates: number[][][];
+            } | {
+                /** @enum {string} */
+                type: "Polygon";
+                coordinates: number[][][];
+            } | {
+                /** @enum {string} */
+                type: "MultiPolygon";
+                coordinates: number[][][][];
+            };
+            properties: components["schemas"]["SiteProperties"];
+        };
+        /** SiteProperties */
+        SiteProperties: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Type */
+            type: string;
+            /** Type Name */
+            type_name: string;
+            /** Zone */
+            zone: string | null;
+            /** Zone Id */
+            zone_id: number | null;
+            unit: components["schemas"]["SiteUnit"] | null;
+            /**
+             * Unit Receives
+             * @description someone receives the unit's deduction tickets (else routed by location)
+             */
+            unit_receives: boolean;
+            /** Road Id */
+            road_id: number | null;
+            /** Checkin Radius M */
+            checkin_radius_m: number | null;
+            /** Lat */
+            lat: number;
+            /** Lon */
+            lon: number;
+        };
         /** SiteTypeBody */
         SiteTypeBody: {
             /** Code */
@@ -4270,6 +4492,26 @@ export interface components {
             name: string;
             /** Active */
             active: boolean;
+        };
+        /**
+         * SiteUnit
+         * @description The unit that answers for a site: its department, else its chief.
+         */
+        SiteUnit: {
+            /**
+             * Key
+             * @description department:ID or chief:ID
+             */
+            key: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "department" | "chief";
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
         };
         /** StandardsImported */
         StandardsImported: {
@@ -4324,10 +4566,28 @@ export interface components {
             /** Answered At */
             answered_at?: string | null;
         };
+        /** SurveyOption */
+        SurveyOption: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+        };
         /** SurveyPosted */
         SurveyPosted: {
             /** Answers */
             answers: number;
+        };
+        /** SurveyQuestionRead */
+        SurveyQuestionRead: {
+            /** Code */
+            code: string;
+            /** Text */
+            text: string;
+            /** Measure */
+            measure: string;
+            /** Options */
+            options: components["schemas"]["SurveyOption"][];
         };
         /** TagIn */
         TagIn: {
@@ -8943,9 +9203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SiteCollection"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -9689,9 +9947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RoundDetail"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -9778,9 +10034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RoundDetail"];
                 };
             };
             /** @description not signed in, or the session has ended */

@@ -1,55 +1,13 @@
 /** 测评 on the phone: rounds fetched when online and kept on the device for offline scoring. */
 import { api, NetworkError } from '@/api/client'
+import type { components } from '@/api/schema.gen'
 
-export interface EvalSite {
-  id: number
-  name: string
-  type: string
-  type_name: string
-  zone: string | null
-  unit: { name: string } | null
-  /** false: the unit has nobody to receive a deduction's ticket (it goes by location, flagged) */
-  unit_receives?: boolean
-  lat: number
-  lon: number
-  checkin_radius_m: number | null
-  geometry: { type: string; coordinates: unknown }
-  sheet: { id: number; score: number; far: boolean } | null
-}
-
-export interface ChecklistItem {
-  code: string
-  text: string
-  site_types: string[]
-  points: number
-  cap: number
-  photo_required: boolean
-  category: string | null
-  project: string
-  content: string
-}
-
-export interface Question {
-  code: string
-  text: string
-  measure: string
-  options: { code: string; label: string }[]
-}
-
-export interface EvalRound {
-  id: number
-  name: string
-  kind: 'quarterly' | 'daily' | 'self'
-  status: 'open' | 'closed'
-  starts_on: string
-  ends_on: string
-  progress: { sites: number; done: number; flagged: number }
-  sites: EvalSite[]
-  checklist: ChecklistItem[]
-  questionnaire: { code: string; name: string; questions: Question[] } | null
-}
-
-export type RoundSummary = Omit<EvalRound, 'sites' | 'checklist' | 'questionnaire'>
+type S = components['schemas']
+export type EvalSite = S['RoundSite']
+export type ChecklistItem = S['ChecklistItem']
+export type Question = S['SurveyQuestionRead']
+export type EvalRound = S['RoundDetail']
+export type RoundSummary = S['RoundSummary']
 
 const KEY = 'rc.eval.'
 

@@ -37,11 +37,7 @@ export interface Scores {
 
 export type RoundRow = components['schemas']['RoundSummary']
 
-export interface RoundDetail extends RoundRow {
-  sites: (SiteScore & { sheet: { id: number; score: number; far: boolean } | null; type: string })[]
-  inspectors: { id: number; name: string }[]
-  questionnaire: { name: string } | null
-}
+export type RoundDetail = components['schemas']['RoundDetail']
 
 export interface SheetPhoto {
   id: number
