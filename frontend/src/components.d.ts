@@ -15,6 +15,7 @@ declare module 'vue' {
     BeforeAfter: typeof import('./components/BeforeAfter.vue')['default']
     CategoryPicker: typeof import('./components/CategoryPicker.vue')['default']
     FieldTabbar: typeof import('./components/FieldTabbar.vue')['default']
+    GpsFix: typeof import('./components/GpsFix.vue')['default']
     LocationPicker: typeof import('./components/LocationPicker.vue')['default']
     MapView: typeof import('./components/MapView.vue')['default']
     OutboxIndicator: typeof import('./components/OutboxIndicator.vue')['default']
