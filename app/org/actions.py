@@ -137,6 +137,7 @@ def update_user(
         if values.get("is_active") is False or values.get("role", Role.admin) != Role.admin:
             _keep_one_admin(session, user)
         _check_area(session, values.get("area_id"))
+        check_department(session, values.get("department_id"))  # before the row changes
         changes = _apply(user, values)
         if {"role", "level", "department_id"} & values.keys():
             _check_person(session, user.role, user.level, user.department_id)

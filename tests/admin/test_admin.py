@@ -98,3 +98,13 @@ def test_time_limit_changes_new_deadlines_and_holidays_can_be_declared(client, d
         headers=admin,
     )
     assert r.status_code == 200 and r.json()["is_workday"] is False
+
+
+def test_moving_a_person_to_a_department_that_does_not_exist_is_refused(client, db):
+    """Found by the chained fuzz (tests/contract/test_stateful.py): it answered 500."""
+    admin = login(client, create_user(db, "admin"))
+    staff = create_user(db, "inspector")
+    r = client.patch(f"/api/admin/users/{staff.id}", json={"department_id": 0}, headers=admin)
+    assert r.status_code == 422 and "unknown department" in r.json()["detail"]
+    db.refresh(staff)
+    assert staff.department_id is None

@@ -328,6 +328,8 @@ def test_the_clients_token_is_not_the_citizens_and_cannot_rate(
     assert client.get(f"/open311/v2/tokens/{token}.json").status_code == 200
     # The hotline cannot open the citizen's tracking page, nor rate for them.
     assert client.get(f"/api/citizen/track/{token}").status_code == 404
+    bare = token.split(".", 1)[1]  # nor what follows its prefix: it is signed apart
+    assert client.get(f"/api/citizen/track/{bare}").status_code == 404
     rated = client.post(f"/api/citizen/track/{token}/rating", json={"score": "satisfied"})
     assert rated.status_code == 404
     report = db.exec(
