@@ -262,7 +262,7 @@ def cmd_apikey(args: argparse.Namespace) -> None:
 def cmd_sweep(_args: argparse.Namespace) -> None:
     from app.core.db import session_scope
     from app.tasks.service import escalate_overdue as escalate_overdue_tasks
-    from app.tickets.flows import escalate_overdue
+    from app.tickets.actions import escalate_overdue
 
     with session_scope() as session:
         print(f"{escalate_overdue(session)} overdue tickets escalated")

@@ -140,6 +140,19 @@ def app(db: Session, database_url: str, storage_dir: Path, monkeypatch: pytest.M
 
 
 @pytest.fixture
+def env(database_url: str, storage_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The app fixture's settings without the app: for tests that call actions directly."""
+    from app.core.config import get_settings
+
+    monkeypatch.setenv("ROADCHIEF_DATABASE_URL", database_url)
+    monkeypatch.setenv("ROADCHIEF_STORAGE_URL", f"file://{storage_dir}")
+    monkeypatch.setenv("ROADCHIEF_ENVIRONMENT", "test")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture
 def client(app):
     from fastapi.testclient import TestClient
 

@@ -4,16 +4,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request, Response
 
+from app.auth import actions
 from app.auth.deps import CSRF_COOKIE, SESSION_COOKIE, CurrentUser, current_session
 from app.auth.models import AuthSession
 from app.auth.schemas import TokenRead
-from app.auth.service import begin_attempt, check_password, fresh_hash, open_session
 from app.core.config import get_settings
-from app.core.db import SessionDep, write_transaction
-from app.core.errors import Unauthenticated
+from app.core.db import SessionDep
 from app.core.net import client_address
 from app.core.openapi import errors
-from app.core.timeutil import utcnow
 from app.org.models import Department
 from app.org.schemas import UserRead
 from app.org.service import user_public
@@ -30,17 +28,9 @@ def token(
     password: Annotated[str, Form(max_length=256)],
 ) -> dict[str, str]:
     """Sign in: a bearer token for API clients, and the same session as a cookie for the PWA."""
-    with write_transaction(session):
-        attempt = begin_attempt(session, username, client_address(request))
-    # The hash is slow on purpose: checked with no transaction open.
-    user = check_password(session, username, password)
-    if user is None:
-        raise Unauthenticated("wrong username or password")  # the attempt stays counted
-    new_hash = fresh_hash(user, password)  # an older hash is replaced: slow too, so here
-    with write_transaction(session):
-        row, bearer = open_session(
-            session, user, new_hash, attempt, request.headers.get("user-agent", "")
-        )
+    row, bearer = actions.sign_in(
+        session, username, password, client_address(request), request.headers.get("user-agent", "")
+    )
     settings = get_settings()
     max_age = settings.session_days * 86400
     response.set_cookie(
@@ -68,9 +58,7 @@ def token(
 def logout(
     response: Response, session: SessionDep, row: Annotated[AuthSession, Depends(current_session)]
 ) -> None:
-    with write_transaction(session):
-        session.refresh(row)
-        row.revoked_at = utcnow()
+    actions.sign_out(session, row)
     # Cleared with the flags they were set with: a browser may keep a Secure cookie that an
     # unflagged deletion does not match.
     secure = get_settings().cookie_secure

@@ -6,13 +6,12 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import col, select
 
-from app.citizens import boards
+from app.citizens import actions, boards
 from app.citizens.deps import Publisher
 from app.citizens.models import Board, Publication
-from app.citizens.photos import blurred_copy
 from app.citizens.public_cache import public_answers
 from app.citizens.schemas import BoardPage, Candidate, PublicationRow, PublicItem, Withdrawn
-from app.core.db import SessionDep, write_transaction
+from app.core.db import SessionDep
 from app.core.errors import NotFound
 from app.core.openapi import errors
 from app.photos.models import Photo
@@ -97,39 +96,17 @@ def publish(session: SessionDep, actor: Publisher, body: PublishBody) -> dict[st
 
     The blurred copies are made and stored before the short transaction that records them.
     """
-    ticket = session.get(Ticket, body.ticket_id)
-    if ticket is None:
-        raise NotFound(f"ticket {body.ticket_id} not found")
-    boards.check_eligible(ticket, body.board)
-    chosen = boards.choose_photos(
-        session, ticket, body.board, [(c.photo_id, c.blur) for c in body.photos]
-    )
-    copies = []
-    for c in chosen:
-        key, width, height = blurred_copy(c.photo.original_key, c.blur)
-        copies.append(
-            {"kind": c.photo.kind, "key": key, "width": width, "height": height,
-             "source_photo_id": c.photo.id, "blur": c.blur}
-        )  # fmt: skip
-    with write_transaction(session):
-        ticket = session.get(Ticket, body.ticket_id, with_for_update=True, populate_existing=True)
-        assert ticket is not None  # tickets are never deleted
-        boards.check_eligible(ticket, body.board)  # it may have been reopened meanwhile
-        publication = boards.publish(
-            session, actor, ticket, body.board, body.title, body.note, body.unit_name, copies
-        )
-    return boards.public_item(publication)
+    publishing = actions.Publishing(
+        body.ticket_id, body.board, body.title, body.note, body.unit_name,
+        [(c.photo_id, c.blur) for c in body.photos],
+    )  # fmt: skip
+    return boards.public_item(actions.publish(session, actor, publishing).result)
 
 
 @staff.post("/{publication_id}/withdraw", response_model=Withdrawn, responses=errors(409))
 def withdraw(session: SessionDep, _actor: Publisher, publication_id: int) -> dict[str, Any]:
     """Take a case off the board at once."""
-    if session.get(Publication, publication_id) is None:
-        raise NotFound(f"publication {publication_id} not found")
-    with write_transaction(session):
-        p = session.get(Publication, publication_id, with_for_update=True, populate_existing=True)
-        assert p is not None  # publications are never deleted
-        boards.withdraw(session, p)
+    p = actions.withdraw(session, publication_id).result
     return {"id": p.id, "withdrawn": True}
 
 

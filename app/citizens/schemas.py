@@ -109,6 +109,9 @@ class IntakeReport(Read):
     lon: float
     accuracy_m: float | None
     address: str
+    media_url: str | None = Field(
+        description="the picture an outside system linked to (Open311 media_url), for staff only"
+    )
     phone: str | None
     email: str | None
     contact_name: str | None

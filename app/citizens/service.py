@@ -1,9 +1,9 @@
 """Citizen reports: file (随手拍 / Open311), triage (accept, merge, reject), follow, rate, review.
 
-Accepting files the ticket through the normal report flow (app.tickets.flows.report) as the
-channel's system account, so routing, deadlines (starting at acceptance), the map, the bulletin
-and the ledger treat it like any other ticket; the supervisor's decision is a ledger event of its
-own. A rejected report never becomes a ticket.
+Accepting (app.citizens.actions.accept) files the ticket through the one filing path
+(app.tickets.filing) as the channel's system account, so routing, deadlines (starting at
+acceptance), the map, the bulletin and the ledger treat it like any other ticket; the
+supervisor's decision is a ledger event of its own. A rejected report never becomes a ticket.
 """
 
 import math
@@ -27,16 +27,15 @@ from app.citizens.models import (
 )
 from app.citizens.settings import get_citizen_settings
 from app.citizens.tracking import make_token, new_nonce
-from app.core.db import write_transaction
 from app.core.errors import Conflict, Invalid, NotFound
+from app.core.geo import distance_m
 from app.core.timeutil import utcnow
 from app.deadlines.clock import BusinessClock
 from app.deadlines.models import LimitUnit
 from app.ledger import service as ledger
 from app.org.models import Road, Role, User, Zone
 from app.photos.models import Photo, PhotoKind
-from app.photos.service import PreparedPhoto, distance_m, store_photos
-from app.tickets import flows
+from app.tickets import filing
 from app.tickets.models import OPEN_STATUSES, STATUS_LABELS, Category, Status, Ticket
 
 # The system accounts that stand as reporter of accepted citizen and Open311 tickets.
@@ -110,8 +109,8 @@ def report_by_key(session: Session, key: str) -> CitizenReport | None:
 
 def check_intake(session: Session, data: Intake) -> None:
     """Refuse, before anything is stored, a report no one could act on (reads only)."""
-    flows.check_category(session, data.category)
-    flows.check_location(session, data.lat, data.lon)
+    filing.check_category(session, data.category)
+    filing.check_location(session, data.lat, data.lon)
 
 
 def file_report(
@@ -120,11 +119,9 @@ def file_report(
     photos: list[CitizenPhoto],
     key: str | None = None,
     media_url: str | None = None,
-) -> tuple[CitizenReport, bool]:
-    """Record a report in triage (write txn); returns (report, created). Photos are stored."""
-    if key and (existing := report_by_key(session, key)) is not None:
-        return existing, False
-    flows.check_category(session, data.category)
+) -> CitizenReport:
+    """Record a checked report in triage (in the write of app.citizens.actions.file_report);
+    its photos are stored already."""
     now = utcnow()
     cfg = get_citizen_settings()
     report = CitizenReport(
@@ -153,7 +150,7 @@ def file_report(
         photo.report_id = report.id  # type: ignore[assignment]
         session.add(photo)
     session.flush()
-    return report, True
+    return report
 
 
 def tracking_token(report: CitizenReport) -> str:
@@ -216,6 +213,7 @@ def present_staff(session: Session, reports: Any) -> list[dict[str, Any]]:
                 "lon": r.lon,
                 "accuracy_m": r.accuracy_m,
                 "address": r.address,
+                "media_url": r.media_url,  # the picture a client system linked to (Open311)
                 "phone": r.phone,
                 "email": r.email,
                 "contact_name": r.contact_name,
@@ -283,49 +281,19 @@ def _decide(report: CitizenReport, actor: Actor) -> None:
     report.triaged_by_id = actor.user.id
 
 
-def accept(
-    session: Session, actor: Actor, report: CitizenReport, prepared: list[PreparedPhoto], note: str
-) -> Ticket:
-    """受理: file the ticket through the report flow (routing and the clock start now).
+def decide(report: CitizenReport, actor: Actor, status: IntakeStatus) -> None:
+    """Accepted or merged (then the report follows a ticket), or rejected."""
+    _decide(report, actor)
+    report.status = status
 
-    As a request files a report: hold a number (short transaction), make the evidence copies
-    with no transaction open, then record the ticket, its photos and the decision together.
-    The key is the report's, so a retry after a crash finds the ticket it already filed.
-    """
-    data = flows.Report(
-        category=report.category_code,
-        lat=report.lat,
-        lon=report.lon,
-        accuracy_m=report.accuracy_m,
-        description=report.description,
-        captured_at=None,
-    )
-    key = f"citizen-{report.id}"
-    flows.check_location(session, data.lat, data.lon)
-    with write_transaction(session):
-        lock_report(session, report.id)  # type: ignore[arg-type]
-        reporter = channel_user(session, report.channel)
-        claim = flows.claim_report(session, reporter, data, prepared, key)
-    stored = []
-    if claim.ticket is None:
-        stored = store_photos(prepared, PhotoKind.before, claim.caption(session, data, reporter))
-    with write_transaction(session):
-        report = lock_report(session, report.id)  # type: ignore[arg-type]
-        _decide(report, actor)
-        ticket, _created = flows.record_report(session, reporter, data, stored, key, claim)
-        report.status = IntakeStatus.accepted
-        report.ticket_id = ticket.id
-        ledger.append(
-            session,
-            ticket_id=ticket.id,
-            actor_id=actor.user.id,
-            action="accept",
-            from_status=ticket.status,
-            to_status=ticket.status,
-            note=note,
-            data={"citizen_report_id": report.id, "channel": report.channel},
-        )
-    return ticket
+
+def decision_data(report: CitizenReport) -> dict[str, Any]:
+    """The ledger's record of a report joining a ticket; a client's ``media_url`` goes with it,
+    so the ticket shows the picture the client linked to."""
+    data: dict[str, Any] = {"citizen_report_id": report.id, "channel": report.channel}
+    if report.media_url:
+        data["media_url"] = report.media_url
+    return data
 
 
 def merge(
@@ -337,8 +305,7 @@ def merge(
         raise NotFound(f"ticket {ticket_id} not found")
     if ticket.status == Status.dismissed:
         raise Invalid(f"ticket {ticket.number} is dismissed; merge into its original instead")
-    _decide(report, actor)
-    report.status = IntakeStatus.merged
+    decide(report, actor, IntakeStatus.merged)
     report.ticket_id = ticket.id
     ledger.append(
         session,
@@ -348,7 +315,7 @@ def merge(
         from_status=ticket.status,
         to_status=ticket.status,
         note=note,
-        data={"citizen_report_id": report.id, "channel": report.channel},
+        data=decision_data(report),
     )
     return ticket
 

@@ -7,13 +7,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Form, Header, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
 
-from app.citizens import abuse, service
+from app.citizens import abuse, actions, service
 from app.citizens.deps import TrackedReport, Triager
-from app.citizens.models import Channel, CitizenPhoto, CitizenReport, IntakeStatus, Rating, Score
-from app.citizens.photos import reprepare, store_citizen_photos, unmarked_copy
+from app.citizens.models import Channel, CitizenPhoto, CitizenReport, IntakeStatus, Score
+from app.citizens.photos import unmarked_copy
 from app.citizens.schemas import (
     Challenge,
     CitizenCategory,
@@ -28,16 +26,14 @@ from app.citizens.schemas import (
     TriageQueue,
 )
 from app.citizens.settings import get_citizen_settings
-from app.core.db import SessionDep, release_reads, write_transaction
+from app.core.db import SessionDep, release_reads
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.core.net import client_address
 from app.core.openapi import errors
 from app.org.models import Role
 from app.photos.models import Photo, PhotoKind
-from app.photos.service import prepare_photos
 from app.photos.storage import digest_of, get_storage
 from app.tickets.deps import OptionalKey
-from app.tickets.models import Ticket
 
 JPEG: dict[int | str, dict[str, Any]] = {
     200: {"content": {"image/jpeg": {}}, "description": "JPEG"}
@@ -151,32 +147,15 @@ def file_report(
         description=description,
         phone=phone,
     )
-    if key and (existing := service.report_by_key(session, key)) is not None:
-        return _filed(existing, 200)
-    # Everything that can refuse the report is read first (no lock, nothing spent)...
-    proof = abuse.check_proof(session, altcha)
-    service.check_intake(session, intake)
     cfg = get_citizen_settings()
-    limits = [(abuse.bucket("addr", client_address(request)), cfg.reports_per_address)]
+    buckets = [(abuse.bucket("addr", client_address(request)), cfg.reports_per_address)]
     if device:
-        limits.append((abuse.bucket("device", device), cfg.reports_per_device))
-    abuse.peek_rate(session, limits, cfg.rate_window_s)
-    # ...then the photos are checked, copied and stored, with no transaction open...
-    stored = store_citizen_photos(prepare_photos(photo or []))
-    # ...and one short transaction spends the proof, counts the report and records it.
-    try:
-        with write_transaction(session):
-            report, created = service.file_report(session, intake, stored, key)
-            if created:
-                abuse.spend_proof(session, proof)
-                abuse.check_rate(session, limits, cfg.rate_window_s)
-    except IntegrityError:
-        # The same Idempotency-Key, sent twice at once: the other request filed it.
-        existing = service.report_by_key(session, key) if key else None
-        if existing is None:
-            raise
-        return _filed(existing, 200)
-    return _filed(report, 201 if created else 200)
+        buckets.append((abuse.bucket("device", device), cfg.reports_per_device))
+    done = actions.file_report(
+        session, intake, photo or [], actions.Limits(buckets, cfg.rate_window_s),
+        key=key, proof=altcha,
+    )  # fmt: skip
+    return _filed(done.result, 201 if done.created else 200)
 
 
 def _filed(report: CitizenReport, status: int) -> JSONResponse:
@@ -234,8 +213,7 @@ def tracked_photo(
 @router.post("/track/{token}/rating", status_code=201, response_model=Rated, responses=errors(409))
 def rate(session: SessionDep, report: TrackedReport, body: RatingBody) -> dict[str, Any]:
     """满意 / 基本满意 / 不满意 (with a reason) once the ticket is closed."""
-    with write_transaction(session):
-        rating = service.rate(session, report, body.score, body.reason)
+    rating = actions.rate(session, report, body.score, body.reason).result
     return {"score": rating.score, "review": rating.review}
 
 
@@ -253,53 +231,26 @@ def triage_queue(
     return service.triage_queue(session, status, limit)
 
 
-def _report(session: SessionDep, report_id: int) -> CitizenReport:
-    report = session.get(CitizenReport, report_id)
-    if report is None:
-        raise NotFound(f"citizen report {report_id} not found")
-    service.check_undecided(report)
-    return report
-
-
 @router.post("/triage/{report_id}/accept", response_model=Ticketed, responses=errors(409))
 def accept(session: SessionDep, actor: Triager, report_id: int, body: AcceptBody) -> dict[str, Any]:
     """受理: becomes a routed ticket; the deadline clock starts now."""
-    report = _report(session, report_id)
-    keys = session.exec(
-        select(CitizenPhoto.original_key)
-        .where(CitizenPhoto.report_id == report.id)
-        .order_by(col(CitizenPhoto.id))
-    ).all()
-    # The citizen's originals are decoded again and the ticket's evidence copies made before
-    # the transactions that hold the ticket's number and record it.
-    prepared = reprepare(list(keys)) if keys else []
-    ticket = service.accept(session, actor, report, prepared, body.note.strip())
-    return {"status": report.status, "ticket": {"id": ticket.id, "number": ticket.number}}
+    ticket = actions.accept(session, actor, report_id, body.note).result
+    return {"status": IntakeStatus.accepted, "ticket": {"id": ticket.id, "number": ticket.number}}
 
 
 @router.post("/triage/{report_id}/merge", response_model=Ticketed, responses=errors(409))
 def merge(session: SessionDep, actor: Triager, report_id: int, body: MergeBody) -> dict[str, Any]:
     """合并 into an existing ticket, which the reporter then follows."""
-    _report(session, report_id)
-    ticket_id = body.ticket_id
-    if ticket_id is None:
-        found = session.exec(select(Ticket.id).where(Ticket.number == (body.number or "").strip()))
-        ticket_id = found.first()
-        if ticket_id is None:
-            raise NotFound(f"ticket {body.number or '(none given)'} not found")
-    with write_transaction(session):
-        report = service.lock_report(session, report_id)
-        ticket = service.merge(session, actor, report, ticket_id, body.note.strip())
-    return {"status": report.status, "ticket": {"id": ticket.id, "number": ticket.number}}
+    ticket = actions.merge(
+        session, actor, report_id, body.note, ticket_id=body.ticket_id, number=body.number
+    ).result
+    return {"status": IntakeStatus.merged, "ticket": {"id": ticket.id, "number": ticket.number}}
 
 
 @router.post("/triage/{report_id}/reject", response_model=Rejected, responses=errors(409))
 def reject(session: SessionDep, actor: Triager, report_id: int, body: RejectBody) -> dict[str, Any]:
     """不予受理 with a reason the reporter reads."""
-    _report(session, report_id)
-    with write_transaction(session):
-        report = service.lock_report(session, report_id)
-        service.reject(session, actor, report, body.reason)
+    report = actions.reject(session, actor, report_id, body.reason).result
     return {"status": report.status, "reject_reason": report.reject_reason}
 
 
@@ -334,10 +285,7 @@ def reviews(session: SessionDep, _actor: Triager) -> list[dict[str, Any]]:
 @router.post("/reviews/{rating_id}", response_model=Reviewed, responses=errors(409))
 def review(session: SessionDep, actor: Triager, rating_id: int, body: ReviewBody) -> dict[str, Any]:
     """Uphold the closure, or reopen the ticket for its assignee (rework +1)."""
-    if session.get(Rating, rating_id) is None:
-        raise NotFound(f"rating {rating_id} not found")
-    with write_transaction(session):
-        rating = session.get(Rating, rating_id, with_for_update=True)
-        assert rating is not None  # ratings are never deleted
-        service.review(session, actor, rating, body.decision == "reopen", body.note)
+    rating = actions.review(
+        session, actor, rating_id, reopen=body.decision == "reopen", note=body.note
+    ).result
     return {"review": rating.review}

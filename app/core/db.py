@@ -13,17 +13,11 @@ How a request touches the database (the rule every endpoint follows):
    takes SQLite's write lock (``BEGIN IMMEDIATE``) or the PostgreSQL ledger advisory lock and
    must last milliseconds: no decoding, hashing, storage writes or HTTP calls in it.
 
-    @router.post("/{ticket_id}/something")
-    def something(session: SessionDep, actor: CurrentActor, target: ..., photo: ...):
-        release_reads(session)                           # no connection held while waiting
-        prepared = prepare_photos(photo or [])          # outside, bounded (may answer 503)
-        stored = store_photos(prepared, caption)        # outside: copies + storage writes
-        with write_transaction(session):
-            ticket = lock_ticket(session, target.ticket)  # refresh FOR UPDATE, re-check
-            flows.something(session, actor, ticket, stored, key)
-        return present(session, actor, ticket)           # read again, no lock
+Handlers do not write these steps out: every write is an action (``<domain>/actions.py``)
+run by `app.core.actions.run`, which does read → prepare → ``write_transaction`` with the
+Idempotency-Key, the fingerprint, the replay check and the relock in one place.
 
-Why the write block lives inside the handler's body and not in a dependency: FastAPI runs
+Why the write runs inside the handler's call and not in a dependency: FastAPI runs
 each sync dependency in its own trip through the thread pool. A lock taken in one dependency
 and released in a later one is held while the request waits for a thread, and when every
 thread waits for that lock the server stalls for the busy timeout (issue 8's 500s).

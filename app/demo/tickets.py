@@ -28,7 +28,8 @@ from app.deadlines.clock import BusinessClock
 from app.org.models import Department, Road, User
 from app.photos.imaging import IFD_EXIF, TAG_DATETIME_ORIGINAL, TAG_OFFSET_TIME_ORIGINAL
 from app.photos.service import prepare_photos
-from app.tickets import flows
+from app.tickets import actions
+from app.tickets.filing import Filer, Report, Source, find_by_key
 from app.tickets.models import Category, Ticket
 
 # (category, road name, what happens after the report, note)
@@ -160,9 +161,10 @@ def load_demo_tickets(session: Session, now: datetime | None = None) -> int:
         # The unrouted sample lies just north of the town: outside every zone, near enough to file.
         lat, lon = _point_on(roads[road_name], 4) if road_name else (31.024, 119.90)
         taken = at - timedelta(minutes=3)
-        report = flows.Report(category, lat, lon, 6.0, note, taken)
+        report = Report(category, lat, lon, 6.0, note, taken)
         photos = prepare_photos([_photo(i, f"before-{i}", taken)])
-        tickets[i], _ = flows.report(session, inspector.user, report, photos, _key(i))
+        filer = Filer(inspector.user, Source.demo)
+        tickets[i] = actions.report(session, filer, report, photos, _key(i)).result
 
     def action_step(i: int, category: str, action: str) -> None:
         ticket = tickets[i]
@@ -171,17 +173,18 @@ def load_demo_tickets(session: Session, now: datetime | None = None) -> int:
         if action == "rectify" and chief:
             taken = utcnow() - timedelta(minutes=2)
             after = prepare_photos([_photo(1000 + i, f"after-{i}", taken)])
-            flows.rectify(session, chief, ticket, "已整改完毕", after, None)
+            actions.rectify(session, chief, ticket, note="已整改完毕", photos=after, key=None)
         elif action == "approve":
-            flows.verify(session, inspector, ticket, True, "现场核查合格", [], None)
+            actions.verify(session, inspector, ticket, approved=True, note="现场核查合格")
         elif action == "reject":
-            flows.verify(session, inspector, ticket, False, "仍有残留，返工", [], None)
+            actions.verify(session, inspector, ticket, approved=False, note="仍有残留，返工")
         elif action == "escalate":
-            flows.escalate(session, None, ticket, "逾期自动督办")
+            actions.escalate_by_clock(session, ticket)
         elif action == "handoff" and chief:
             dept = session.exec(select(Department).where(Department.code == "jiaojing")).first()
-            if dept:
-                flows.handoff(session, chief, ticket, dept.id, "违停由交警处置", None)  # type: ignore[arg-type]
+            if dept and dept.id is not None:
+                note = "违停由交警处置"
+                actions.handoff(session, chief, ticket, department_id=dept.id, note=note)
         elif action == "dismiss":
             original = session.exec(
                 select(Ticket)
@@ -189,18 +192,16 @@ def load_demo_tickets(session: Session, now: datetime | None = None) -> int:
                 .order_by(col(Ticket.id))
             ).first()
             if original:
-                flows.dismiss(
-                    session, supervisor, ticket, "duplicate", original.id, "与已有工单重复"
-                )
+                actions.merge(session, supervisor, ticket, into=original.id, note="与已有工单重复")  # type: ignore[arg-type]
 
     for i, (category, road_name, fate, note) in enumerate(SAMPLES):
-        if flows.find_by_key(session, _key(i)):
+        if find_by_key(session, _key(i)):
             continue
-        reported, actions = story.schedule(i, category, fate)
+        reported, later = story.schedule(i, category, fate)
         steps.append(
             Step(reported, i, 0, partial(report_step, i, category, road_name, note, reported))
         )
-        for seq, (action, at) in enumerate(actions, 1):
+        for seq, (action, at) in enumerate(later, 1):
             steps.append(Step(at, i, seq, partial(action_step, i, category, action)))
     for step in sorted(steps):
         with replay_at(step.at):

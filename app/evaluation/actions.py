@@ -19,7 +19,7 @@ from app.evaluation import flows, rounds, sites, standards, survey
 from app.evaluation.models import Round, RoundStatus, Sheet, SiteType, StandardVersion
 from app.evaluation.settings import get_evaluation_settings
 from app.photos.service import StoredPhoto, prepare_photos
-from app.tickets.flows import Claim
+from app.tickets.filing import Claim
 
 # ---- reference lists and imports (the admin's) --------------------------------------------
 

@@ -36,7 +36,8 @@ from app.evaluation.sites import check_in_distance, is_far
 from app.ledger import service as ledger
 from app.photos.models import PhotoKind
 from app.photos.service import Caption, PreparedPhoto, StoredPhoto, store_photos
-from app.tickets import flows as tickets
+from app.tickets import filing as tickets
+from app.tickets.flows import Receiver, unit_receiver
 
 MAX_OCCURRENCES = 99
 
@@ -168,13 +169,24 @@ def claim_tickets(
     The numbers go into the photos' watermarks, which are rendered before the sheet is
     recorded. A retry claims under the same derived keys and gets the same numbers back.
     """
+    receiver, flags = _unit_route(session, plan.site)
+    filer = tickets.Filer(
+        actor.user,
+        tickets.Source.evaluation,
+        assignee_id=receiver.assignee_id if receiver else None,
+        department_id=receiver.department_id if receiver else None,
+        flags=flags,
+    )
     return {
-        r.item_code: tickets.claim_report(
+        r.item_code: tickets.claim(
             session,
-            actor.user,
-            _report(plan, data, r),
-            _photos(data, r),
-            ticket_key(key, r.item_code),
+            tickets.plan(
+                session,
+                filer,
+                _report(plan, data, r),
+                ticket_key(key, r.item_code),
+                _photos(data, r),
+            ),
         )  # fmt: skip
         for r in plan.deductions()
         if plan.files_ticket(r)
@@ -200,7 +212,7 @@ def store_sheet_photos(
             continue
         claim = claims.get(r.item_code)
         if claim is not None:
-            caption = claim.caption(session, _report(plan, data, r), actor.user)
+            caption = claim.caption()
         else:
             caption = Caption("测评扣分", data.lat, data.lon, None, plan.site.name, actor.user.name)
         stored[r.item_code] = store_photos(prepared, PhotoKind.before, caption)
@@ -290,7 +302,6 @@ def record_sheet(
         },
     )
     filed: list[int] = []
-    receiver, flags = _unit_route(session, site)
     for r in plan.results:
         item = plan.checklist[r.item_code]
         deduct = r.outcome == ItemOutcome.deduct
@@ -299,10 +310,7 @@ def record_sheet(
         kept: list[dict[str, Any]] = []
         photos = stored.get(r.item_code, [])
         if plan.files_ticket(r):
-            ticket, _created = tickets.record_report(
-                session, actor.user, _report(plan, data, r), photos,
-                ticket_key(key, r.item_code), claims[r.item_code], receiver, flags,
-            )  # fmt: skip
+            ticket, _created = tickets.record(session, claims[r.item_code], photos)
             ticket_id = ticket.id
             filed.append(ticket.id)  # type: ignore[arg-type]
         elif deduct:
@@ -350,11 +358,11 @@ UNIT_UNREACHABLE = "unit_unreachable"
 UNIT_NONE = "未设责任单位"
 
 
-def _unit_route(session: Session, site: Site) -> tuple[tickets.Receiver | None, dict[str, Any]]:
+def _unit_route(session: Session, site: Site) -> tuple[Receiver | None, dict[str, Any]]:
     """Where a deduction's ticket goes: the site's responsible unit (the department's queue,
     or the chief), not the location's chief. A unit with nobody to receive it: by location,
     flagged, so the command centre sees it and the sheet says so."""
-    receiver = tickets.unit_receiver(session, site.unit_department_id, site.unit_chief_id)
+    receiver = unit_receiver(session, site.unit_department_id, site.unit_chief_id)
     if receiver is not None:
         return receiver, {}
     return None, {UNIT_UNREACHABLE: _unit_name(session, site) or UNIT_NONE}

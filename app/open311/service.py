@@ -244,11 +244,13 @@ class RequestRow(NamedTuple):
     media_url: str  # a published (blurred) photo
 
 
-def find_requests(session: Session, q: Query) -> list[dict[str, Any]]:
-    return [present(row) for row in find_rows(session, q)]
+def find_requests(session: Session, q: Query, base_url: str = "") -> list[dict[str, Any]]:
+    return [present(row) for row in find_rows(session, q, base_url)]
 
 
-def find_rows(session: Session, q: Query) -> list[RequestRow]:
+def find_rows(session: Session, q: Query, base_url: str = "") -> list[RequestRow]:
+    """The requests asked for; ``base_url`` (``https://host``) makes photo URLs absolute, as
+    the spec's ``media_url`` is a URL a client system can fetch."""
     t = Ticket.__table__.c  # type: ignore[attr-defined]
     road, zone = Road.__table__.c, Zone.__table__.c  # type: ignore[attr-defined]
     category = Category.__table__.c  # type: ignore[attr-defined]
@@ -308,10 +310,10 @@ def find_rows(session: Session, q: Query) -> list[RequestRow]:
         rows = [
             (*r[:4], _w3_stored(r[4]), _w3_stored(r[5]), _w3_stored(r[6]), *r[7:]) for r in rows
         ]
-    return _with_publications(session, rows)
+    return _with_publications(session, rows, base_url)
 
 
-def _with_publications(session: Session, rows: Any) -> list[RequestRow]:
+def _with_publications(session: Session, rows: Any, base_url: str) -> list[RequestRow]:
     """The rows with what their live publication shows: the note and an after-photo's URL.
 
     The live publications are few (a supervisor chose each), so their ticket ids are read in
@@ -336,7 +338,7 @@ def _with_publications(session: Session, rows: Any) -> list[RequestRow]:
             media = ""
             if row.photos:
                 index = next((i for i, ph in enumerate(row.photos) if ph["kind"] == "after"), 0)
-                media = f"/api/public/publications/{row.id}/photos/{index}"
+                media = f"{base_url}/api/public/publications/{row.id}/photos/{index}"
             published[row.id] = (row.note, media)
     nothing = ("", "")
     return [

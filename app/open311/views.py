@@ -16,26 +16,20 @@ from sqlmodel import Session
 from app.citizens import abuse
 from app.citizens import service as citizens
 from app.citizens.models import Channel
-from app.citizens.photos import store_citizen_photos
 from app.citizens.public_cache import public_answers
-from app.citizens.settings import get_citizen_settings
-from app.core.db import SessionDep, write_transaction
+from app.core.db import SessionDep
 from app.core.errors import AppError
 from app.core.net import client_address
-from app.open311 import service
+from app.open311 import actions, service
 from app.open311.render import render_requests, respond
 from app.open311.service import Open311Error, Query
 from app.open311.tokens import open311_token, read_open311_token
-from app.photos.service import prepare_photos
 
 # GeoReport v2 is its own published contract (discovery.json points to it), with its own error
 # body (a list of {code, description}) and XML twins, so it stays out of /openapi.json.
 router = APIRouter(prefix="/open311/v2", tags=["open311"], include_in_schema=False)
 
 FORMATS = ("json", "xml")
-
-
-READ_WINDOW_S = 60
 
 
 def _fmt(fmt: str) -> str:
@@ -77,12 +71,7 @@ def open311(root: str) -> Callable[..., Any]:
 
 
 def _count(session: Session, request: Request) -> None:
-    """Requests per minute per address, counted in the database: every process shares them."""
-    limit = get_citizen_settings().open311_requests_per_minute
-    with write_transaction(session):
-        abuse.check_rate(
-            session, [(abuse.bucket("open311", client_address(request)), limit)], READ_WINDOW_S
-        )
+    actions.count_request(session, client_address(request))
 
 
 def _undo(kw: dict[str, Any]) -> None:
@@ -100,7 +89,7 @@ def _error(fmt: str, status: int, code: int, description: str, headers: dict[str
 @open311("discovery")
 def discovery(session: SessionDep, request: Request, fmt: str) -> tuple[int, Any]:
     """Service discovery: where the GeoReport v2 endpoint is and what it speaks."""
-    base = str(request.base_url).rstrip("/") + "/open311/v2/"
+    base = _base_url(request) + "/open311/v2/"
     return 200, {
         "changeset": service.CHANGESET,
         "contact": "城市管理指挥中心",
@@ -182,12 +171,18 @@ def list_requests(
         page=_positive("page", page, 100_000) or 1,
         page_size=_positive("page_size", page_size, service.MAX_RESULTS) or service.MAX_RESULTS,
     )
+    base = _base_url(request)
     answer = public_answers.answer(
         session,
-        ("open311", fmt, q),
-        lambda: render_requests(fmt, service.find_rows(session, q)),
+        ("open311", fmt, base, q),
+        lambda: render_requests(fmt, service.find_rows(session, q, base)),
     )
     return answer.response(request, "no-cache")
+
+
+def _base_url(request: Request) -> str:
+    """Where this server is, as the client reached it (behind a proxy: its forwarded host)."""
+    return str(request.base_url).rstrip("/")
 
 
 def _positive(name: str, raw: str | None, limit: int) -> int | None:
@@ -204,7 +199,7 @@ def get_request(
     session: SessionDep, request: Request, request_id: str, fmt: str
 ) -> tuple[int, Any]:
     """One service request by its id (the ticket number)."""
-    found = service.find_requests(session, Query(ids=(request_id,)))
+    found = service.find_requests(session, Query(ids=(request_id,)), _base_url(request))
     if not found:
         raise Open311Error(404, f"service_request_id {request_id} was not found")
     return 200, found
@@ -257,9 +252,8 @@ def create_request(
 ) -> tuple[int, Any]:
     """Create a request (enters triage); answers with a token."""
     client = service.client_for_key(session, api_key)
-    cfg = get_citizen_settings()
-    limits = [(abuse.bucket("key", str(client.id)), cfg.open311_reports_per_hour)]
-    abuse.peek_rate(session, limits, 3600)
+    limits = actions.create_limits(client)
+    abuse.peek_rate(session, limits.buckets, limits.window_s)  # 429 before anything else
     if not service_code:
         raise Open311Error(400, "service_code is required")
     category = service.category(session, service_code)
@@ -286,12 +280,7 @@ def create_request(
         contact_name=name or None,
         client_id=client.id,
     )
-    citizens.check_intake(session, intake)
-    # Photos are checked, copied and stored before the short transaction that records them.
-    stored = store_citizen_photos(prepare_photos(media)) if media else []
-    with write_transaction(session):
-        abuse.check_rate(session, limits, 3600)
-        report, _ = citizens.file_report(session, intake, stored, media_url=media_url)
+    report = actions.create_request(session, client, intake, media or [], media_url).result
     token = open311_token(report)  # not the citizen's tracking token: only they may rate
     notice = "已收到，待受理；受理后可用 token 查询 service_request_id"
     return 201, [{"token": token, "service_notice": notice, "account_id": None}]

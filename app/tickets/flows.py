@@ -1,98 +1,33 @@
-"""The ticket loop: report → (routed) → rectify → verify → closed, and the side roads.
+"""The ticket loop's transitions: rectify → verify → closed, and the side roads.
 
-Each flow changes a ticket and appends exactly one ledger event per transition, in the
-caller's transaction, which is a short write transaction (app/core/db.py): photos arrive
-already stored (`app.photos.service.store_photos`), so a flow only adds rows. Flows given
-`PreparedPhoto`s store them first, in the caller's transaction — for the CLI, the demo and
-tests, never for a request. A request files a report through `file_report`.
+Each flow changes a ticket and appends exactly one ledger event per transition, inside the
+short write transaction of its action (app.tickets.actions): photos arrive already stored, so
+a flow only adds rows. Filing a report is app.tickets.filing.
 """
 
-import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from app.auth.policy import Actor
 from app.core.config import get_settings
-from app.core.db import lock_ledger, write_transaction
 from app.core.errors import Conflict, Invalid, NotFound
+from app.core.geo import distance_m
 from app.core.timeutil import utcnow
 from app.deadlines.clock import BusinessClock, escalation_level, overdue_clause
 from app.ledger import service as ledger
 from app.ledger.models import Event
 from app.org.models import Department, Grid, Road, Role, User, Zone
-from app.photos.models import Photo, PhotoKind
-from app.photos.service import (
-    Caption,
-    PreparedPhoto,
-    StoredPhoto,
-    distance_m,
-    record_photos,
-    store_photos,
-)
-from app.routing.service import road_index, route_point
-from app.tickets.models import OPEN_STATUSES, Category, ReportClaim, Status, Ticket
-
-Photos = Sequence[PreparedPhoto] | Sequence[StoredPhoto]
+from app.photos.models import PhotoKind
+from app.photos.service import StoredPhoto
+from app.tickets.evidence import record_photos
+from app.tickets.models import OPEN_STATUSES, Category, Status, Ticket
 
 REWORK_CRITICISM = 2  # 通报批评
 REWORK_SUMMONS = 3  # 约谈
-# A phone's clock may run a little fast; a capture time beyond this is a wrong clock, and would
-# make every genuine after-photo look older than the report.
-CLOCK_SKEW = timedelta(hours=1)
-
-
-@dataclass(frozen=True)
-class Report:
-    category: str
-    lat: float
-    lon: float
-    accuracy_m: float | None
-    description: str
-    captured_at: datetime | None
-
-    def __post_init__(self) -> None:
-        if self.captured_at is not None and self.captured_at > utcnow() + CLOCK_SKEW:
-            raise Invalid("captured_at is in the future; check the phone's clock")
-
-    def fingerprint(self, reporter_id: int, photos: Photos | Sequence[str]) -> str:
-        """What makes a retry 'the same request': every field and every photo's bytes.
-
-        ``photos`` are the photos or their SHA-256 digests as received.
-        """
-        body = {
-            "category": self.category,
-            "lat": round(self.lat, 7),
-            "lon": round(self.lon, 7),
-            "accuracy_m": self.accuracy_m,
-            "description": self.description,
-            "captured_at": self.captured_at.isoformat() if self.captured_at else None,
-            "photos": [p if isinstance(p, str) else p.sha256 for p in photos],
-            "reporter": reporter_id,
-        }
-        return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
-
-
-def find_by_key(session: Session, key: str) -> Ticket | None:
-    return session.exec(select(Ticket).where(Ticket.idempotency_key == key)).first()
-
-
-def check_report_replay(ticket: Ticket, reporter: User, data: Report, digests: list[str]) -> None:
-    """A report sent again under its key must be the same report by the same reporter (422)."""
-    fingerprint = data.fingerprint(reporter.id, digests)  # type: ignore[arg-type]
-    if ticket.request_fingerprint != fingerprint or ticket.reporter_id != reporter.id:
-        raise Invalid("Idempotency-Key was already used for a different report")
-
-
-def action_fingerprint(action: str, actor: User, **fields: object) -> str:
-    """What makes a retried action 'the same request': who, which action, every field."""
-    body = {"action": action, "actor": actor.id, **fields}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def prior_action(session: Session, key: str | None, ticket: Ticket, actor: User) -> Event | None:
@@ -109,40 +44,8 @@ def prior_action(session: Session, key: str | None, ticket: Ticket, actor: User)
     return event
 
 
-def check_replay(prior: Event, fingerprint: str | None) -> None:
-    """A replay must repeat the request it replays; another body under the key is refused."""
-    recorded = prior.data.get("request_fingerprint")
-    if recorded is not None and fingerprint is not None and recorded != fingerprint:
-        raise Invalid("this Idempotency-Key was already used for a different request")
-
-
-def _store(photos: Photos, kind: PhotoKind, caption: Caption) -> list[StoredPhoto]:
-    """Photos already stored by the request pass through; prepared ones are stored now."""
-    prepared = [p for p in photos if isinstance(p, PreparedPhoto)]
-    if prepared:
-        return store_photos(prepared, kind, caption)
-    return [p for p in photos if isinstance(p, StoredPhoto)]
-
-
-def _attach(
-    session: Session, ticket: Ticket, photos: Photos, kind: PhotoKind, actor: User
-) -> list[Photo]:
-    caption = Caption.of(ticket, session, actor)
-    return record_photos(session, ticket, _store(photos, kind, caption), kind, actor)
-
-
-def _next_number(session: Session, now: datetime) -> str:
-    """The day's next number, after every ticket and every number claimed by a report."""
-    day = now.astimezone(ZoneInfo(get_settings().timezone)).strftime("%Y%m%d")
-    last = [
-        session.exec(select(func.max(column)).where(col(column).like(f"{day}-%"))).one()
-        for column in (Ticket.number, ReportClaim.number)
-    ]
-    seq = max((int(n.split("-")[1]) for n in last if n), default=0) + 1
-    return f"{day}-{seq:04d}"
-
-
-def _start_clock(session: Session, ticket: Ticket, now: datetime) -> None:
+def start_clock(session: Session, ticket: Ticket, now: datetime) -> None:
+    """The assignee's time limit starts now (the category's, on the business clock)."""
     category = session.get(Category, ticket.category_code)
     assert category is not None
     ticket.assigned_at = now
@@ -151,7 +54,7 @@ def _start_clock(session: Session, ticket: Ticket, now: datetime) -> None:
     )
 
 
-def _department_desk(session: Session, department_id: int) -> User | None:
+def department_desk(session: Session, department_id: int) -> User | None:
     """The staff account that receives a department's tickets (its first active staff user)."""
     return session.exec(
         select(User)
@@ -176,7 +79,7 @@ def unit_receiver(
     """A unit's receiver: its department's desk (the queue its staff share), else its chief
     if active; None when the unit has nobody to receive a ticket."""
     if department_id is not None:
-        desk = _department_desk(session, department_id)
+        desk = department_desk(session, department_id)
         return Receiver(desk.id, department_id) if desk and desk.id else None  # type: ignore[arg-type]
     if chief_id is not None:
         chief = session.get(User, chief_id)
@@ -193,204 +96,19 @@ def _touch(ticket: Ticket, now: datetime) -> None:
     ticket.updated_at = now
 
 
-def check_category(session: Session, code: str) -> Category:
-    category = session.get(Category, code)
-    if category is None or not category.active or category.parent_code is None:
-        raise Invalid(f"unknown category '{code}'")
-    return category
-
-
-def check_location(session: Session, lat: float, lon: float) -> None:
-    """Refuse a point far outside every zone: no one there could act on it."""
-    limit = get_settings().report_max_outside_m
-    outside = road_index(session).distance_outside_m(lat, lon)
-    if outside is not None and outside > limit:
-        raise Invalid(
-            f"位置在辖区外约 {outside / 1000:.1f} 公里，"
-            f"超出受理范围（辖区外 {limit / 1000:g} 公里内）；"
-            "请检查定位，或在地图上把定位点移到问题所在处",
-            outside_m=round(outside),
-            limit_m=limit,
-        )
-
-
-@dataclass(frozen=True)
-class Claim:
-    """The number a report holds; `ticket` when it was already filed under its key."""
-
-    number: str
-    received_at: datetime
-    ticket: Ticket | None = None
-
-    def caption(self, session: Session, data: Report, reporter: User) -> Caption:
-        """The watermark's words; the road is the one routing will choose (a read, no lock)."""
-        s = get_settings()
-        route = route_point(session, data.lat, data.lon, s.routing_radius_m, s.routing_tie_margin_m)
-        road = session.get(Road, route.road_id) if route.road_id else None
-        return Caption(self.number, data.lat, data.lon, self.received_at,
-                       road.name if road else None, reporter.name)  # fmt: skip
-
-
-def claim_report(session: Session, reporter: User, data: Report, photos: Photos, key: str) -> Claim:
-    """Hold a number for this report, or find the ticket its key already filed (write txn)."""
-    fingerprint = data.fingerprint(reporter.id, photos)  # type: ignore[arg-type]
-    # The ledger lock serialises reporters, so two requests with one key cannot both pass here;
-    # the unique indexes on the keys are the database's own guard behind it.
-    lock_ledger(session)
-    existing = find_by_key(session, key)
-    held = existing or session.get(ReportClaim, key)
-    if held is not None:
-        if held.request_fingerprint != fingerprint or held.reporter_id != reporter.id:
-            raise Invalid("Idempotency-Key was already used for a different report")
-        return Claim(held.number, held.received_at, existing)
-    now = utcnow()
-    claim = ReportClaim(
-        idempotency_key=key,
-        number=_next_number(session, now),
-        reporter_id=reporter.id,  # type: ignore[arg-type]
-        request_fingerprint=fingerprint,
-        received_at=now,
-    )
-    session.add(claim)
-    session.flush()
-    return Claim(claim.number, claim.received_at)
-
-
-def record_report(
-    session: Session,
-    reporter: User,
-    data: Report,
-    photos: Sequence[StoredPhoto],
-    key: str,
-    claim: Claim,
-    receiver: Receiver | None = None,
-    flags: dict[str, Any] | None = None,
-) -> tuple[Ticket, bool]:
-    """File and route the claimed report with its stored photos (write txn, milliseconds).
-
-    ``receiver``: the unit that answers for the place (a 测评 site's), instead of the
-    location's chief; road, zone and grid still come from the location.
-    """
-    settings = get_settings()
-    category = check_category(session, data.category)
-    lock_ledger(session)
-    existing = find_by_key(session, key)
-    if existing is not None:  # the same report, sent twice at once: the other one filed it
-        return existing, False
-    now = utcnow()
-    route = route_point(
-        session, data.lat, data.lon, settings.routing_radius_m, settings.routing_tie_margin_m
-    )
-    road = session.get(Road, route.road_id) if route.road_id else None
-    zone = session.get(Zone, route.zone_id) if route.zone_id else None
-    grid = session.get(Grid, route.grid_id) if route.grid_id else None
-    # Road chief, else (on no road) the grid's 网格长, else the zone's chief.
-    grid_chief_id = grid.chief_id if grid and road is None else None
-    assignee_id = (
-        (road.chief_id if road else None) or grid_chief_id or (zone.chief_id if zone else None)
-    )
-    if receiver is not None:
-        assignee_id = receiver.assignee_id
-    ticket = Ticket(
-        number=claim.number,
-        category_code=category.code,
-        description=data.description,
-        lat=data.lat,
-        lon=data.lon,
-        accuracy_m=data.accuracy_m,
-        area_id=zone.area_id if zone else None,
-        zone_id=zone.id if zone else None,
-        road_id=road.id if road else None,
-        grid_id=grid.id if grid else None,
-        route_candidates=[
-            {"road_id": c.road_id, "distance_m": c.distance_m} for c in route.candidates
-        ]
-        + [{"grid_id": c.grid_id, "distance_m": c.distance_m} for c in route.grid_candidates],
-        assignee_id=assignee_id,
-        department_id=receiver.department_id if receiver else None,
-        lead_department_id=category.department_id,
-        flags=dict(flags or {}),
-        status=Status.assigned if assignee_id else Status.pending,
-        reporter_id=reporter.id,  # type: ignore[arg-type]
-        captured_at=data.captured_at,
-        received_at=claim.received_at,
-        updated_at=now,
-        idempotency_key=key,
-        request_fingerprint=data.fingerprint(reporter.id, photos),  # type: ignore[arg-type]
-    )
-    if assignee_id:
-        _start_clock(session, ticket, now)
-    held = session.get(ReportClaim, key)
-    if held is not None:
-        session.delete(held)
-    session.add(ticket)
-    session.flush()
-    stored = record_photos(session, ticket, photos, PhotoKind.before, reporter)
-    ledger.append(
-        session,
-        ticket_id=ticket.id,
-        actor_id=reporter.id,
-        action="report",
-        from_status=None,
-        to_status=ticket.status,
-        note=data.description,
-        data={
-            "photos": [p.id for p in stored],
-            "road_id": ticket.road_id,
-            "zone_id": ticket.zone_id,
-            "grid_id": ticket.grid_id,
-            "assignee_id": ticket.assignee_id,
-            "candidates": ticket.route_candidates,
-            **({"department_id": ticket.department_id} if ticket.department_id else {}),
-            **({"flags": ticket.flags} if ticket.flags else {}),
-        },
-    )
-    return ticket, True
-
-
-def file_report(
-    session: Session, reporter: User, data: Report, photos: list[PreparedPhoto], key: str
-) -> tuple[Ticket, bool]:
-    """File a report from a request: claim (short), store the copies (no lock), record (short).
-
-    Returns (ticket, created); a replayed key returns the first ticket and stores nothing.
-    """
-    check_location(session, data.lat, data.lon)
-    with write_transaction(session):
-        claim = claim_report(session, reporter, data, photos, key)
-    if claim.ticket is not None:
-        return claim.ticket, False
-    stored = store_photos(photos, PhotoKind.before, claim.caption(session, data, reporter))
-    with write_transaction(session):
-        return record_report(session, reporter, data, stored, key, claim)
-
-
-def report(
-    session: Session, reporter: User, data: Report, photos: Photos, key: str
-) -> tuple[Ticket, bool]:
-    """File a ticket and route it in the caller's transaction (CLI, demo, tests)."""
-    check_category(session, data.category)
-    check_location(session, data.lat, data.lon)
-    claim = claim_report(session, reporter, data, photos, key)
-    if claim.ticket is not None:
-        return claim.ticket, False
-    stored = _store(photos, PhotoKind.before, claim.caption(session, data, reporter))
-    return record_report(session, reporter, data, stored, key, claim)
-
-
 def rectify(
     session: Session,
     actor: Actor,
     ticket: Ticket,
     note: str,
-    photos: Photos,
+    photos: Sequence[StoredPhoto],
     key: str | None,
     fingerprint: str | None = None,
 ) -> Ticket:
     if not photos:
         raise Invalid("an after-photo (整改后照片) is required")
     now = utcnow()
-    stored = _attach(session, ticket, photos, PhotoKind.after, actor.user)
+    stored = record_photos(session, ticket, photos, PhotoKind.after, actor.user)
     ticket.status = Status.rectified
     ticket.rectified_at = now
     ticket.rectified_by_id = actor.user.id
@@ -416,7 +134,7 @@ def add_photos(
     actor: Actor,
     ticket: Ticket,
     note: str,
-    photos: Photos,
+    photos: Sequence[StoredPhoto],
     key: str | None,
     fingerprint: str | None = None,
 ) -> Ticket:
@@ -424,7 +142,7 @@ def add_photos(
     evidence instead of a second ticket; the status and the deadline stay as they are."""
     if not photos:
         raise Invalid("a photo is required")
-    stored = _attach(session, ticket, photos, PhotoKind.before, actor.user)
+    stored = record_photos(session, ticket, photos, PhotoKind.before, actor.user)
     _touch(ticket, utcnow())
     ledger.append(
         session,
@@ -446,7 +164,7 @@ def verify(
     ticket: Ticket,
     approved: bool,
     note: str,
-    photos: Photos,
+    photos: Sequence[StoredPhoto],
     key: str | None,
     verifier_at: tuple[float, float, float | None] | None = None,
     fingerprint: str | None = None,
@@ -455,7 +173,7 @@ def verify(
         raise Invalid("say why the rectification is rejected")
     now = utcnow()
     checked_from = _verifier_distance(ticket, verifier_at)
-    stored = _attach(session, ticket, photos, PhotoKind.verify, actor.user) if photos else []
+    stored = record_photos(session, ticket, photos, PhotoKind.verify, actor.user) if photos else []
     if approved:
         ticket.status = Status.closed
         ticket.closed_at = now
@@ -527,7 +245,7 @@ def handoff(
     department = session.get(Department, department_id)
     if department is None:
         raise Invalid(f"unknown department {department_id}")
-    desk = _department_desk(session, department_id)
+    desk = department_desk(session, department_id)
     if desk is None:
         raise Invalid(f"{department.name} has no staff account to receive tickets")
     ticket.department_id = department_id
@@ -559,6 +277,8 @@ def dispatch(
     department_id: int | None,
     note: str,
     grid_id: int | None = None,
+    key: str | None = None,
+    fingerprint: str | None = None,
 ) -> Ticket:
     """The command centre sends a pending ticket to someone, or re-routes a wrongly routed one.
 
@@ -593,7 +313,7 @@ def dispatch(
         department = session.get(Department, department_id)
         if department is None:
             raise Invalid(f"unknown department {department_id}")
-        target = _department_desk(session, department_id)  # type: ignore[arg-type]
+        target = department_desk(session, department_id)  # type: ignore[arg-type]
         if target is None:
             raise Invalid(f"{department.name} has no staff account to receive tickets")
     assert target is not None
@@ -618,7 +338,7 @@ def dispatch(
     ticket.escalation_level = 0
     ticket.escalated_to_id = None
     # A mis-routed ticket was not the new owner's fault: their clock starts now.
-    _start_clock(session, ticket, now)
+    start_clock(session, ticket, now)
     _touch(ticket, now)
     ledger.append(
         session,
@@ -628,18 +348,29 @@ def dispatch(
         from_status=before,
         to_status=Status.assigned,
         note=note,
-        data={
-            "road_id": road_id,
-            "assignee_id": target.id,
-            "department_id": department_id,
-            **({"grid_id": grid_id} if grid_id is not None else {}),
-        },
+        data=_with_fingerprint(
+            {
+                "road_id": road_id,
+                "assignee_id": target.id,
+                "department_id": department_id,
+                **({"grid_id": grid_id} if grid_id is not None else {}),
+            },
+            fingerprint,
+        ),
+        idempotency_key=key,
     )
     return ticket
 
 
 def dismiss(
-    session: Session, actor: Actor, ticket: Ticket, reason: str, duplicate_of: int | None, note: str
+    session: Session,
+    actor: Actor,
+    ticket: Ticket,
+    reason: str,
+    duplicate_of: int | None,
+    note: str,
+    key: str | None = None,
+    fingerprint: str | None = None,
 ) -> Ticket:
     """Strike an invalid ticket, or merge a duplicate into its original; both stay on the ledger."""
     original = None
@@ -665,11 +396,15 @@ def dismiss(
         from_status=before,
         to_status=Status.dismissed,
         note=note,
-        data={
-            "reason": reason,
-            "duplicate_of": original.id if original else None,
-            "duplicate_of_number": original.number if original else None,
-        },
+        data=_with_fingerprint(
+            {
+                "reason": reason,
+                "duplicate_of": original.id if original else None,
+                "duplicate_of_number": original.number if original else None,
+            },
+            fingerprint,
+        ),
+        idempotency_key=key,
     )
     return ticket
 
@@ -699,7 +434,14 @@ def _chief_above(session: Session, ticket: Ticket, level: int) -> User | None:
     return session.get(User, chain[min(level, len(chain)) - 1])
 
 
-def escalate(session: Session, actor_id: int | None, ticket: Ticket, note: str) -> Ticket | None:
+def escalate(
+    session: Session,
+    actor_id: int | None,
+    ticket: Ticket,
+    note: str,
+    key: str | None = None,
+    fingerprint: str | None = None,
+) -> Ticket | None:
     """督办: raise the ticket one chief level up; None when there is no one higher."""
     if ticket.status not in OPEN_STATUSES or ticket.status == Status.pending:
         raise Conflict(f"a {ticket.status} ticket cannot be escalated")
@@ -717,7 +459,10 @@ def escalate(session: Session, actor_id: int | None, ticket: Ticket, note: str) 
         from_status=ticket.status,
         to_status=ticket.status,
         note=note,
-        data={"level": ticket.escalation_level, "escalated_to": target.id},
+        data=_with_fingerprint(
+            {"level": ticket.escalation_level, "escalated_to": target.id}, fingerprint
+        ),
+        idempotency_key=key,
     )
     return ticket
 

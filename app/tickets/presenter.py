@@ -103,6 +103,9 @@ class TicketPresenter:
                 }
                 for e in events
             ]
+            # Pictures a client system linked to when it reported (Open311 media_url): the
+            # report joined this ticket on accept or merge; the link goes with the decision.
+            data["media_urls"] = [e.data["media_url"] for e in events if e.data.get("media_url")]
         return data
 
     def _one(

@@ -110,6 +110,10 @@ class TicketDetail(TicketRead):
     """One ticket with its ledger events."""
 
     events: list[TicketEvent]
+    media_urls: list[str] = Field(
+        default_factory=list,
+        description="pictures a client system linked to when it reported (Open311 media_url)",
+    )
 
 
 class TicketPage(Read):

@@ -1,32 +1,21 @@
-"""Ticket endpoints: thin — parse, authorise through deps, call a flow, present."""
+"""Ticket endpoints: parse, load the ticket (404 once, in deps), call an action, present."""
 
 import math
-from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlmodel import Session
 
 from app.auth.deps import CurrentActor
-from app.auth.policy import Actor
-from app.core.db import SessionDep, release_reads, write_transaction
+from app.core.db import SessionDep
 from app.core.errors import Invalid
 from app.core.openapi import BBox, errors
 from app.core.timeutil import as_utc
-from app.photos.models import PhotoKind
-from app.photos.service import Caption, photo_digests, prepare_photos, store_photos
-from app.tickets import flows
-from app.tickets.deps import (
-    OptionalKey,
-    RequiredKey,
-    Target,
-    VisibleTicket,
-    relock,
-    ticket_for,
-)
+from app.tickets import actions
+from app.tickets.deps import OptionalKey, RequiredKey, VisibleTicket
+from app.tickets.filing import Filer, Report
 from app.tickets.models import Status, Ticket
 from app.tickets.presenter import TicketPresenter
 from app.tickets.schemas import TicketDetail, TicketPage
@@ -108,7 +97,7 @@ def create_ticket(
     photo: Annotated[list[UploadFile] | None, File()] = None,
 ) -> Any:
     """Report a problem (当场下单): photos, GPS and a category; routed to the road chief."""
-    report = flows.Report(
+    report = Report(
         category=category.strip(),
         lat=_coordinate("lat", lat, 90),
         lon=_coordinate("lon", lon, 180),
@@ -116,18 +105,10 @@ def create_ticket(
         description=description.strip(),
         captured_at=as_utc(captured_at) if captured_at else None,
     )
-    flows.check_category(session, report.category)
-    flows.check_location(session, report.lat, report.lon)
-    existing = flows.find_by_key(session, key)
-    if existing is not None:
-        # A phone's retry of a report already filed: compared by the photos' bytes, not decoded.
-        flows.check_report_replay(existing, actor.user, report, photo_digests(photo or []))
-        return JSONResponse(_present(session, actor, existing), status_code=200)
-    release_reads(session)  # the photo slot may be a wait: not while holding a connection
-    prepared = prepare_photos(photo or [])
-    ticket, created = flows.file_report(session, actor.user, report, prepared, key)
-    body = _present(session, actor, ticket)
-    return JSONResponse(body, status_code=201 if created else 200)
+    done = actions.report(session, Filer(actor.user), report, photo or [], key)
+    return JSONResponse(
+        _present(session, actor, done.result), status_code=201 if done.created else 200
+    )
 
 
 @router.get("", response_model=TicketPage)
@@ -197,14 +178,13 @@ def rectify(
     session: SessionDep,
     actor: CurrentActor,
     key: OptionalKey,
-    target: Annotated[Target, Depends(ticket_for("rectify"))],
+    ticket: VisibleTicket,
     note: Annotated[str, Form(max_length=2000)] = "",
     photo: Annotated[list[UploadFile] | None, File()] = None,
 ) -> dict[str, Any]:
     """整改: upload the after-photo(s); the ticket waits for verification."""
-    return _photo_action(
-        session, actor, target, key, "rectify", note, photo or [], PhotoKind.after, flows.rectify
-    )
+    actions.rectify(session, actor, ticket, note=note, photos=photo or [], key=key)
+    return _present(session, actor, ticket)
 
 
 @router.post("/{ticket_id}/photos", response_model=TicketDetail, responses=errors(409))
@@ -212,7 +192,7 @@ def add_photos(
     session: SessionDep,
     actor: CurrentActor,
     key: RequiredKey,
-    target: Annotated[Target, Depends(ticket_for("add_photo"))],
+    ticket: VisibleTicket,
     note: Annotated[str, Form(max_length=2000)] = "",
     photo: Annotated[list[UploadFile] | None, File()] = None,
 ) -> dict[str, Any]:
@@ -221,36 +201,7 @@ def add_photos(
     409 when the ticket is closed or dismissed (report it anew); a retry under the same
     Idempotency-Key answers the ticket and adds nothing twice.
     """
-    return _photo_action(
-        session, actor, target, key, "add_photo", note, photo or [], PhotoKind.before,
-        flows.add_photos,
-    )  # fmt: skip
-
-
-def _photo_action(
-    session: Session,
-    actor: Actor,
-    target: Target,
-    key: str | None,
-    action: str,
-    note: str,
-    photo: list[UploadFile],
-    kind: PhotoKind,
-    apply: Callable[..., Ticket],
-) -> dict[str, Any]:
-    """An action that brings photos: replay check, photo work with no lock, a short record."""
-    ticket, note = target.ticket, note.strip()
-    digests = photo_digests(photo)
-    fingerprint = flows.action_fingerprint(action, actor.user, note=note, photos=digests)
-    if target.prior is not None:
-        flows.check_replay(target.prior, fingerprint)
-        return _present(session, actor, ticket)
-    caption = Caption.of(ticket, session, actor.user)
-    release_reads(session)  # the photo slot may be a wait: not while holding a connection
-    stored = store_photos(prepare_photos(photo), kind, caption)
-    with write_transaction(session):
-        if not relock(session, actor, action, ticket, key, fingerprint):
-            apply(session, actor, ticket, note, stored, key, fingerprint)
+    actions.add_photo(session, actor, ticket, note=note, photos=photo or [], key=key)
     return _present(session, actor, ticket)
 
 
@@ -317,27 +268,26 @@ def verify(
     session: SessionDep,
     actor: CurrentActor,
     key: OptionalKey,
-    target: Annotated[Target, Depends(ticket_for("verify"))],
+    ticket: VisibleTicket,
     body: Annotated[tuple[VerifyBody, list[UploadFile]], Depends(verify_input)],
 ) -> dict[str, Any]:
     """核查: approve (closed) or reject (back to the assignee, rework +1)."""
-    (data, photos), ticket = body, target.ticket
-    note = data.note.strip()
-    at = None
-    if data.lat is not None and data.lon is not None:
-        at = (data.lat, data.lon, data.accuracy_m)
-    fingerprint = flows.action_fingerprint(
-        "verify", actor.user, approved=data.approved, note=note, photos=photo_digests(photos), at=at
+    data, photos = body
+    at = (
+        (data.lat, data.lon, data.accuracy_m)
+        if data.lat is not None and data.lon is not None
+        else None
     )
-    if target.prior is not None:
-        flows.check_replay(target.prior, fingerprint)
-        return _present(session, actor, ticket)
-    caption = Caption.of(ticket, session, actor.user)
-    release_reads(session)
-    stored = store_photos(prepare_photos(photos), PhotoKind.verify, caption) if photos else []
-    with write_transaction(session):
-        if not relock(session, actor, "verify", ticket, key, fingerprint):
-            flows.verify(session, actor, ticket, data.approved, note, stored, key, at, fingerprint)
+    actions.verify(
+        session,
+        actor,
+        ticket,
+        approved=data.approved,
+        note=data.note,
+        photos=photos,
+        at=at,
+        key=key,
+    )
     return _present(session, actor, ticket)
 
 
@@ -347,19 +297,12 @@ def handoff(
     actor: CurrentActor,
     key: OptionalKey,
     body: HandoffBody,
-    target: Annotated[Target, Depends(ticket_for("handoff"))],
+    ticket: VisibleTicket,
 ) -> dict[str, Any]:
     """A chief hands the ticket to a functional department (职能部门) with a reason."""
-    ticket = target.ticket
-    fingerprint = flows.action_fingerprint(
-        "handoff", actor.user, department_id=body.department_id, note=body.note
+    actions.handoff(
+        session, actor, ticket, department_id=body.department_id, note=body.note, key=key
     )
-    if target.prior is not None:
-        flows.check_replay(target.prior, fingerprint)
-        return _present(session, actor, ticket)
-    with write_transaction(session):
-        if not relock(session, actor, "handoff", ticket, key, fingerprint):
-            flows.handoff(session, actor, ticket, body.department_id, body.note, key, fingerprint)
     return _present(session, actor, ticket)
 
 
@@ -367,23 +310,12 @@ def handoff(
 def dispatch(
     session: SessionDep,
     actor: CurrentActor,
+    key: OptionalKey,
     body: DispatchBody,
-    target: Annotated[Target, Depends(ticket_for("dispatch"))],
+    ticket: VisibleTicket,
 ) -> dict[str, Any]:
     """派遣: send a pending ticket to a road, chief or department, or re-route it."""
-    ticket = target.ticket
-    with write_transaction(session):
-        relock(session, actor, "dispatch", ticket)
-        flows.dispatch(
-            session,
-            actor,
-            ticket,
-            road_id=body.road_id,
-            assignee_id=body.assignee_id,
-            department_id=body.department_id,
-            note=body.note,
-            grid_id=body.grid_id,
-        )
+    actions.dispatch(session, actor, ticket, **body.model_dump(), key=key)
     return _present(session, actor, ticket)
 
 
@@ -391,14 +323,12 @@ def dispatch(
 def dismiss(
     session: SessionDep,
     actor: CurrentActor,
+    key: OptionalKey,
     body: DismissBody,
-    target: Annotated[Target, Depends(ticket_for("dismiss"))],
+    ticket: VisibleTicket,
 ) -> dict[str, Any]:
     """作废: invalid, or a duplicate merged into its original."""
-    ticket = target.ticket
-    with write_transaction(session):
-        relock(session, actor, "dismiss", ticket)
-        flows.dismiss(session, actor, ticket, body.reason, body.duplicate_of, body.note)
+    actions.dismiss(session, actor, ticket, **body.model_dump(), key=key)
     return _present(session, actor, ticket)
 
 
@@ -406,13 +336,10 @@ def dismiss(
 def escalate(
     session: SessionDep,
     actor: CurrentActor,
+    key: OptionalKey,
     body: EscalateBody,
-    target: Annotated[Target, Depends(ticket_for("escalate"))],
+    ticket: VisibleTicket,
 ) -> dict[str, Any]:
     """督办 by hand: one chief level up."""
-    ticket = target.ticket
-    with write_transaction(session):
-        relock(session, actor, "escalate", ticket)
-        if flows.escalate(session, actor.user.id, ticket, body.note) is None:
-            raise Invalid("there is no chief above the current one")
+    actions.escalate(session, actor, ticket, note=body.note, key=key)
     return _present(session, actor, ticket)

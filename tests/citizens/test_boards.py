@@ -130,7 +130,11 @@ def test_publish_results_with_blur_and_list_every_public_field(client: Any, db: 
         return next(r for r in listed if r["service_request_id"] == ticket["number"])
 
     after_url = next(p["url"] for p in item["photos"] if p["kind"] == "after")
-    assert (open311()["description"], open311()["media_url"]) == ("当日整改完毕", after_url)
+    # media_url is a URL a client system can fetch, not a path on this site.
+    assert (open311()["description"], open311()["media_url"]) == (
+        "当日整改完毕",
+        f"http://testserver{after_url}",
+    )
 
     # Withdrawn: gone from the board, its photo URL and the Open311 lists, at once.
     pub_id = item["id"]

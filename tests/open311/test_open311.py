@@ -1,12 +1,15 @@
 """Open311 GeoReport v2: JSON and XML round trips, every documented error, keys, limits."""
 
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from app.citizens.models import CitizenReport
+from app.core.timeutil import utcnow
 from app.open311.service import add_client, revoke_client
 from tests.factories import LAT0, LON0, create_town, jpeg_bytes, login, report
 
@@ -129,6 +132,67 @@ def test_post_enters_triage_then_token_gives_the_request(
     assert j[0]["lat"] == round(LAT0 + 0.0001, 3)
     for secret in ("13700000000", "a@example.com", "张", "电线杆上贴满小广告", "hotline.example"):
         assert secret not in str(j), secret
+
+
+def test_a_posted_media_url_is_shown_in_triage_and_on_the_ticket(
+    client: Any, db: Session, key: str
+) -> None:
+    """The client's own picture link is for the staff who decide, never for public reads."""
+    town = create_town(db)
+    db.commit()
+    link = "https://hotline.example/m/2.jpg"
+    r = client.post(
+        "/open311/v2/requests.json",
+        data={"api_key": key, "service_code": "0201", "lat": str(LAT0 + 0.0001),
+              "long": str(LON0 - 0.002), "description": "小广告", "media_url": link},
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    sup = login(client, town.supervisor)
+    queue = client.get("/api/citizen/triage", headers=sup).json()["data"]
+    mine = next(q for q in queue if q["channel"] == "open311")
+    assert mine["media_url"] == link
+    ticket = client.post(f"/api/citizen/triage/{mine['id']}/accept", json={}, headers=sup).json()
+    shown = client.get(f"/api/tickets/{ticket['ticket']['id']}", headers=sup).json()
+    assert shown["media_urls"] == [link]
+    client.cookies.clear()
+    public = client.get(f"/open311/v2/requests/{ticket['ticket']['number']}.json").json()
+    assert link not in str(public)
+
+
+def test_a_request_is_dated_when_it_was_made_not_when_it_was_accepted(
+    client: Any, db: Session, key: str
+) -> None:
+    """Accepted two days later (a weekend in triage), the request still reads as made then."""
+    town = create_town(db)
+    db.commit()
+    r = client.post(
+        "/open311/v2/requests.json",
+        data={"api_key": key, "service_code": "0201", "lat": str(LAT0 + 0.0001),
+              "long": str(LON0 - 0.002), "description": "小广告"},
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    made = (utcnow() - timedelta(days=2)).replace(microsecond=0)
+    posted = db.exec(select(CitizenReport).order_by(col(CitizenReport.id).desc())).first()
+    assert posted is not None
+    posted.created_at = made
+    db.commit()
+    sup = login(client, town.supervisor)
+    accepted = client.post(f"/api/citizen/triage/{posted.id}/accept", json={}, headers=sup)
+    number = accepted.json()["ticket"]["number"]
+    client.cookies.clear()
+
+    one = client.get(f"/open311/v2/requests/{number}.json").json()[0]
+    assert one["requested_datetime"] == made.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def listed(start: datetime, end: datetime) -> list[str]:
+        span = f"start_date={start:%Y-%m-%dT%H:%M:%SZ}&end_date={end:%Y-%m-%dT%H:%M:%SZ}"
+        return [
+            x["service_request_id"] for x in client.get(f"/open311/v2/requests.json?{span}").json()
+        ]
+
+    hour = timedelta(hours=1)
+    assert number in listed(made - hour, made + hour)
+    assert number not in listed(utcnow() - hour, utcnow() + hour)
 
 
 def test_requests_list_filters_and_xml_round_trip(client: Any, db: Session) -> None:

@@ -10,8 +10,9 @@ from app.org.models import User
 from app.photos import imaging
 from app.photos.fsck import fsck
 from app.photos.models import Photo, PhotoKind
-from app.photos.service import attach_photos, photo_public, prepare_photos
+from app.photos.service import photo_public, prepare_photos
 from app.photos.storage import Storage
+from app.tickets.evidence import attach_photos
 from tests.factories import LAT0, LON0
 from tests.photos.conftest import create_ticket, jpeg_segments, photo, upload
 

@@ -11,7 +11,7 @@ from app.photos.fsck import fsck
 from app.photos.models import Photo, PhotoKind
 from app.photos.service import prepare_photos, store_photos
 from app.photos.storage import get_storage
-from app.tickets import flows
+from app.tickets import filing
 from app.tickets.models import ReportClaim, Ticket
 from tests.factories import LAT0, LON0, create_town, jpeg_bytes, login, report
 from tests.photos.conftest import upload
@@ -67,24 +67,23 @@ def test_a_retried_report_renders_the_same_copies(app, db, town):
     The watermark's inputs come from the report (the number claimed under its key, the time
     it was first received), not from the clock of the request drawing it.
     """
-    data = flows.Report("0201", LAT0 + 0.0001, LON0 - 0.002, 8.0, "小广告", None)
+    data = filing.Report("0201", LAT0 + 0.0001, LON0 - 0.002, 8.0, "小广告", None)
     key = str(uuid.uuid4())
     photo = jpeg_bytes(7)  # no EXIF time: the watermark shows when the server received it
 
-    def attempt() -> tuple[flows.Claim, list[str]]:
+    def attempt() -> tuple[filing.Claim, list[str]]:
         prepared = prepare_photos([upload(photo)])
-        claim = flows.claim_report(db, town.inspector, data, prepared, key)
-        stored = store_photos(prepared, PhotoKind.before, claim.caption(db, data, town.inspector))
+        planned = filing.plan(db, filing.Filer(town.inspector), data, key, prepared)
+        claim = filing.claim(db, planned)
+        stored = store_photos(prepared, PhotoKind.before, claim.caption())
         return claim, [k for s in stored for k in (s.original_key, s.display_key, s.thumb_key)]
 
     killed_claim, killed_files = attempt()  # ... and the process died here
     time.sleep(1.1)  # the retry's clock shows another second
     claim, files = attempt()
     assert claim.number == killed_claim.number and files == killed_files
-    stored = store_photos(
-        prepare_photos([upload(photo)]), PhotoKind.before, claim.caption(db, data, town.inspector)
-    )
-    ticket, created = flows.record_report(db, town.inspector, data, stored, key, claim)
+    stored = store_photos(prepare_photos([upload(photo)]), PhotoKind.before, claim.caption())
+    ticket, created = filing.record(db, claim, stored)
     assert created and ticket.number == claim.number
     assert db.get(ReportClaim, key) is None
     report_ = fsck(db, get_storage(), fix=False)

@@ -3484,6 +3484,11 @@ export interface components {
             accuracy_m: number | null;
             /** Address */
             address: string;
+            /**
+             * Media Url
+             * @description the picture an outside system linked to (Open311 media_url), for staff only
+             */
+            media_url: string | null;
             /** Phone */
             phone: string | null;
             /** Email */
@@ -4844,6 +4849,11 @@ export interface components {
             };
             /** Events */
             events: components["schemas"]["TicketEvent"][];
+            /**
+             * Media Urls
+             * @description pictures a client system linked to when it reported (Open311 media_url)
+             */
+            media_urls?: string[];
         };
         /** TicketDot */
         TicketDot: {

@@ -13,8 +13,8 @@ export type UserRef = S['UserRef']
 export type Department = S['DepartmentRef']
 export type Photo = S['TicketPhoto']
 export type TicketEvent = S['TicketEvent']
-/** A ticket as lists answer it; one read alone (TicketDetail) adds its ledger events. */
-export type Ticket = S['TicketRead'] & { events?: TicketEvent[] }
+/** A ticket as lists answer it; one read alone (TicketDetail) adds its ledger events and links. */
+export type Ticket = S['TicketRead'] & Partial<Pick<S['TicketDetail'], 'events' | 'media_urls'>>
 export type TicketDetail = S['TicketDetail']
 export type TicketPage = S['TicketPage']
 

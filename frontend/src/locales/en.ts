@@ -438,6 +438,7 @@ export default {
       light: { green: 'On time', yellow: 'Due soon', red: 'Late' },
       phone: 'Phone',
       noPhone: 'No phone',
+      mediaUrl: 'Linked picture',
       received: 'Received',
       due: 'Review by',
       nearby: 'Open tickets of this kind nearby',

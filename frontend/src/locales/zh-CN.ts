@@ -437,6 +437,7 @@ export default {
       light: { green: '正常', yellow: '临期', red: '超时' },
       phone: '电话',
       noPhone: '未留电话',
+      mediaUrl: '来件附图链接',
       received: '收到',
       due: '受理时限',
       nearby: '附近同类在办工单',

@@ -107,6 +107,7 @@ export default {
       duplicateOfLabel: 'Duplicate of',
       candidates: 'Route candidates',
       gridCandidates: 'Nearby grids',
+      mediaUrls: 'Linked pictures',
     },
     flag: {
       reworked: 'Reworked {n}×',

@@ -105,6 +105,7 @@ export default {
       duplicateOfLabel: '重复于',
       candidates: '分派候选',
       gridCandidates: '邻近网格',
+      mediaUrls: '来件附图链接',
     },
     flag: {
       reworked: '返工 {n} 次',
