@@ -1,7 +1,8 @@
 """任务清单's use cases, each owning its write: views, the CLI and jobs call these.
 
 Each reads and checks first, stores photos with no transaction open, and records in one short
-``write_transaction`` (app/core/db.py).
+``write_transaction`` (app/core/db.py); reports with photos go through the runner
+(app.core.actions.run), so a retry is answered before any photo work.
 """
 
 from dataclasses import dataclass, field
@@ -11,9 +12,10 @@ from fastapi import UploadFile
 from sqlmodel import Session
 
 from app.auth.policy import Actor
-from app.core.db import release_reads, write_transaction
+from app.core.actions import Done, run
+from app.core.db import write_transaction
 from app.core.errors import Forbidden, Invalid
-from app.photos.service import prepare_photos
+from app.photos.service import photo_digests, prepare_photos
 from app.tasks import importer, service
 from app.tasks.models import Progress, Task
 
@@ -77,11 +79,45 @@ def import_tasks(session: Session, actor: Actor, workbook: bytes) -> list[Task]:
     return made
 
 
-def _stored(session: Session, uploads: list[UploadFile]) -> list[dict[str, Any]]:
-    if not uploads:
-        return []
-    release_reads(session)  # no connection held while waiting for a photo slot
-    return service.store_photos(prepare_photos(uploads))
+def _progress(
+    session: Session,
+    actor: Actor,
+    task: Task,
+    note: str,
+    milestone_id: int | None,
+    photos: list[UploadFile],
+    key: str | None,
+    kind: str,
+) -> Done[Progress]:
+    """Replay → check → store the photos (no transaction) → one short write (app.core.actions).
+
+    A retry under the same Idempotency-Key answers the first report before any photo work.
+    """
+    note = note.strip()
+    digests = photo_digests(photos) if photos else []
+    fp = service.fingerprint(task.id, actor.user.id, kind, note, milestone_id, digests)  # type: ignore[arg-type]
+
+    def read() -> None:
+        if not service.may_report(actor, task):
+            raise Forbidden("only the task's units and the command centre report on it")
+        if kind == "complete" and not photos:
+            raise Invalid("completion needs evidence: at least one photo")
+
+    def write(s: Session, stored: list[dict[str, Any]]) -> Progress:
+        if kind == "complete":
+            return service.complete(s, actor, task, note, stored, key)[0]
+        return service.report_progress(s, actor, task, note, milestone_id, stored, key)[0]
+
+    return run(
+        session,
+        key=key,
+        fingerprint=fp,
+        prior=service.prior_progress,
+        read=read,
+        prepare=lambda _: service.store_photos(prepare_photos(photos)) if photos else [],
+        lock=lambda s: s.refresh(task, with_for_update=True),
+        write=write,
+    )
 
 
 def report_progress(
@@ -92,33 +128,16 @@ def report_progress(
     milestone_id: int | None,
     photos: list[UploadFile],
     key: str | None,
-) -> tuple[Progress, bool]:
-    """进展: text and photos, and with milestone_id that milestone done; (report, created).
-
-    A retry under the same Idempotency-Key answers the first report and records nothing.
-    """
-    if not service.may_report(actor, task):
-        raise Forbidden("only the task's units and the command centre report on it")
-    stored = _stored(session, photos)
-    with write_transaction(session):
-        session.refresh(task, with_for_update=True)
-        return service.report_progress(
-            session, actor, task, note.strip(), milestone_id, stored, key
-        )
+) -> Done[Progress]:
+    """进展: text and photos, and with milestone_id that milestone done."""
+    return _progress(session, actor, task, note, milestone_id, photos, key, "progress")
 
 
 def complete_task(
     session: Session, actor: Actor, task: Task, note: str, photos: list[UploadFile], key: str | None
-) -> tuple[Progress, bool]:
+) -> Done[Progress]:
     """完成 with evidence photos; every open milestone is done now."""
-    if not service.may_report(actor, task):
-        raise Forbidden("only the task's units and the command centre report on it")
-    if not photos:
-        raise Invalid("completion needs evidence: at least one photo")
-    stored = _stored(session, photos)
-    with write_transaction(session):
-        session.refresh(task, with_for_update=True)
-        return service.complete(session, actor, task, note.strip(), stored, key)
+    return _progress(session, actor, task, note, None, photos, key, "complete")
 
 
 def escalate_task(session: Session, actor: Actor, task: Task, note: str) -> Task:

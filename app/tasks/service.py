@@ -20,6 +20,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from app.auth.policy import Actor
+from app.core.actions import Prior, replayed
 from app.core.db import lock_ledger
 from app.core.errors import Conflict, Forbidden, Invalid, NotFound
 from app.core.timeutil import as_utc, utcnow
@@ -264,32 +265,37 @@ def store_photos(prepared: list[PreparedPhoto]) -> list[dict[str, Any]]:
     ]
 
 
-def _fingerprint(
+def fingerprint(
     task_id: int,
     author_id: int,
     kind: str,
     note: str,
     milestone_id: int | None,
-    photos: list[dict[str, Any]],
+    digests: list[str],
 ) -> str:
+    """What makes a retried report 'the same': every field and each photo's SHA-256 as sent."""
     body = {
         "task": task_id,
         "author": author_id,
         "kind": kind,
         "note": note,
         "milestone": milestone_id,
-        "photos": [p["sha256"] for p in photos],
+        "photos": digests,
     }
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+def prior_progress(session: Session, key: str) -> Prior[Progress] | None:
+    """The report an earlier request under this Idempotency-Key recorded."""
+    done = session.exec(select(Progress).where(Progress.idempotency_key == key)).first()
+    return None if done is None else Prior(done.request_fingerprint, done)
 
 
 def _replay(session: Session, key: str | None, fingerprint: str) -> Progress | None:
     if not key:
         return None
-    done = session.exec(select(Progress).where(Progress.idempotency_key == key)).first()
-    if done is not None and done.request_fingerprint != fingerprint:
-        raise Invalid("Idempotency-Key was already used for a different report")
-    return done
+    done = replayed(prior_progress(session, key), fingerprint)
+    return done.result if done else None
 
 
 def report_progress(
@@ -305,9 +311,10 @@ def report_progress(
     """A progress report (and, with milestone_id, that milestone done); (report, created)."""
     if not may_report(actor, task):
         raise Forbidden("only the task's units and the command centre report on it")
-    fingerprint = _fingerprint(task.id, actor.user.id, kind, note, milestone_id, photos)  # type: ignore[arg-type]
+    digests = [p["sha256"] for p in photos]
+    fp = fingerprint(task.id, actor.user.id, kind, note, milestone_id, digests)  # type: ignore[arg-type]
     lock_ledger(session)  # serialises replays of one key, like ticket reports
-    done = _replay(session, key, fingerprint)
+    done = _replay(session, key, fp)
     if done is not None:
         return done, False
     if task.status == TaskStatus.completed:
@@ -333,7 +340,7 @@ def report_progress(
         photos=photos,
         created_at=now,
         idempotency_key=key,
-        request_fingerprint=fingerprint,
+        request_fingerprint=fp,
     )
     session.add(progress)
     session.flush()

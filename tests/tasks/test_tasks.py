@@ -6,9 +6,11 @@ import io
 import uuid
 from zoneinfo import ZoneInfo
 
+import pytest
 from openpyxl import Workbook
 from sqlmodel import select
 
+from app.core.errors import Invalid
 from app.deadlines.models import CalendarDay
 from app.ledger.models import Event
 from app.org.models import Role
@@ -205,3 +207,30 @@ def test_evidence_that_is_an_earlier_photo_again_is_flagged(client, db):
         select(Event).where(Event.subject == f"task:{task.id}", Event.action == "task.complete")
     ).one()
     assert event.data["photo_reused"] == [[{"progress_id": fresh["id"]}]]
+
+
+def test_a_retried_progress_report_is_answered_before_any_photo_work(app, db, monkeypatch):
+    from app.auth.policy import Actor, jurisdiction_of
+    from app.tasks import actions
+    from tests.photos.conftest import upload
+
+    town = create_town(db)
+    task = service.create(
+        db, town.supervisor, title="背街小巷整治", description="", owner_id=town.road_chief.id,
+        lead_department_id=None, cooperating_department_ids=[], zone_id=None,
+        milestones=[service.MilestoneIn("摸排", dt.date(2030, 6, 14))],
+    )  # fmt: skip
+    chief = Actor(town.road_chief, jurisdiction_of(db, town.road_chief))
+    key = str(uuid.uuid4())
+    first = actions.report_progress(db, chief, task, "已摸排", None, [upload(jpeg_bytes(5))], key)
+    assert first.created and len(first.result.photos) == 1
+
+    def decode_again(_files):
+        raise AssertionError("a retry decoded and stored its photos again")
+
+    monkeypatch.setattr(actions, "prepare_photos", decode_again)
+    again = actions.report_progress(db, chief, task, "已摸排", None, [upload(jpeg_bytes(5))], key)
+    assert not again.created and again.result.id == first.result.id
+    other = [upload(jpeg_bytes(6))]  # another photo under the key: refused, before any work
+    with pytest.raises(Invalid):
+        actions.report_progress(db, chief, task, "已摸排", None, other, key)
