@@ -13,13 +13,13 @@ from fastapi import UploadFile
 from sqlmodel import Session, select
 
 from app.auth.policy import Actor, may_close_round, may_score_round
+from app.core.actions import replayed
 from app.core.db import release_reads, write_transaction
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.evaluation import flows, rounds, sites, standards, survey
 from app.evaluation.models import Round, RoundStatus, Sheet, SiteType, StandardVersion
 from app.evaluation.settings import get_evaluation_settings
-from app.photos.service import StoredPhoto, prepare_photos
-from app.tickets.filing import Claim
+from app.photos.service import photo_digests, prepare_photos
 
 # ---- reference lists and imports (the admin's) --------------------------------------------
 
@@ -122,28 +122,31 @@ def submit_sheet(
     """A site's score sheet; each deduction files a ticket to the site's responsible unit.
 
     ``uploads``: the photos as received, under each result's photo_field. Steps
-    (app/core/db.py): check (reads) → decode the photos (no transaction) → hold the tickets'
-    numbers (short write) → render and store the photos (no transaction) → record the sheet
-    and tickets (short write). A retried sheet answers the one recorded, counts nothing twice.
+    (app.core.actions): a retry (same Idempotency-Key, same body) is answered from the sheet
+    recorded, before any photo work → check (reads) → decode the photos (no transaction) →
+    hold the tickets' numbers (short write) → render and store the photos (no transaction) →
+    record the sheet and tickets (short write, where a twin request is caught under the lock).
     """
     _check_scorer(session, actor, rnd)
     uploads = {name: files for name, files in (uploads or {}).items() if files}
     limit = get_evaluation_settings().max_photos_per_sheet
     if sum(len(v) for v in uploads.values()) > limit:
         raise Invalid(f"at most {limit} photos per sheet")
-    known = flows.find_sheet(session, key)
-    if rnd.status != RoundStatus.open and known is None:
+    digests = {name: photo_digests(files) for name, files in uploads.items()}
+    again = replayed(flows.prior_sheet(session, key), data.fingerprint(actor.user.id, digests))  # type: ignore[arg-type]
+    if again is not None:
+        if again.result.round_id != rnd.id:
+            raise Invalid("Idempotency-Key was already used for a different sheet")
+        return SheetOutcome(again.result, flows.sheet_tickets(session, again.result.id), False)  # type: ignore[arg-type]
+    if rnd.status != RoundStatus.open:
         raise Invalid("the round is closed")
     if uploads:
         release_reads(session)  # no connection held while waiting for a photo slot
         data = replace(data, photos={n: prepare_photos(f) for n, f in uploads.items()})
     plan = flows.check_sheet(session, actor, rnd, data)
-    claims: dict[str, Claim] = {}
-    stored: dict[str, list[StoredPhoto]] = {}
-    if known is None:
-        with write_transaction(session):
-            claims = flows.claim_tickets(session, actor, plan, data, key)
-        stored = flows.store_sheet_photos(session, actor, plan, data, claims)
+    with write_transaction(session):
+        claims = flows.claim_tickets(session, actor, plan, data, key)
+    stored = flows.store_sheet_photos(session, actor, plan, data, claims)
     with write_transaction(session):
         sheet, tickets, created = flows.record_sheet(
             session, actor, rnd, plan, data, key, claims, stored

@@ -17,6 +17,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from app.auth.policy import Actor
+from app.core.actions import Prior
 from app.core.db import lock_ledger
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.timeutil import utcnow
@@ -60,7 +61,11 @@ class SheetIn:
     results: list[ResultIn]
     photos: dict[str, list[PreparedPhoto]] = field(default_factory=dict)
 
-    def fingerprint(self, inspector_id: int) -> str:
+    def fingerprint(self, inspector_id: int, digests: dict[str, list[str]] | None = None) -> str:
+        """Every field and each photo's SHA-256 as sent (``digests`` by photo field, before any
+        decoding; else the prepared photos')."""
+        if digests is None:
+            digests = {name: [p.sha256 for p in ps] for name, ps in self.photos.items()}
         body = {
             "site": self.site_id,
             "lat": round(self.lat, 7),
@@ -72,7 +77,7 @@ class SheetIn:
                     r.outcome,
                     r.occurrences,
                     r.note,
-                    [p.sha256 for p in self.photos.get(r.photo_field or "", [])],
+                    digests.get(r.photo_field or "", []),
                 ]
                 for r in self.results
             ],
@@ -534,6 +539,12 @@ def sheet_photo_keys(session: Session) -> set[str]:
         for p in photos or []:
             keys.update((p["original_key"], p["display_key"], p["thumb_key"]))
     return keys
+
+
+def prior_sheet(session: Session, key: str) -> Prior[Sheet] | None:
+    """The sheet an earlier request under this Idempotency-Key recorded."""
+    sheet = find_sheet(session, key)
+    return None if sheet is None else Prior(sheet.request_fingerprint, sheet)
 
 
 def find_sheet(session: Session, key: str) -> Sheet | None:

@@ -10,8 +10,9 @@ import pytest
 from sqlmodel import Session, col, select
 
 from app.auth.policy import Actor, Jurisdiction, can_view_round
-from app.evaluation import actions, rounds, survey
-from app.evaluation.models import Round, RoundKind, Sheet
+from app.core.errors import Invalid
+from app.evaluation import actions, flows, rounds, survey
+from app.evaluation.models import ItemOutcome, Round, RoundKind, Sheet
 from app.evaluation.scores import site_score
 from app.ledger.models import Event
 from app.tickets.models import Ticket
@@ -586,3 +587,33 @@ def test_a_closed_round_refuses_a_new_sheet_but_a_replay_still_answers(client, d
     assert replay.status_code == 200, replay.text
     assert replay.json()["id"] == accepted.json()["id"]
     assert client.get(f"/api/rounds/{rnd['id']}/scores", headers=sup).json()["units"]
+
+
+def test_a_retried_sheet_is_answered_before_any_photo_work(app, db, monkeypatch):
+    from tests.photos.conftest import upload
+
+    town = create_town(db)
+    world = create_world(db, town)
+    market = world.sites[0]
+    new = rounds.NewRound(
+        name="日常督查", kind=RoundKind.daily, standards_version="T-1",
+        starts_on=dt.date(2026, 11, 1), ends_on=dt.date(2026, 11, 30),
+        inspector_ids=[town.inspector.id], site_ids=[market.id], draw=None,
+    )  # fmt: skip
+    rnd = actions.create_round(db, Actor(town.supervisor, Jurisdiction()), new)
+    inspector = Actor(town.inspector, Jurisdiction())
+    results = [flows.ResultIn("A2", ItemOutcome.deduct, 1, "", "p")]
+    data = flows.SheetIn(market.id, market.lat, market.lon, 8, results)
+    key = uuid.uuid4().hex
+    first = actions.submit_sheet(db, inspector, rnd, data, key, {"p": [upload(jpeg_bytes(8))]})
+    assert first.created and len(first.tickets) == 1
+
+    def decode_again(_files):
+        raise AssertionError("a retry decoded and stored its photos again")
+
+    monkeypatch.setattr(actions, "prepare_photos", decode_again)
+    again = actions.submit_sheet(db, inspector, rnd, data, key, {"p": [upload(jpeg_bytes(8))]})
+    assert not again.created and again.sheet.id == first.sheet.id
+    assert again.tickets == first.tickets
+    with pytest.raises(Invalid):  # another photo under the key: refused before any work
+        actions.submit_sheet(db, inspector, rnd, data, key, {"p": [upload(jpeg_bytes(9))]})
