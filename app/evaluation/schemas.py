@@ -1,12 +1,13 @@
 """测评 (evaluation) answers: site types, questionnaires and rounds."""
 
-from typing import Literal, NotRequired
+from typing import Any, Literal, NotRequired
 
 from pydantic import Field
 from typing_extensions import TypedDict
 
 from app.core.schemas import AnyGeometry, IsoDate, IsoDateTime, Read, UserRef
-from app.evaluation.models import RoundKind, RoundStatus
+from app.evaluation.models import ItemOutcome, RoundKind, RoundStatus
+from app.photos.schemas import PhotoRead
 
 
 class SiteTypeRead(Read):
@@ -149,3 +150,68 @@ class RoundDetail(RoundSummary):
     checklist: list[ChecklistItem]
     site_types: dict[str, str] = Field(description="site type code: name")
     questionnaire: QuestionnaireDetail | None
+
+
+class ResultPhoto(Read):
+    """A photo kept on a result that filed no ticket, shaped like a ticket's photo."""
+
+    id: str = Field(description="RESULT-N")
+    kind: Literal["before"]
+    url: str
+    thumb_url: str
+    original_url: str
+    width: int | None
+    height: int | None
+    taken_at: str | None
+    gps: dict[str, Any] | None
+
+
+class SheetTicket(Read):
+    id: int
+    number: str
+    status: str
+    routed_by_location: bool = Field(
+        description="the site's unit had nobody to receive it: routed by location (flagged)"
+    )
+
+
+class SheetResultRead(Read):
+    item_code: str
+    text: str
+    outcome: ItemOutcome
+    occurrences: int
+    points: float
+    note: str
+    ticket: SheetTicket | None
+    photos: list[PhotoRead | ResultPhoto]
+
+
+class SheetSite(Read):
+    id: int
+    name: str | None
+
+
+class CheckIn(Read):
+    lat: float
+    lon: float
+    accuracy_m: float | None
+
+
+class SheetRead(Read):
+    """A site's score sheet with each item's outcome, the ticket it filed and its photos."""
+
+    id: int
+    round_id: int
+    site: SheetSite
+    inspector_id: int
+    checked_in: CheckIn
+    distance_m: float | None
+    far: bool
+    score: float
+    deducted: float
+    submitted_at: IsoDateTime
+    tickets: list[int]
+    unit_unreachable: str | None = Field(
+        description="the unit that had nobody to receive its tickets (they went by location)"
+    )
+    results: list[SheetResultRead]

@@ -36,6 +36,7 @@ from app.evaluation.schemas import (
     RoundDetail,
     RoundList,
     RoundSummary,
+    SheetRead,
     SiteCollection,
     SiteTypeRead,
     StandardsImported,
@@ -353,9 +354,13 @@ SHEET_BODY_DOC = {
 @router.post(
     "/rounds/{round_id}/sheets",
     status_code=201,
+    response_model=SheetRead,
     responses={
         **errors(409),
-        200: {"description": "the same Idempotency-Key and body again: the sheet recorded"},
+        200: {
+            "description": "the same Idempotency-Key and body again: the sheet recorded",
+            "model": SheetRead,
+        },
     },
     openapi_extra=SHEET_BODY_DOC,
 )
@@ -389,7 +394,7 @@ def submit_sheet(
     return JSONResponse(body, status_code=201 if done.created else 200)
 
 
-@router.get("/rounds/{round_id}/sheets/{sheet_id}")
+@router.get("/rounds/{round_id}/sheets/{sheet_id}", response_model=SheetRead)
 def get_sheet(session: SessionDep, rnd: VisibleRound, sheet_id: int) -> dict[str, Any]:
     """A site's sheet with the tickets it filed and their photos."""
     sheet = flows.get_sheet(session, rnd, sheet_id)

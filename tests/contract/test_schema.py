@@ -1,6 +1,6 @@
 """What /openapi.json promises, and the HTTP details a generated client relies on."""
 
-from tests.factories import create_town, login
+from tests.factories import create_town, login, report
 
 
 def test_errors_are_documented_as_they_are_sent(client):
@@ -102,3 +102,16 @@ def test_every_json_answer_names_its_fields(client):
         for ref in refs:
             model = components[ref.rsplit("/", 1)[1]]
             assert model.get("properties"), f"{method.upper()} {path} {status}: {ref} has no fields"
+
+
+def test_a_report_answered_directly_is_what_its_model_says(client, db):
+    """Filing answers with its own JSONResponse (201 or a replay's 200), which FastAPI does not
+    pass through the model: the body must still be exactly a TicketDetail."""
+    from app.tickets.schemas import TicketDetail
+
+    headers = login(client, create_town(db).inspector)
+    r = report(client, headers)
+    assert r.status_code == 201
+    body = r.json()
+    assert TicketDetail.model_validate(body).model_dump(mode="json") == body
+    assert body["photos"] and body["events"] and body["can"]["add_photo"] is True

@@ -3051,6 +3051,15 @@ export interface components {
              */
             unsigned?: boolean;
         };
+        /** CheckIn */
+        CheckIn: {
+            /** Lat */
+            lat: number;
+            /** Lon */
+            lon: number;
+            /** Accuracy M */
+            accuracy_m: number | null;
+        };
         /** ChecklistItem */
         ChecklistItem: {
             /** Code */
@@ -3527,6 +3536,11 @@ export interface components {
             /** Requirements */
             requirements: string;
         };
+        /**
+         * ItemOutcome
+         * @enum {string}
+         */
+        ItemOutcome: "pass" | "deduct" | "na";
         /** Keys */
         Keys: {
             /** P256Dh */
@@ -4007,6 +4021,38 @@ export interface components {
             /** Moved */
             moved: number;
         };
+        /**
+         * ResultPhoto
+         * @description A photo kept on a result that filed no ticket, shaped like a ticket's photo.
+         */
+        ResultPhoto: {
+            /**
+             * Id
+             * @description RESULT-N
+             */
+            id: string;
+            /**
+             * Kind
+             * @constant
+             */
+            kind: "before";
+            /** Url */
+            url: string;
+            /** Thumb Url */
+            thumb_url: string;
+            /** Original Url */
+            original_url: string;
+            /** Width */
+            width: number | null;
+            /** Height */
+            height: number | null;
+            /** Taken At */
+            taken_at: string | null;
+            /** Gps */
+            gps: {
+                [key: string]: unknown;
+            } | null;
+        };
         /** ReusedFromProgress */
         ReusedFromProgress: {
             /** Progress Id */
@@ -4402,6 +4448,80 @@ export interface components {
             far: boolean;
             /** Distance M */
             distance_m: number | null;
+        };
+        /**
+         * SheetRead
+         * @description A site's score sheet with each item's outcome, the ticket it filed and its photos.
+         */
+        SheetRead: {
+            /** Id */
+            id: number;
+            /** Round Id */
+            round_id: number;
+            site: components["schemas"]["SheetSite"];
+            /** Inspector Id */
+            inspector_id: number;
+            checked_in: components["schemas"]["CheckIn"];
+            /** Distance M */
+            distance_m: number | null;
+            /** Far */
+            far: boolean;
+            /** Score */
+            score: number;
+            /** Deducted */
+            deducted: number;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Tickets */
+            tickets: number[];
+            /**
+             * Unit Unreachable
+             * @description the unit that had nobody to receive its tickets (they went by location)
+             */
+            unit_unreachable: string | null;
+            /** Results */
+            results: components["schemas"]["SheetResultRead"][];
+        };
+        /** SheetResultRead */
+        SheetResultRead: {
+            /** Item Code */
+            item_code: string;
+            /** Text */
+            text: string;
+            outcome: components["schemas"]["ItemOutcome"];
+            /** Occurrences */
+            occurrences: number;
+            /** Points */
+            points: number;
+            /** Note */
+            note: string;
+            ticket: components["schemas"]["SheetTicket"] | null;
+            /** Photos */
+            photos: (components["schemas"]["PhotoRead"] | components["schemas"]["ResultPhoto"])[];
+        };
+        /** SheetSite */
+        SheetSite: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string | null;
+        };
+        /** SheetTicket */
+        SheetTicket: {
+            /** Id */
+            id: number;
+            /** Number */
+            number: string;
+            /** Status */
+            status: string;
+            /**
+             * Routed By Location
+             * @description the site's unit had nobody to receive it: routed by location (flagged)
+             */
+            routed_by_location: boolean;
         };
         /** SiteCollection */
         SiteCollection: {
@@ -10213,7 +10333,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SheetRead"];
+                };
             };
             /** @description Successful Response */
             201: {
@@ -10221,7 +10343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SheetRead"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -10327,9 +10449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SheetRead"];
                 };
             };
             /** @description not signed in, or the session has ended */

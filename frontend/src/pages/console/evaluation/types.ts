@@ -39,30 +39,8 @@ export type RoundRow = components['schemas']['RoundSummary']
 
 export type RoundDetail = components['schemas']['RoundDetail']
 
-export interface SheetPhoto {
-  id: number
-  thumb_url: string
-  url: string
-}
-
-export interface SheetDetail {
-  id: number
-  site: { name: string }
-  score: number
-  far: boolean
-  distance_m: number | null
-  submitted_at: string
-  results: {
-    item_code: string
-    text: string
-    outcome: 'pass' | 'deduct' | 'na'
-    occurrences: number
-    points: number
-    note: string
-    ticket: { id: number; number: string; status: string } | null
-    photos: SheetPhoto[]
-  }[]
-}
+export type SheetPhoto = components['schemas']['SheetResultRead']['photos'][number]
+export type SheetDetail = components['schemas']['SheetRead']
 
 export interface SurveyRate {
   n: number
