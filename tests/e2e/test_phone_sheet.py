@@ -10,6 +10,9 @@ import pytest
 from .conftest import Server, poll, screenshot
 from .test_evaluation import DESKTOP
 from .test_field_app import login
+from .test_polish_contrast import low_contrast
+
+PHONE_RULES = ("color-contrast", "target-size")
 
 pytestmark = pytest.mark.browser
 
@@ -81,6 +84,8 @@ def test_checkin_waits_for_a_late_fix_targets_fit_a_thumb_and_the_score_shows_at
     first.locator("[data-testid=camera-input]").set_input_files(str(photo()))
     first.locator(".thumb img").wait_for()
     screenshot(page, "sheet-02-deducted")
+    bad = low_contrast(page, PHONE_RULES)
+    assert bad == [], "\n".join(bad)
     small = page.evaluate(
         """() => [...document.querySelectorAll(
               '.outcome, .van-stepper__minus, .van-stepper__plus, [data-testid=eval-checkin-btn],'
@@ -114,3 +119,5 @@ def test_checkin_waits_for_a_late_fix_targets_fit_a_thumb_and_the_score_shows_at
     poll(page, f"() => !document.body.innerText.includes('待发送') && {sheet['score']} > 0", 5)
     assert str(sheet["score"]).rstrip("0").rstrip(".") in row.inner_text()
     screenshot(page, "sheet-03-score-at-once")
+    bad = low_contrast(page, PHONE_RULES)
+    assert bad == [], "\n".join(bad)
