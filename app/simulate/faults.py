@@ -225,7 +225,10 @@ class Receiver:
                 pass
 
             def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                length = int(self.headers.get("Content-Length", 0))
+                body = self.rfile.read(length)
+                if len(body) < length:
+                    return  # the sender went away mid-request (killed): no answer to give
                 status = receiver.handle(dict(self.headers.items()), body)
                 data = json.dumps({"ok": status == 200}).encode()
                 self.send_response(status)
@@ -237,6 +240,9 @@ class Receiver:
         class Server(ThreadingHTTPServer):
             request_queue_size = 128
             daemon_threads = True
+
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                pass  # a sender killed mid-request (the SIGKILL fault): nothing to report
 
         self.server = Server(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/webhook"

@@ -60,6 +60,7 @@ class Track:
     handed_off: bool = False
     rectified: int = 0
     attempts: int = 0
+    busy: threading.Lock = field(default_factory=threading.Lock)  # one worker at a time
 
 
 @dataclass
@@ -126,6 +127,8 @@ class County:
         self.sup_lock = threading.Lock()
         self.citizen_cases = {c.n: c for c in plan.citizens}
         self.channel_id = 0
+        self.verifying: dict[str, threading.Lock] = {}
+        self.services: dict[str, dict[str, str]] = {}  # Open311 code → required answers
         self.sheets_due = 0
         self.sheets_done = threading.Event()
 
@@ -327,12 +330,20 @@ class County:
 
     def work(self, ticket_id: int) -> None:
         """The assignee (a chief or department staff) goes there and fixes it."""
+        track = self.world.tracks[ticket_id]
+        if not track.busy.acquire(blocking=False):
+            return  # someone is on it already
+        try:
+            self._work(ticket_id, track)
+        finally:
+            track.busy.release()
+
+    def _work(self, ticket_id: int, track: Track) -> None:
         seen = self.supervisor.get(f"/api/tickets/{ticket_id}")
         if not seen.ok:
             self.world.problem(f"t{ticket_id}: the supervisor cannot read it ({seen.status})")
             return
         ticket = seen.body
-        track = self.world.tracks[ticket_id]
         if ticket["status"] != "assigned" or not ticket.get("assignee"):
             return
         who = self.person(ticket["assignee"]["username"])
@@ -373,6 +384,17 @@ class County:
     # ---- verification: the reporting inspector in the afternoon, else a supervisor -----------
 
     def verify_round(self, inspector: str) -> None:
+        """The afternoon's 核查 of what this inspector reported (one round at a time)."""
+        with self.session_lock:
+            busy = self.verifying.setdefault(inspector, threading.Lock())
+        if not busy.acquire(blocking=False):
+            return
+        try:
+            self._verify_round(inspector)
+        finally:
+            busy.release()
+
+    def _verify_round(self, inspector: str) -> None:
         found = self.phone(inspector).session.get(
             "/api/tickets", params={"status": "rectified", "reporter": "me", "limit": 200}
         )
@@ -601,6 +623,7 @@ class County:
     def open311_post(self, case: Open311Case) -> None:
         if not self.open311_key:
             return
+        answers = self._service_answers(case.category)
         answer = self.api.call(
             "POST",
             "/open311/v2/requests.json",
@@ -610,6 +633,7 @@ class County:
                 "lat": str(case.lat),
                 "long": str(case.lon),
                 "description": f"12345热线转办 {self.mark(f'o{case.n}')}",
+                **answers,
             },
         )
         if answer.ok and isinstance(answer.body, list) and answer.body:
@@ -618,6 +642,18 @@ class County:
             self.world.count("Open311 request posted")
         else:
             self.world.problem(f"o{case.n}: Open311 POST → {answer.status} {_detail(answer)}")
+
+    def _service_answers(self, code: str) -> dict[str, str]:
+        """The service definition's required questions, answered (the first listed value)."""
+        if code not in self.services:
+            got = self.api.call("GET", f"/open311/v2/services/{code}.json")
+            attributes = (got.body or {}).get("attributes", []) if got.ok else []
+            self.services[code] = {
+                f"attribute[{a['code']}]": (a.get("values") or [{"key": "是"}])[0]["key"]
+                for a in attributes
+                if a.get("required")
+            }
+        return self.services[code]
 
     def open311_poll(self) -> None:
         for n, token in sorted(self.world.open311_tokens.items()):
