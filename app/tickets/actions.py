@@ -7,6 +7,8 @@ Every action returns `Done(ticket, created)`; ``created`` is False for a replay.
 """
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import TypedDict
 
 from fastapi import UploadFile
 from sqlmodel import Session
@@ -28,6 +30,14 @@ from app.tickets import filing, flows
 from app.tickets.evidence import caption_of
 from app.tickets.filing import Filer, Report
 from app.tickets.models import Ticket
+
+
+class Sent(TypedDict, total=False):
+    """What the phone sent with a photo about itself (evidence.caption_of)."""
+
+    at: tuple[float, float, float | None] | None
+    captured_at: datetime | None
+
 
 Photos = Sequence[UploadFile] | Sequence[PreparedPhoto]
 
@@ -118,6 +128,7 @@ def _transition(
     apply: Apply,
     photos: Photos = (),
     kind: PhotoKind | None = None,
+    sent: Sent | None = None,
 ) -> Done[Ticket]:
     """Replay, check, store the photos with no lock, then relock, check again and apply."""
     if kind is not None:
@@ -128,7 +139,9 @@ def _transition(
         check_may(actor, action, ticket)
         if kind in (PhotoKind.before, PhotoKind.after) and not photos:
             raise Invalid("at least one photo is required")
-        return caption_of(ticket, session, actor.user) if kind is not None and photos else None
+        if kind is None or not photos:
+            return None
+        return caption_of(ticket, session, actor.user, **(sent or {}))
 
     def prepare(caption: Caption | None) -> list[StoredPhoto]:
         if caption is None or kind is None:
@@ -153,14 +166,24 @@ def _transition(
 
 
 def rectify(
-    session: Session, actor: Actor, ticket: Ticket, *, note: str, photos: Photos, key: str | None
+    session: Session,
+    actor: Actor,
+    ticket: Ticket,
+    *,
+    note: str,
+    photos: Photos,
+    key: str | None,
+    at: tuple[float, float, float | None] | None = None,
+    captured_at: datetime | None = None,
 ) -> Done[Ticket]:
-    """整改: the after-photo(s); the ticket waits for verification."""
+    """整改: the after-photo(s); the ticket waits for verification. `at` and `captured_at` are
+    where the chief's phone was and when it took the photo: the watermark's place and time when
+    the file has none."""
     note = note.strip()
     return _transition(
         session, actor, ticket, key, "rectify", {"note": note},
         lambda s, stored, fp: flows.rectify(s, actor, ticket, note, stored, key, fp),
-        photos, PhotoKind.after,
+        photos, PhotoKind.after, {"at": at, "captured_at": captured_at},
     )  # fmt: skip
 
 

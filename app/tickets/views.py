@@ -181,9 +181,19 @@ def rectify(
     ticket: VisibleTicket,
     note: Annotated[str, Form(max_length=2000)] = "",
     photo: Annotated[list[UploadFile] | None, File()] = None,
+    lat: Annotated[float | None, Form(ge=-90, le=90)] = None,
+    lon: Annotated[float | None, Form(ge=-180, le=180)] = None,
+    accuracy_m: Annotated[float | None, Form(ge=0, le=100_000)] = None,
+    captured_at: Annotated[datetime | None, Form()] = None,
 ) -> dict[str, Any]:
-    """整改: upload the after-photo(s); the ticket waits for verification."""
-    actions.rectify(session, actor, ticket, note=note, photos=photo or [], key=key)
+    """整改: upload the after-photo(s); the ticket waits for verification. The phone's position
+    (lat, lon, accuracy_m) and capture time go on the after-photo's watermark when its file has
+    none."""
+    at = (lat, lon, accuracy_m) if lat is not None and lon is not None else None
+    actions.rectify(
+        session, actor, ticket, note=note, photos=photo or [], key=key, at=at,
+        captured_at=captured_at,
+    )  # fmt: skip
     return _present(session, actor, ticket)
 
 

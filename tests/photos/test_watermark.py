@@ -133,12 +133,15 @@ def test_a_rectified_photo_says_整改人_not_上报人(client, db, monkeypatch)
     )
     r = client.post(
         f"/api/tickets/{ticket['id']}/rectify",
-        data={"note": "已清理"},
+        # What the chief's phone says about the after-photo (its file has no EXIF).
+        data={"note": "已清理", "lat": "31.0004000", "lon": "119.8990000", "accuracy_m": "9",
+              "captured_at": "2026-12-07T01:30:00Z"},
         files=[("photo", ("after.jpg", jpeg_bytes(101), "image/jpeg"))],
         headers={**login(client, town.road_chief), "Idempotency-Key": "rectify-caption-1"},
-    )
+    )  # fmt: skip
     assert r.status_code == 200, r.text
     [lines] = marked
     text = " ".join(lines)
     assert lines[0].startswith("整改后 · 编号")
-    assert f"整改人 {town.road_chief.name}" in text and "上报人" not in text
+    assert f"拍摄时间 2026-12-07 09:30:00 · 整改人 {town.road_chief.name}" in text
+    assert "经纬度 31.000400°N 119.899000°E（手机定位 ±9米）" in text and "上报" not in text

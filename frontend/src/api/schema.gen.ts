@@ -623,7 +623,9 @@ export interface paths {
         put?: never;
         /**
          * Rectify
-         * @description 整改: upload the after-photo(s); the ticket waits for verification.
+         * @description 整改: upload the after-photo(s); the ticket waits for verification. The phone's position
+         *     (lat, lon, accuracy_m) and capture time go on the after-photo's watermark when its file has
+         *     none.
          */
         post: operations["rectify_api_tickets__ticket_id__rectify_post"];
         delete?: never;
@@ -2524,6 +2526,14 @@ export interface components {
             note?: string;
             /** Photo */
             photo?: string[] | null;
+            /** Lat */
+            lat?: number | null;
+            /** Lon */
+            lon?: number | null;
+            /** Accuracy M */
+            accuracy_m?: number | null;
+            /** Captured At */
+            captured_at?: string | null;
         };
         /** Body_token_api_auth_token_post */
         Body_token_api_auth_token_post: {
