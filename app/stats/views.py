@@ -46,6 +46,7 @@ from app.photos.imaging import FONT_PATH
 from app.stats import actions, links
 from app.stats.document import document, find_issue
 from app.stats.render import bulletin_html, bulletin_xlsx
+from app.stats.schemas import BulletinRead
 from app.stats.service import Week, bulletin
 from app.stats.settings import get_bulletin_settings
 
@@ -74,13 +75,13 @@ def _bulletin(session: SessionDep, week: str | None) -> dict[str, Any]:
     return data
 
 
-@router.get("/bulletin")
+@router.get("/bulletin", response_model=BulletinRead)
 def get_bulletin(session: SessionDep, week: IsoWeek | None = None) -> dict[str, Any]:
     """The week's figures per road, chief, zone and department, ranked and graded."""
     return _bulletin(session, week)
 
 
-@router.put("/bulletin/issue")
+@router.put("/bulletin/issue", response_model=BulletinRead)
 def issue_bulletin(
     session: SessionDep, user: CurrentUser, body: IssueBody, week: IsoWeek | None = None
 ) -> dict[str, Any]:

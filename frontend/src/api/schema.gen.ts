@@ -2542,6 +2542,113 @@ export interface components {
             /** Password */
             password: string;
         };
+        /** BulletinProblems */
+        BulletinProblems: {
+            /** Categories */
+            categories: components["schemas"]["ProblemCategory"][];
+            /** Overdue Total */
+            overdue_total: number;
+            /** Overdue */
+            overdue: components["schemas"]["OverdueTicket"][];
+        };
+        /**
+         * BulletinRead
+         * @description One ISO week's bulletin: figures per road, chief, zone and department, ranked and graded.
+         */
+        BulletinRead: {
+            /**
+             * Week
+             * @description ISO week, e.g. 2026-W48
+             */
+            week: string;
+            /** Week Name */
+            week_name: string;
+            /** Week Title */
+            week_title: string;
+            /**
+             * First Day
+             * Format: date
+             */
+            first_day: string;
+            /**
+             * Last Day
+             * Format: date
+             */
+            last_day: string;
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             * @description exclusive
+             */
+            end: string;
+            /**
+             * As Of
+             * Format: date-time
+             * @description the week's end, or now
+             */
+            as_of: string;
+            settings: components["schemas"]["BulletinSettingsRead"];
+            totals: components["schemas"]["Measures"];
+            sections: components["schemas"]["BulletinSections"];
+            problems: components["schemas"]["BulletinProblems"];
+            /** Tasks */
+            tasks: components["schemas"]["TaskUnit"][];
+            /** Campaigns */
+            campaigns: components["schemas"]["CampaignRun"][];
+            document: components["schemas"]["NoticeDocument"];
+        };
+        /**
+         * BulletinSections
+         * @description Each dimension's units in rank order, 不参评 last.
+         */
+        BulletinSections: {
+            /** Road */
+            road: components["schemas"]["RoadRow"][];
+            /** Chief */
+            chief: components["schemas"]["ChiefRow"][];
+            /** Zone */
+            zone: components["schemas"]["ZoneRow"][];
+            /** Department */
+            department: components["schemas"]["DepartmentRow"][];
+        };
+        /**
+         * BulletinSettingsRead
+         * @description How the week was scored and graded (app.stats.settings).
+         */
+        BulletinSettingsRead: {
+            /** Weight Closure */
+            weight_closure: number;
+            /** Weight On Time */
+            weight_on_time: number;
+            /** Weight Rework */
+            weight_rework: number;
+            /** Weight Overdue */
+            weight_overdue: number;
+            /**
+             * Grades
+             * @description grade word: the lowest score that earns it
+             */
+            grades: {
+                [key: string]: number;
+            };
+            /** Bottom N */
+            bottom_n: number;
+            /** Issuer */
+            issuer: string;
+            /** Doc Number */
+            doc_number: string;
+            /** Addressee */
+            addressee: string;
+            /** Requirements */
+            requirements: string;
+            /** Cc */
+            cc: string;
+        };
         /** CalendarDayCleared */
         CalendarDayCleared: {
             /**
@@ -2761,6 +2868,58 @@ export interface components {
              */
             status: "upcoming" | "active" | "ended";
             totals: components["schemas"]["CampaignTally"];
+        };
+        /**
+         * CampaignRun
+         * @description A 专项整治 running during the week: its figures so far and the week's own.
+         */
+        CampaignRun: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Department */
+            department: string | null;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "upcoming" | "active" | "ended";
+            /** Target Rate */
+            target_rate: number;
+            /** Found */
+            found: number;
+            /** Rectified */
+            rectified: number;
+            /** Overdue */
+            overdue: number;
+            /** Due */
+            due: number;
+            /** On Time */
+            on_time: number;
+            /** On Time Rate */
+            on_time_rate: number | null;
+            /** Meets Target */
+            meets_target: boolean | null;
+            /** Found In Week */
+            found_in_week: number;
+            /** Rectified In Week */
+            rectified_in_week: number;
+            /**
+             * Lagging
+             * @description the units furthest below target
+             */
+            lagging: string[];
         };
         /** CampaignTally */
         CampaignTally: {
@@ -3111,6 +3270,57 @@ export interface components {
             /** Level */
             level: number | null;
         };
+        /** ChiefRow */
+        ChiefRow: {
+            /** New */
+            new: number;
+            /** Closed */
+            closed: number;
+            /** Due */
+            due: number;
+            /** Due Closed */
+            due_closed: number;
+            /** Due In Time */
+            due_in_time: number;
+            /** Rectified */
+            rectified: number;
+            /** Reworked */
+            reworked: number;
+            /** Overdue */
+            overdue: number;
+            /** Ratings */
+            ratings: number;
+            /** Closure Rate */
+            closure_rate: number | null;
+            /** On Time Rate */
+            on_time_rate: number | null;
+            /** Rework Rate */
+            rework_rate: number | null;
+            /** Overdue Share */
+            overdue_share: number | null;
+            /** Avg Rectify Hours */
+            avg_rectify_hours: number | null;
+            /** Satisfaction Rate */
+            satisfaction_rate: number | null;
+            /** Score */
+            score: number | null;
+            /** Grade */
+            grade: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Rank */
+            rank: number | null;
+            /** Tied */
+            tied: boolean;
+            /** Bottom */
+            bottom: boolean;
+            /** Title */
+            title?: string | null;
+            /** Level */
+            level?: number | null;
+        };
         /** CitizenCategory */
         CitizenCategory: {
             /** Code */
@@ -3216,6 +3426,55 @@ export interface components {
             code: string;
             /** Name */
             name: string;
+        };
+        /** DepartmentRow */
+        DepartmentRow: {
+            /** New */
+            new: number;
+            /** Closed */
+            closed: number;
+            /** Due */
+            due: number;
+            /** Due Closed */
+            due_closed: number;
+            /** Due In Time */
+            due_in_time: number;
+            /** Rectified */
+            rectified: number;
+            /** Reworked */
+            reworked: number;
+            /** Overdue */
+            overdue: number;
+            /** Ratings */
+            ratings: number;
+            /** Closure Rate */
+            closure_rate: number | null;
+            /** On Time Rate */
+            on_time_rate: number | null;
+            /** Rework Rate */
+            rework_rate: number | null;
+            /** Overdue Share */
+            overdue_share: number | null;
+            /** Avg Rectify Hours */
+            avg_rectify_hours: number | null;
+            /** Satisfaction Rate */
+            satisfaction_rate: number | null;
+            /** Score */
+            score: number | null;
+            /** Grade */
+            grade: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Rank */
+            rank: number | null;
+            /** Tied */
+            tied: boolean;
+            /** Bottom */
+            bottom: boolean;
+            /** Code */
+            code?: string;
         };
         /** DismissBody */
         DismissBody: {
@@ -3598,6 +3857,46 @@ export interface components {
          */
         LimitUnit: "work_hours" | "work_days" | "hours";
         /**
+         * Measures
+         * @description A unit's (or the whole town's) figures for the week (app/stats/service.py docstring).
+         */
+        Measures: {
+            /** New */
+            new: number;
+            /** Closed */
+            closed: number;
+            /** Due */
+            due: number;
+            /** Due Closed */
+            due_closed: number;
+            /** Due In Time */
+            due_in_time: number;
+            /** Rectified */
+            rectified: number;
+            /** Reworked */
+            reworked: number;
+            /** Overdue */
+            overdue: number;
+            /** Ratings */
+            ratings: number;
+            /** Closure Rate */
+            closure_rate: number | null;
+            /** On Time Rate */
+            on_time_rate: number | null;
+            /** Rework Rate */
+            rework_rate: number | null;
+            /** Overdue Share */
+            overdue_share: number | null;
+            /** Avg Rectify Hours */
+            avg_rectify_hours: number | null;
+            /** Satisfaction Rate */
+            satisfaction_rate: number | null;
+            /** Score */
+            score: number | null;
+            /** Grade */
+            grade: string;
+        };
+        /**
          * MergeBody
          * @description The ticket to follow: its id, or its number as people read it (20261201-0042).
          */
@@ -3663,6 +3962,55 @@ export interface components {
             /** Name */
             name: string | null;
         };
+        /**
+         * NoticeDocument
+         * @description The 通报 around the tables (app/stats/document.py).
+         */
+        NoticeDocument: {
+            /**
+             * Issuer
+             * @description 红头
+             */
+            issuer: string;
+            /** Issued */
+            issued: boolean;
+            /**
+             * Number
+             * @description 文号, null until issued
+             */
+            number: string | null;
+            /** Title */
+            title: string;
+            /** Addressee */
+            addressee: string;
+            /**
+             * Overview
+             * @description 总体情况
+             */
+            overview: string;
+            /**
+             * Problems
+             * @description 存在问题
+             */
+            problems: string[];
+            /**
+             * Requirements
+             * @description 工作要求
+             */
+            requirements: string;
+            /** Signature */
+            signature: string;
+            /**
+             * Date
+             * @description 落款
+             */
+            date: string;
+            /**
+             * Cc
+             * @description 抄送
+             */
+            cc: string;
+        };
         /** NotificationRead */
         NotificationRead: {
             /** Id */
@@ -3707,6 +4055,28 @@ export interface components {
             sent_at: string | null;
             /** Log */
             log: components["schemas"]["AttemptRead"][];
+        };
+        /** OverdueTicket */
+        OverdueTicket: {
+            /** Number */
+            number: string;
+            /** Category */
+            category: string;
+            /** Road */
+            road: string | null;
+            /** Assignee */
+            assignee: string | null;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** Overdue Days */
+            overdue_days: number;
+            /** Overdue Hours */
+            overdue_hours: number;
+            /** Escalation Level */
+            escalation_level: number;
         };
         /** PhotoChoice */
         PhotoChoice: {
@@ -3790,6 +4160,15 @@ export interface components {
             push_devices: number;
             /** Has Phone */
             has_phone: boolean;
+        };
+        /** ProblemCategory */
+        ProblemCategory: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** New */
+            new: number;
         };
         /** ProgressPhoto */
         ProgressPhoto: {
@@ -4203,6 +4582,55 @@ export interface components {
             name: string;
             zone: components["schemas"]["Ref"] | null;
             chief: components["schemas"]["ChiefRef"] | null;
+        };
+        /** RoadRow */
+        RoadRow: {
+            /** New */
+            new: number;
+            /** Closed */
+            closed: number;
+            /** Due */
+            due: number;
+            /** Due Closed */
+            due_closed: number;
+            /** Due In Time */
+            due_in_time: number;
+            /** Rectified */
+            rectified: number;
+            /** Reworked */
+            reworked: number;
+            /** Overdue */
+            overdue: number;
+            /** Ratings */
+            ratings: number;
+            /** Closure Rate */
+            closure_rate: number | null;
+            /** On Time Rate */
+            on_time_rate: number | null;
+            /** Rework Rate */
+            rework_rate: number | null;
+            /** Overdue Share */
+            overdue_share: number | null;
+            /** Avg Rectify Hours */
+            avg_rectify_hours: number | null;
+            /** Satisfaction Rate */
+            satisfaction_rate: number | null;
+            /** Score */
+            score: number | null;
+            /** Grade */
+            grade: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Rank */
+            rank: number | null;
+            /** Tied */
+            tied: boolean;
+            /** Bottom */
+            bottom: boolean;
+            /** Chief */
+            chief?: string | null;
         };
         /** RoadUpdate */
         RoadUpdate: {
@@ -4867,6 +5295,41 @@ export interface components {
          * @enum {string}
          */
         TaskStatus: "open" | "completed";
+        /**
+         * TaskUnit
+         * @description 任务清单 per lead unit: a department, else the task's owner.
+         */
+        TaskUnit: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "department" | "owner";
+            /** Name */
+            name: string;
+            /** Open */
+            open: number;
+            /** Completed */
+            completed: number;
+            /** Green */
+            green: number;
+            /** Yellow */
+            yellow: number;
+            /** Red */
+            red: number;
+            /** Escalated */
+            escalated: number;
+            /** Milestones Due */
+            milestones_due: number;
+            /** Milestones On Time */
+            milestones_on_time: number;
+            /** Tasks */
+            tasks: components["schemas"]["WeeklyTask"][];
+            /** On Time Rate */
+            on_time_rate: number | null;
+        };
         /** TasksImported */
         TasksImported: {
             /** Created */
@@ -5448,6 +5911,23 @@ export interface components {
             /** Public Key */
             public_key: string;
         };
+        /** WeeklyTask */
+        WeeklyTask: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Light */
+            light: ("green" | "yellow" | "red") | null;
+            /** Owner */
+            owner: string | null;
+            /** Milestone */
+            milestone: string | null;
+            /** Due On */
+            due_on: string | null;
+            /** Escalation Level */
+            escalation_level: number;
+        };
         /** Withdrawn */
         Withdrawn: {
             /** Id */
@@ -5526,6 +6006,57 @@ export interface components {
             chief: components["schemas"]["ChiefRef"] | null;
             /** @description 挂包领导 */
             leader: components["schemas"]["ChiefRef"] | null;
+        };
+        /** ZoneRow */
+        ZoneRow: {
+            /** New */
+            new: number;
+            /** Closed */
+            closed: number;
+            /** Due */
+            due: number;
+            /** Due Closed */
+            due_closed: number;
+            /** Due In Time */
+            due_in_time: number;
+            /** Rectified */
+            rectified: number;
+            /** Reworked */
+            reworked: number;
+            /** Overdue */
+            overdue: number;
+            /** Ratings */
+            ratings: number;
+            /** Closure Rate */
+            closure_rate: number | null;
+            /** On Time Rate */
+            on_time_rate: number | null;
+            /** Rework Rate */
+            rework_rate: number | null;
+            /** Overdue Share */
+            overdue_share: number | null;
+            /** Avg Rectify Hours */
+            avg_rectify_hours: number | null;
+            /** Satisfaction Rate */
+            satisfaction_rate: number | null;
+            /** Score */
+            score: number | null;
+            /** Grade */
+            grade: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Rank */
+            rank: number | null;
+            /** Tied */
+            tied: boolean;
+            /** Bottom */
+            bottom: boolean;
+            /** Chief */
+            chief?: string | null;
+            /** Leader */
+            leader?: string | null;
         };
         /** ZoneUpdate */
         ZoneUpdate: {
@@ -8991,9 +9522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["BulletinRead"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -9046,9 +9575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["BulletinRead"];
                 };
             };
             /** @description the body cannot be parsed */

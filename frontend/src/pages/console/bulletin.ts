@@ -1,4 +1,7 @@
 /** ISO weeks and the bulletin's rows, read from GET /api/bulletin (app/stats). */
+import type { components } from '@/api/schema.gen'
+
+type S = components['schemas']
 
 export type GroupKey = 'road' | 'chief' | 'zone' | 'department'
 
@@ -26,63 +29,13 @@ export interface Row {
 }
 
 /** 任务清单 per lead unit (a department, else the owner), as app/tasks/service.weekly gives it. */
-export interface TaskUnit {
-  id: number
-  kind: 'department' | 'owner'
-  name: string
-  open: number
-  completed: number
-  green: number
-  yellow: number
-  red: number
-  escalated: number
-  milestones_due: number
-  milestones_on_time: number
-  on_time_rate: number | null
-  tasks: {
-    id: number
-    title: string
-    light: 'red' | 'yellow' | 'green' | null
-    owner: string | null
-    milestone: string | null
-    due_on: string | null
-    escalation_level: number
-  }[]
-}
+export type TaskUnit = S['TaskUnit']
 
 /** A 专项整治 running in the week (app/campaigns/service.weekly). */
-export interface CampaignRun {
-  id: number
-  name: string
-  department: string | null
-  starts_on: string
-  ends_on: string
-  status: 'upcoming' | 'active' | 'ended'
-  target_rate: number
-  found: number
-  rectified: number
-  overdue: number
-  on_time_rate: number | null
-  meets_target: boolean | null
-  found_in_week: number
-  rectified_in_week: number
-  lagging: string[]
-}
+export type CampaignRun = S['CampaignRun']
 
 /** The 通报 around the tables (app/stats/document.py). */
-export interface NoticeDoc {
-  issuer: string
-  issued: boolean
-  number: string | null
-  title: string
-  addressee: string
-  overview: string
-  problems: string[]
-  requirements: string
-  signature: string
-  date: string
-  cc: string
-}
+export type NoticeDoc = S['NoticeDocument']
 
 export interface Bulletin {
   week: string
