@@ -271,9 +271,8 @@ def open311_agrees(county: County) -> list[Check]:
         Check(
             "Open311 requested_datetime is when the citizen reported",
             not dates,
-            f"{len(dates)} of {compared} moved (the seam engineer 'seams' is fixing)",
+            f"{len(dates)} of {compared} moved",
             dates,
-            expected_to_fail=True,
             skipped=not tokens,
         ),
     ]
