@@ -5,7 +5,7 @@ from typing import Any, Literal, NotRequired
 from pydantic import Field
 from typing_extensions import TypedDict
 
-from app.core.schemas import AnyGeometry, IsoDate, IsoDateTime, Read, UserRef
+from app.core.schemas import AnyGeometry, IsoDate, IsoDateTime, Ranked, Read, UserRef
 from app.evaluation.models import ItemOutcome, RoundKind, RoundStatus
 from app.photos.schemas import PhotoRead
 
@@ -215,3 +215,204 @@ class SheetRead(Read):
         description="the unit that had nobody to receive its tickets (they went by location)"
     )
     results: list[SheetResultRead]
+
+
+class SitesImported(Read):
+    created: int
+    updated: int
+
+
+class StandardItemRead(Read):
+    code: str
+    text: str
+    site_types: list[str]
+    points: float = Field(description="per occurrence")
+    cap: float = Field(description="most an item costs a site")
+    photo_required: bool
+    category: str | None = Field(description="the ticket category a deduction files under")
+
+
+class StandardContent(Read):
+    """测评内容: a group of items."""
+
+    code: str
+    name: str
+    items: list[StandardItemRead]
+
+
+class StandardProject(Read):
+    """测评项目: a group of contents."""
+
+    code: str
+    name: str
+    contents: list[StandardContent]
+
+
+class StandardsTree(Read):
+    """A standards version as 测评项目 → 测评内容 → 测评标准."""
+
+    version: str
+    name: str
+    versions: list[str] = Field(description="every version's code, oldest first")
+    projects: list[StandardProject]
+
+
+class RoundRef(Read):
+    id: int
+    name: str
+    kind: RoundKind
+    kind_label: str
+    status: RoundStatus
+
+
+class MyLatest(Read):
+    """A site's latest published sheet."""
+
+    round: RoundRef
+    sheet_id: int
+    score: float
+    submitted_at: IsoDateTime
+
+
+class MySite(SiteProperties):
+    latest: MyLatest | None
+    sheets: int = Field(description="published sheets at the site")
+
+
+class MyDeductionTicket(Read):
+    id: int
+    number: str
+    status: str
+    due_at: IsoDateTime | None
+
+
+class MyDeduction(Read):
+    round: RoundRef
+    site: SheetSite
+    sheet_id: int
+    item_code: str
+    text: str
+    occurrences: int
+    points: float
+    note: str
+    ticket: MyDeductionTicket | None
+    to_rectify: bool = Field(description="its ticket is still open")
+
+
+class MyResults(Read):
+    """My unit's sites, their latest published scores, the deductions and what to rectify."""
+
+    sites: list[MySite]
+    deductions: list[MyDeduction]
+    to_rectify: int
+
+
+class ScoresPrevious(Read):
+    id: int
+    name: str
+
+
+class ScoresRound(Read):
+    id: int
+    name: str
+    kind: RoundKind
+    kind_label: str
+    status: RoundStatus
+    starts_on: IsoDate
+    ends_on: IsoDate
+    previous: ScoresPrevious | None = Field(description="the round the deltas compare with")
+
+
+class ScoresSettings(Read):
+    type_weights: dict[str, float] = Field(description="site type code: its weight in means")
+    bottom_n: int
+
+
+class ScoresTotals(Read):
+    sites: int
+    done: int
+    flagged: int
+    score: float | None
+
+
+class SiteScore(Read):
+    id: int
+    name: str
+    type: str
+    type_name: str
+    zone: str | None
+    unit: str | None
+    score: float | None
+    far: bool
+
+
+class UnitScore(Ranked):
+    key: str = Field(description="department:ID or chief:ID")
+    name: str
+    kind: Literal["department", "chief"]
+    sites: int
+    score: float | None
+    delta: float | None = Field(description="against the previous round of the kind")
+
+
+class ZoneScore(Ranked):
+    id: int
+    name: str
+    sites: int
+    score: float | None
+    delta: float | None = Field(description="against the previous round of the kind")
+
+
+class ItemLost(Read):
+    item_code: str
+    text: str
+    points_lost: float
+    sites: int
+    occurrences: int
+
+
+class TicketsSpawned(Read):
+    filed: int
+    closed: int
+    closure_rate: float | None
+
+
+class RoundScores(Read):
+    """A round's scoreboard: sites, units and zones ranked, the items that lost most, tickets."""
+
+    round: ScoresRound
+    settings: ScoresSettings
+    totals: ScoresTotals
+    sites: list[SiteScore]
+    units: list[UnitScore]
+    zones: list[ZoneScore]
+    items: list[ItemLost]
+    tickets: TicketsSpawned
+
+
+class SurveyRate(Read):
+    n: int
+    positive: int
+    rate: float | None
+    low: float | None = Field(description="95 % Wilson interval")
+    high: float | None
+
+
+class SurveyZoneRate(SurveyRate):
+    zone_id: int | None
+    zone: str | None
+
+
+class SurveyQuestionResult(Read):
+    code: str
+    text: str
+    measure: str
+    overall: SurveyRate
+    zones: list[SurveyZoneRate]
+
+
+class SurveyResults(Read):
+    """知晓率 / 支持率 / 满意率 per question, countywide and per zone."""
+
+    questions: list[SurveyQuestionResult]
+    respondents: int

@@ -32,15 +32,20 @@ from app.evaluation.models import (
     SiteType,
 )
 from app.evaluation.schemas import (
+    MyResults,
     QuestionnaireRead,
     RoundDetail,
     RoundList,
+    RoundScores,
     RoundSummary,
     SheetRead,
     SiteCollection,
+    SitesImported,
     SiteTypeRead,
     StandardsImported,
+    StandardsTree,
     SurveyPosted,
+    SurveyResults,
 )
 from app.org.models import Role
 from app.photos.storage import get_storage
@@ -68,6 +73,7 @@ def list_sites(session: SessionDep, _actor: CurrentActor) -> dict[str, Any]:
 
 @router.get(
     "/sites/mine",
+    response_model=MyResults,
     dependencies=[require_roles(Role.chief, Role.department)],
     responses=errors(403),
 )
@@ -121,7 +127,7 @@ def _read(upload: UploadFile) -> bytes:
     return data
 
 
-@router.post("/admin/sites/import", dependencies=[ADMIN])
+@router.post("/admin/sites/import", response_model=SitesImported, dependencies=[ADMIN])
 def import_sites(session: SessionDep, file: Annotated[UploadFile, File()]) -> dict[str, Any]:
     """Sites from GeoJSON or XLSX (名称 | 类型 | 经度 | 纬度 | 责任单位 | 签到半径(米))."""
     rows = sites.parse_sites_file(file.filename or "", _read(file))
@@ -131,7 +137,7 @@ def import_sites(session: SessionDep, file: Annotated[UploadFile, File()]) -> di
 # ---- standards ------------------------------------------------------------------------------
 
 
-@router.get("/standards")
+@router.get("/standards", response_model=StandardsTree)
 def get_standards(
     session: SessionDep,
     _actor: CurrentActor,
@@ -435,7 +441,7 @@ def _scores(session: SessionDep, actor: CurrentActor, rnd: Round) -> dict[str, A
     return scores.compute_scores(session, rnd)
 
 
-@router.get("/rounds/{round_id}/scores", response_model=dict[str, Any])
+@router.get("/rounds/{round_id}/scores", response_model=RoundScores)
 def get_scores(session: SessionDep, actor: CurrentActor, rnd: VisibleRound) -> Response:
     """Sites, units and zones with rank, 并列, 末位 and change; items that lost most; tickets."""
     # Thousands of plain site rows: encoded once, not validated field by field on the way out.
@@ -493,7 +499,7 @@ def post_survey(
     return JSONResponse({"answers": count}, status_code=201 if created else 200)
 
 
-@router.get("/rounds/{round_id}/survey/results")
+@router.get("/rounds/{round_id}/survey/results", response_model=SurveyResults)
 def get_survey_results(
     session: SessionDep, actor: CurrentActor, rnd: VisibleRound
 ) -> dict[str, Any]:

@@ -3805,6 +3805,19 @@ export interface components {
             /** Requirements */
             requirements: string;
         };
+        /** ItemLost */
+        ItemLost: {
+            /** Item Code */
+            item_code: string;
+            /** Text */
+            text: string;
+            /** Points Lost */
+            points_lost: number;
+            /** Sites */
+            sites: number;
+            /** Occurrences */
+            occurrences: number;
+        };
         /**
          * ItemOutcome
          * @enum {string}
@@ -3954,6 +3967,103 @@ export interface components {
             seq: number;
             /** Done At */
             done_at: string | null;
+        };
+        /** MyDeduction */
+        MyDeduction: {
+            round: components["schemas"]["RoundRef"];
+            site: components["schemas"]["SheetSite"];
+            /** Sheet Id */
+            sheet_id: number;
+            /** Item Code */
+            item_code: string;
+            /** Text */
+            text: string;
+            /** Occurrences */
+            occurrences: number;
+            /** Points */
+            points: number;
+            /** Note */
+            note: string;
+            ticket: components["schemas"]["MyDeductionTicket"] | null;
+            /**
+             * To Rectify
+             * @description its ticket is still open
+             */
+            to_rectify: boolean;
+        };
+        /** MyDeductionTicket */
+        MyDeductionTicket: {
+            /** Id */
+            id: number;
+            /** Number */
+            number: string;
+            /** Status */
+            status: string;
+            /** Due At */
+            due_at: string | null;
+        };
+        /**
+         * MyLatest
+         * @description A site's latest published sheet.
+         */
+        MyLatest: {
+            round: components["schemas"]["RoundRef"];
+            /** Sheet Id */
+            sheet_id: number;
+            /** Score */
+            score: number;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+        };
+        /**
+         * MyResults
+         * @description My unit's sites, their latest published scores, the deductions and what to rectify.
+         */
+        MyResults: {
+            /** Sites */
+            sites: components["schemas"]["MySite"][];
+            /** Deductions */
+            deductions: components["schemas"]["MyDeduction"][];
+            /** To Rectify */
+            to_rectify: number;
+        };
+        /** MySite */
+        MySite: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Type */
+            type: string;
+            /** Type Name */
+            type_name: string;
+            /** Zone */
+            zone: string | null;
+            /** Zone Id */
+            zone_id: number | null;
+            unit: components["schemas"]["SiteUnit"] | null;
+            /**
+             * Unit Receives
+             * @description someone receives the unit's deduction tickets (else routed by location)
+             */
+            unit_receives: boolean;
+            /** Road Id */
+            road_id: number | null;
+            /** Checkin Radius M */
+            checkin_radius_m: number | null;
+            /** Lat */
+            lat: number;
+            /** Lon */
+            lon: number;
+            latest: components["schemas"]["MyLatest"] | null;
+            /**
+             * Sheets
+             * @description published sheets at the site
+             */
+            sheets: number;
         };
         /** NamedDepartment */
         NamedDepartment: {
@@ -4768,6 +4878,35 @@ export interface components {
              */
             flagged: number;
         };
+        /** RoundRef */
+        RoundRef: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["RoundKind"];
+            /** Kind Label */
+            kind_label: string;
+            status: components["schemas"]["RoundStatus"];
+        };
+        /**
+         * RoundScores
+         * @description A round's scoreboard: sites, units and zones ranked, the items that lost most, tickets.
+         */
+        RoundScores: {
+            round: components["schemas"]["ScoresRound"];
+            settings: components["schemas"]["ScoresSettings"];
+            totals: components["schemas"]["ScoresTotals"];
+            /** Sites */
+            sites: components["schemas"]["SiteScore"][];
+            /** Units */
+            units: components["schemas"]["UnitScore"][];
+            /** Zones */
+            zones: components["schemas"]["ZoneScore"][];
+            /** Items */
+            items: components["schemas"]["ItemLost"][];
+            tickets: components["schemas"]["TicketsSpawned"];
+        };
         /** RoundSite */
         RoundSite: {
             /** Id */
@@ -4873,6 +5012,59 @@ export interface components {
          * @enum {string}
          */
         Score: "satisfied" | "fair" | "unsatisfied";
+        /** ScoresPrevious */
+        ScoresPrevious: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
+        /** ScoresRound */
+        ScoresRound: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["RoundKind"];
+            /** Kind Label */
+            kind_label: string;
+            status: components["schemas"]["RoundStatus"];
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** @description the round the deltas compare with */
+            previous: components["schemas"]["ScoresPrevious"] | null;
+        };
+        /** ScoresSettings */
+        ScoresSettings: {
+            /**
+             * Type Weights
+             * @description site type code: its weight in means
+             */
+            type_weights: {
+                [key: string]: number;
+            };
+            /** Bottom N */
+            bottom_n: number;
+        };
+        /** ScoresTotals */
+        ScoresTotals: {
+            /** Sites */
+            sites: number;
+            /** Done */
+            done: number;
+            /** Flagged */
+            flagged: number;
+            /** Score */
+            score: number | null;
+        };
         /** SheetBrief */
         SheetBrief: {
             /** Id */
@@ -5033,6 +5225,25 @@ export interface components {
             /** Lon */
             lon: number;
         };
+        /** SiteScore */
+        SiteScore: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Type */
+            type: string;
+            /** Type Name */
+            type_name: string;
+            /** Zone */
+            zone: string | null;
+            /** Unit */
+            unit: string | null;
+            /** Score */
+            score: number | null;
+            /** Far */
+            far: boolean;
+        };
         /** SiteTypeBody */
         SiteTypeBody: {
             /** Code */
@@ -5076,6 +5287,63 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** SitesImported */
+        SitesImported: {
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+        };
+        /**
+         * StandardContent
+         * @description 测评内容: a group of items.
+         */
+        StandardContent: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Items */
+            items: components["schemas"]["StandardItemRead"][];
+        };
+        /** StandardItemRead */
+        StandardItemRead: {
+            /** Code */
+            code: string;
+            /** Text */
+            text: string;
+            /** Site Types */
+            site_types: string[];
+            /**
+             * Points
+             * @description per occurrence
+             */
+            points: number;
+            /**
+             * Cap
+             * @description most an item costs a site
+             */
+            cap: number;
+            /** Photo Required */
+            photo_required: boolean;
+            /**
+             * Category
+             * @description the ticket category a deduction files under
+             */
+            category: string | null;
+        };
+        /**
+         * StandardProject
+         * @description 测评项目: a group of contents.
+         */
+        StandardProject: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Contents */
+            contents: components["schemas"]["StandardContent"][];
+        };
         /** StandardsImported */
         StandardsImported: {
             /** Version */
@@ -5084,6 +5352,23 @@ export interface components {
             name: string;
             /** Items */
             items: number;
+        };
+        /**
+         * StandardsTree
+         * @description A standards version as 测评项目 → 测评内容 → 测评标准.
+         */
+        StandardsTree: {
+            /** Version */
+            version: string;
+            /** Name */
+            name: string;
+            /**
+             * Versions
+             * @description every version's code, oldest first
+             */
+            versions: string[];
+            /** Projects */
+            projects: components["schemas"]["StandardProject"][];
         };
         /**
          * Status
@@ -5151,6 +5436,64 @@ export interface components {
             measure: string;
             /** Options */
             options: components["schemas"]["SurveyOption"][];
+        };
+        /** SurveyQuestionResult */
+        SurveyQuestionResult: {
+            /** Code */
+            code: string;
+            /** Text */
+            text: string;
+            /** Measure */
+            measure: string;
+            overall: components["schemas"]["SurveyRate"];
+            /** Zones */
+            zones: components["schemas"]["SurveyZoneRate"][];
+        };
+        /** SurveyRate */
+        SurveyRate: {
+            /** N */
+            n: number;
+            /** Positive */
+            positive: number;
+            /** Rate */
+            rate: number | null;
+            /**
+             * Low
+             * @description 95 % Wilson interval
+             */
+            low: number | null;
+            /** High */
+            high: number | null;
+        };
+        /**
+         * SurveyResults
+         * @description 知晓率 / 支持率 / 满意率 per question, countywide and per zone.
+         */
+        SurveyResults: {
+            /** Questions */
+            questions: components["schemas"]["SurveyQuestionResult"][];
+            /** Respondents */
+            respondents: number;
+        };
+        /** SurveyZoneRate */
+        SurveyZoneRate: {
+            /** N */
+            n: number;
+            /** Positive */
+            positive: number;
+            /** Rate */
+            rate: number | null;
+            /**
+             * Low
+             * @description 95 % Wilson interval
+             */
+            low: number | null;
+            /** High */
+            high: number | null;
+            /** Zone Id */
+            zone_id: number | null;
+            /** Zone */
+            zone: string | null;
         };
         /** TagIn */
         TagIn: {
@@ -5706,6 +6049,15 @@ export interface components {
             status: components["schemas"]["IntakeStatus"];
             ticket: components["schemas"]["TicketNumber"];
         };
+        /** TicketsSpawned */
+        TicketsSpawned: {
+            /** Filed */
+            filed: number;
+            /** Closed */
+            closed: number;
+            /** Closure Rate */
+            closure_rate: number | null;
+        };
         /**
          * TokenRead
          * @description A bearer token for outside clients; the browser also gets the session cookie.
@@ -5810,6 +6162,42 @@ export interface components {
             unit: string;
             /** Count */
             count: number;
+        };
+        /** UnitScore */
+        UnitScore: {
+            /** Rank */
+            rank: number | null;
+            /**
+             * Tied
+             * @description 并列: another unit has the same rank
+             */
+            tied: boolean;
+            /**
+             * Bottom
+             * @description 末位
+             */
+            bottom: boolean;
+            /**
+             * Key
+             * @description department:ID or chief:ID
+             */
+            key: string;
+            /** Name */
+            name: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "department" | "chief";
+            /** Sites */
+            sites: number;
+            /** Score */
+            score: number | null;
+            /**
+             * Delta
+             * @description against the previous round of the kind
+             */
+            delta: number | null;
         };
         /** Unsubscribe */
         Unsubscribe: {
@@ -6057,6 +6445,34 @@ export interface components {
             chief?: string | null;
             /** Leader */
             leader?: string | null;
+        };
+        /** ZoneScore */
+        ZoneScore: {
+            /** Rank */
+            rank: number | null;
+            /**
+             * Tied
+             * @description 并列: another unit has the same rank
+             */
+            tied: boolean;
+            /**
+             * Bottom
+             * @description 末位
+             */
+            bottom: boolean;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Sites */
+            sites: number;
+            /** Score */
+            score: number | null;
+            /**
+             * Delta
+             * @description against the previous round of the kind
+             */
+            delta: number | null;
         };
         /** ZoneUpdate */
         ZoneUpdate: {
@@ -9917,9 +10333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MyResults"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -10197,9 +10611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SitesImported"];
                 };
             };
             /** @description the body cannot be parsed */
@@ -10295,9 +10707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StandardsTree"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -11104,9 +11514,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RoundScores"];
                 };
             };
             /** @description not signed in, or the session has ended */
@@ -11390,9 +11798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SurveyResults"];
                 };
             };
             /** @description not signed in, or the session has ended */

@@ -64,42 +64,10 @@ export function itemPoints(item: ChecklistItem, occurrences: number): number {
 }
 
 /** A unit's own 测评 (chiefs and departments): its sites, deductions and what to rectify. */
-export interface MySite {
-  id: number
-  name: string
-  type: string
-  type_name: string
-  zone: string | null
-  latest: { round: RoundRef; sheet_id: number; score: number; submitted_at: string } | null
-  sheets: number
-}
-
-export interface RoundRef {
-  id: number
-  name: string
-  kind: 'quarterly' | 'daily' | 'self'
-  kind_label: string
-  status: 'open' | 'closed'
-}
-
-export interface MyDeduction {
-  round: RoundRef
-  site: { id: number; name: string }
-  sheet_id: number
-  item_code: string
-  text: string
-  occurrences: number
-  points: number
-  note: string
-  ticket: { id: number; number: string; status: string; due_at: string | null } | null
-  to_rectify: boolean
-}
-
-export interface MyResults {
-  sites: MySite[]
-  deductions: MyDeduction[]
-  to_rectify: number
-}
+export type MySite = S['MySite']
+export type RoundRef = S['RoundRef']
+export type MyDeduction = S['MyDeduction']
+export type MyResults = S['MyResults']
 
 export const loadMine = () => cached<MyResults>('mine', '/api/sites/mine')
 
