@@ -44,9 +44,11 @@ PERMISSIONS_POLICY = ", ".join(
         *(
             f"{feature}=()"
             for feature in (
+                # Only features Chromium knows: an unknown one is a console warning on
+                # every page (it said so of 'bluetooth' and 'ambient-light-sensor').
                 "microphone", "display-capture", "payment", "usb", "serial", "hid",
-                "bluetooth", "midi", "magnetometer", "gyroscope", "accelerometer",
-                "ambient-light-sensor", "screen-wake-lock", "publickey-credentials-get",
+                "midi", "magnetometer", "gyroscope", "accelerometer",
+                "screen-wake-lock", "publickey-credentials-get",
                 "browsing-topics", "interest-cohort",
             )
         ),

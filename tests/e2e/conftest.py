@@ -82,6 +82,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "ROADCHIEF_DATABASE_URL": f"sqlite:///{var / 'roadchief.db'}",
         "ROADCHIEF_STORAGE_URL": f"file://{var / 'photos'}",
         "ROADCHIEF_ENVIRONMENT": "development",
+        # The test's robot and push receivers listen on this machine, which the outbound
+        # guard refuses unless a county lists it (app/core/outbound.py).
+        "ROADCHIEF_OUTBOUND_ALLOW": "127.0.0.1",
+        "ROADCHIEF_NOTIFY_PUSH_SERVICES": "fcm.googleapis.com,http://127.0.0.1",
     }
     cli = str(Path(sys.executable).parent / "roadchief")
     subprocess.run([cli, "demo"], env=env, check=True, capture_output=True, timeout=300)
